@@ -1,0 +1,68 @@
+package io.sente4j.core;
+
+/** Input (or a value being packed) went past one of the {@link PackerLimits}. */
+public class PackerLimitException extends PackerException {
+  private static final long serialVersionUID = 1L;
+
+  /** Which limit was exceeded. */
+  public enum Limit {
+    /** {@link PackerLimits#maxDepth()}. */
+    DEPTH,
+    /** {@link PackerLimits#maxInputBytes()}. */
+    INPUT_BYTES,
+    /** {@link PackerLimits#maxCollectionSize()}. */
+    COLLECTION_SIZE
+  }
+
+  private final Limit limit;
+  private final long limitValue;
+
+  /**
+   * A limit exceeded at a position in text input.
+   *
+   * @param packer the packer's name
+   * @param limit the limit
+   * @param limitValue the configured value of the limit
+   * @param offset the character offset, or -1
+   * @param line the 1-based line, or -1
+   * @param column the 1-based column, or -1
+   */
+  public PackerLimitException(String packer, Limit limit, long limitValue, long offset, int line, int column) {
+    super(packer, describe(limit, limitValue), offset, line, column);
+    this.limit = limit;
+    this.limitValue = limitValue;
+  }
+
+  /**
+   * A limit exceeded at a byte offset in binary input, or (offset -1) while packing.
+   *
+   * @param packer the packer's name
+   * @param limit the limit
+   * @param limitValue the configured value of the limit
+   * @param offset the byte offset, or -1
+   */
+  public PackerLimitException(String packer, Limit limit, long limitValue, long offset) {
+    this(packer, limit, limitValue, offset, -1, -1);
+  }
+
+  private static String describe(Limit limit, long value) {
+    switch (limit) {
+      case DEPTH:
+        return "nesting deeper than the limit of " + value + " (PackerLimits.maxDepth)";
+      case INPUT_BYTES:
+        return "input larger than the limit of " + value + " bytes (PackerLimits.maxInputBytes)";
+      default:
+        return "collection larger than the limit of " + value + " elements (PackerLimits.maxCollectionSize)";
+    }
+  }
+
+  /** Which limit was exceeded. */
+  public Limit limit() {
+    return limit;
+  }
+
+  /** The configured value of that limit. */
+  public long limitValue() {
+    return limitValue;
+  }
+}
