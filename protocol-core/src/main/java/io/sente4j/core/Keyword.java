@@ -11,8 +11,8 @@ import java.util.Optional;
  * keywords; the {@code chsk} namespace is reserved for the protocol (see {@link Chsk}).
  *
  * <p>Names follow the edn rules, read as liberally as Clojure reads them: letters and digits of any script,
- * {@code . * + ! - _ ? $ % & = < >}, and after the first character {@code : # '}. A keyword name may start with a
- * digit ({@code :1}), as Clojure allows. {@code /} only separates the namespace from the name.
+ * {@code . * + ! - _ ? $ % & = < >}, and after the first character {@code : # '}. No part starts with a digit
+ * ({@code :1a} is not edn, and clojure.edn cannot read it). {@code /} only separates the namespace from the name.
  */
 public final class Keyword implements Comparable<Keyword> {
   private final String namespace;

@@ -1,0 +1,355 @@
+package io.sente4j.spec;
+
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.Symbol;
+import io.sente4j.core.Tagged;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * QuickTheories generators of data-model values, for property tests of packers, codecs and anything that carries
+ * values. Recursive and sized; they shrink through QuickTheories' own mechanism (every draw comes from the
+ * {@code RandomnessSource}).
+ *
+ * <pre>{@code
+ * Gen<Object> anyValue = DataModelGens.all().values();
+ * Gen<Object> jsonSafe = DataModelGens.all().without(Kind.TAGGED, Kind.NON_FINITE_DOUBLE).values();
+ * }</pre>
+ *
+ * <p>Instances are immutable; each {@code with...} method returns a new configuration.
+ */
+public final class DataModelGens {
+
+  /** The kinds of value a configuration may produce. */
+  public enum Kind {
+    /** {@code null}. */
+    NIL,
+    /** {@link Boolean}. */
+    BOOLEAN,
+    /** {@link Long}, including the edges (0, ±2^53 ± 1, MIN, MAX). */
+    LONG,
+    /** {@link BigInteger}, small and beyond 64 bits. */
+    BIG_INTEGER,
+    /** Finite {@link Double}, including -0.0, MIN_VALUE and MAX_VALUE. */
+    DOUBLE,
+    /** NaN and the infinities. */
+    NON_FINITE_DOUBLE,
+    /** {@link BigDecimal} with scales from -5 to 20. */
+    BIG_DECIMAL,
+    /** {@link String} over ASCII, control characters, Latin-1, the BMP and astral planes (no lone surrogates). */
+    STRING,
+    /** {@link Character} from the BMP, excluding surrogates. */
+    CHARACTER,
+    /** {@link Keyword}, with and without a namespace. */
+    KEYWORD,
+    /** {@link Symbol}, with and without a namespace. */
+    SYMBOL,
+    /** {@link Instant} in years 0001 to 9999, with nanoseconds. */
+    INSTANT,
+    /** {@link UUID}. */
+    UUID,
+    /** {@link Bytes}. */
+    BYTES,
+    /** {@link Tagged} with a namespaced tag (never {@code sente4j/...}) around any value. */
+    TAGGED,
+    /** {@link List}. */
+    LIST,
+    /** {@link Set}. */
+    SET,
+    /** {@link Map}. */
+    MAP
+  }
+
+  private static final long MIN_INSTANT_SECOND = -62135596800L; // 0001-01-01T00:00:00Z
+  private static final long MAX_INSTANT_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
+  private static final String NAME_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ*!_?$%&=<>\u00e9\u03bb";
+  private static final String NAME_REST = NAME_START + "0123456789.-+:#'";
+  private static final String TAG_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  private final Set<Kind> kinds;
+  private final int maxDepth;
+  private final int maxSize;
+  private final boolean millisecondInstants;
+  private final Gen<Object> mapKeys;
+
+  private DataModelGens(Set<Kind> kinds, int maxDepth, int maxSize, boolean millisecondInstants, Gen<Object> mapKeys) {
+    this.kinds = Collections.unmodifiableSet(kinds);
+    this.maxDepth = maxDepth;
+    this.maxSize = maxSize;
+    this.millisecondInstants = millisecondInstants;
+    this.mapKeys = mapKeys;
+  }
+
+  /** Every kind of value, nested up to 3 collections deep, up to 5 elements per collection. */
+  public static DataModelGens all() {
+    return new DataModelGens(EnumSet.allOf(Kind.class), 3, 5, false, null);
+  }
+
+  /** The same configuration without the given kinds. */
+  public DataModelGens without(Kind... excluded) {
+    EnumSet<Kind> k = EnumSet.copyOf(kinds);
+    for (Kind e : excluded) {
+      k.remove(e);
+    }
+    if (k.isEmpty()) {
+      throw new IllegalArgumentException("no kinds left");
+    }
+    return new DataModelGens(k, maxDepth, maxSize, millisecondInstants, mapKeys);
+  }
+
+  /** The same configuration nesting collections (and tags) at most {@code depth} deep; 0 means scalars only. */
+  public DataModelGens withMaxDepth(int depth) {
+    return new DataModelGens(EnumSet.copyOf(kinds), depth, maxSize, millisecondInstants, mapKeys);
+  }
+
+  /** The same configuration with at most {@code size} elements per collection. */
+  public DataModelGens withMaxSize(int size) {
+    return new DataModelGens(EnumSet.copyOf(kinds), maxDepth, size, millisecondInstants, mapKeys);
+  }
+
+  /** The same configuration with instants truncated to milliseconds (for peers such as {@code java.util.Date}). */
+  public DataModelGens withMillisecondInstants() {
+    return new DataModelGens(EnumSet.copyOf(kinds), maxDepth, maxSize, true, mapKeys);
+  }
+
+  /** The same configuration drawing map keys from {@code keys} instead of from the values themselves. */
+  public DataModelGens withMapKeys(Gen<Object> keys) {
+    return new DataModelGens(EnumSet.copyOf(kinds), maxDepth, maxSize, millisecondInstants,
+        Objects.requireNonNull(keys, "keys"));
+  }
+
+  /** Values of the configured kinds, nested up to the configured depth. */
+  public Gen<Object> values() {
+    return value(maxDepth);
+  }
+
+  /** Scalar values of the configured kinds (no collections, no tags). */
+  public Gen<Object> scalars() {
+    List<Pair<Integer, Gen<Object>>> options = new ArrayList<>();
+    add(options, Kind.NIL, 1, Generate.constant((Object) null));
+    add(options, Kind.BOOLEAN, 1, Generate.booleans().map(b -> (Object) b));
+    add(options, Kind.LONG, 3, longs().map(x -> (Object) x));
+    add(options, Kind.BIG_INTEGER, 1, bigIntegers().map(x -> (Object) x));
+    add(options, Kind.DOUBLE, 2, finiteDoubles().map(x -> (Object) x));
+    add(options, Kind.NON_FINITE_DOUBLE, 1,
+        Generate.pick(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)).map(x -> (Object) x));
+    add(options, Kind.BIG_DECIMAL, 1, bigDecimals().map(x -> (Object) x));
+    add(options, Kind.STRING, 4, strings().map(x -> (Object) x));
+    add(options, Kind.CHARACTER, 1, characters().map(x -> (Object) x));
+    add(options, Kind.KEYWORD, 3, keywords().map(x -> (Object) x));
+    add(options, Kind.SYMBOL, 1, symbols().map(x -> (Object) x));
+    add(options, Kind.INSTANT, 1,
+        (millisecondInstants ? millisecondInstants() : instants()).map(x -> (Object) x));
+    add(options, Kind.UUID, 1, uuids().map(x -> (Object) x));
+    add(options, Kind.BYTES, 1, bytes().map(x -> (Object) x));
+    if (options.isEmpty()) {
+      throw new IllegalStateException("no scalar kinds configured: " + kinds);
+    }
+    return Generate.frequency(options);
+  }
+
+  private Gen<Object> value(int depth) {
+    Gen<Object> scalars = scalars();
+    if (depth <= 0) {
+      return scalars;
+    }
+    Gen<Object> inner = value(depth - 1);
+    Gen<Object> keys = mapKeys != null ? mapKeys : inner;
+    List<Pair<Integer, Gen<Object>>> options = new ArrayList<>();
+    options.add(Pair.of(6, scalars));
+    add(options, Kind.LIST, 2, listsOf(inner, maxSize).map(x -> (Object) x));
+    add(options, Kind.SET, 1, setsOf(inner, maxSize).map(x -> (Object) x));
+    add(options, Kind.MAP, 2, mapsOf(keys, inner, maxSize).map(x -> (Object) x));
+    add(options, Kind.TAGGED, 1, tagSymbols().zip(inner, (t, v) -> (Object) new Tagged(t, v)));
+    return Generate.frequency(options);
+  }
+
+  private void add(List<Pair<Integer, Gen<Object>>> options, Kind kind, int weight, Gen<Object> gen) {
+    if (kinds.contains(kind)) {
+      options.add(Pair.of(weight, gen));
+    }
+  }
+
+  /** Unmodifiable lists of up to {@code maxSize} elements. */
+  public static <T> Gen<List<T>> listsOf(Gen<T> elements, int maxSize) {
+    return in -> {
+      int n = Generate.range(0, maxSize).generate(in);
+      List<T> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(elements.generate(in));
+      }
+      return Collections.unmodifiableList(list);
+    };
+  }
+
+  /** Unmodifiable, insertion-ordered sets of up to {@code maxSize} elements. */
+  public static <T> Gen<Set<T>> setsOf(Gen<T> elements, int maxSize) {
+    return in -> {
+      int n = Generate.range(0, maxSize).generate(in);
+      Set<T> set = new LinkedHashSet<>();
+      for (int i = 0; i < n; i++) {
+        set.add(elements.generate(in));
+      }
+      return Collections.unmodifiableSet(set);
+    };
+  }
+
+  /** Unmodifiable, insertion-ordered maps of up to {@code maxSize} entries. */
+  public static <K, V> Gen<Map<K, V>> mapsOf(Gen<K> keys, Gen<V> values, int maxSize) {
+    return in -> {
+      int n = Generate.range(0, maxSize).generate(in);
+      Map<K, V> map = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        map.put(keys.generate(in), values.generate(in));
+      }
+      return Collections.unmodifiableMap(map);
+    };
+  }
+
+  /** Longs: small ones, the interesting edges, and the whole range. */
+  public static Gen<Long> longs() {
+    return Generate.frequency(List.of(
+        Pair.of(3, Generate.longRange(-1000, 1000)),
+        Pair.of(1, Generate.pick(List.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE,
+            (1L << 53) - 1, 1L << 53, (1L << 53) + 1, -(1L << 53) - 1, (long) Integer.MAX_VALUE + 1))),
+        Pair.of(3, Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))));
+  }
+
+  /** BigIntegers: small ones and ones beyond 64 bits, either sign. */
+  public static Gen<BigInteger> bigIntegers() {
+    Gen<BigInteger> small = Generate.longRange(-1000, 1000).map(BigInteger::valueOf);
+    Gen<BigInteger> big = Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE).zip(
+        Generate.longRange(0, Long.MAX_VALUE), Generate.range(1, 3),
+        (hi, lo, words) -> BigInteger.valueOf(hi).shiftLeft(63 * words).add(BigInteger.valueOf(lo)));
+    return Generate.frequency(List.of(Pair.of(1, small), Pair.of(3, big)));
+  }
+
+  /** Finite doubles: the edges, simple decimals, and arbitrary bit patterns. */
+  public static Gen<Double> finiteDoubles() {
+    Gen<Double> edges = Generate.pick(List.of(0.0, -0.0, 1.0, -1.0, 1.5, 0.1, 100.0, 1e300, -1e-300,
+        Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 9007199254740993.0));
+    Gen<Double> decimals = Generate.longRange(-1_000_000, 1_000_000).map(x -> x / 100.0);
+    Gen<Double> bits = Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE).map(Double::longBitsToDouble)
+        .map(d -> Double.isFinite(d) ? d : 0.5);
+    return Generate.frequency(List.of(Pair.of(1, edges), Pair.of(2, decimals), Pair.of(2, bits)));
+  }
+
+  /** BigDecimals with unscaled values over the whole long range and scales from -5 to 20. */
+  public static Gen<BigDecimal> bigDecimals() {
+    return Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE).zip(Generate.range(-5, 20),
+        (unscaled, scale) -> new BigDecimal(BigInteger.valueOf(unscaled), scale));
+  }
+
+  /** Code points as a packer meets them: mostly ASCII, with controls, escapes, Latin-1, BMP and astral. */
+  public static Gen<Integer> codePoints() {
+    return Generate.frequency(List.of(
+        Pair.of(8, Generate.range(0x20, 0x7e)),
+        Pair.of(2, Generate.pick(List.of((int) '"', (int) '\\', (int) '\n', (int) '\t', (int) '\r', (int) '#',
+            (int) ';', (int) ',', (int) ':', (int) '/'))),
+        Pair.of(1, Generate.range(0x00, 0x1f)),
+        Pair.of(1, Generate.range(0x7f, 0xff)),
+        Pair.of(1, Generate.range(0x100, 0xd7ff)),
+        Pair.of(1, Generate.range(0xe000, 0xfffd)),
+        Pair.of(1, Generate.range(0x10000, 0x10ffff))));
+  }
+
+  /** Strings of up to 12 code points, never with a lone surrogate. */
+  public static Gen<String> strings() {
+    return listsOf(codePoints(), 12).map(cps -> {
+      StringBuilder sb = new StringBuilder();
+      cps.forEach(sb::appendCodePoint);
+      return sb.toString();
+    });
+  }
+
+  /** BMP characters, never a surrogate. */
+  public static Gen<Character> characters() {
+    return codePoints().map(cp -> cp > 0xffff ? 'x' : (char) cp.intValue());
+  }
+
+  private static Gen<String> names(String start, String rest, int maxRest) {
+    return in -> {
+      StringBuilder sb = new StringBuilder();
+      sb.append(start.charAt(Generate.range(0, start.length() - 1).generate(in)));
+      int n = Generate.range(0, maxRest).generate(in);
+      for (int i = 0; i < n; i++) {
+        sb.append(rest.charAt(Generate.range(0, rest.length() - 1).generate(in)));
+      }
+      String s = sb.toString();
+      // Drop what the naming rules forbid at the end or in pairs, rather than discard the draw.
+      while (s.endsWith(":")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      return s.replace("::", ":a");
+    };
+  }
+
+  /** Keywords, about half with a namespace. */
+  public static Gen<Keyword> keywords() {
+    Gen<String> part = names(NAME_START, NAME_REST, 8);
+    return Generate.booleans().zip(part, part, (ns, a, b) -> Keyword.of(ns ? a : null, b));
+  }
+
+  /** Namespaced keywords outside the reserved {@code chsk} namespace: valid event ids. */
+  public static Gen<Keyword> eventIds() {
+    Gen<String> part = names(NAME_START, NAME_REST, 8);
+    return part.zip(part, (a, b) -> Keyword.of(a.equals("chsk") ? "app" : a, b));
+  }
+
+  /** Symbols, about half with a namespace; never {@code nil}, {@code true} or {@code false}. */
+  public static Gen<Symbol> symbols() {
+    Gen<String> part = names(NAME_START, NAME_REST, 8);
+    return Generate.booleans().zip(part, part, (ns, a, b) -> {
+      boolean literal = b.equals("nil") || b.equals("true") || b.equals("false");
+      return Symbol.of(ns ? a : null, literal ? b + "_" : b);
+    });
+  }
+
+  /** Namespaced tag symbols that start with a letter and are never in the {@code sente4j} namespace. */
+  public static Gen<Symbol> tagSymbols() {
+    Gen<String> start = names(TAG_START, NAME_REST, 6);
+    return start.zip(names(NAME_START, NAME_REST, 6),
+        (ns, name) -> Symbol.of(ns.equals("sente4j") ? "my.app" : ns, name));
+  }
+
+  /** Instants from year 0001 to 9999, with arbitrary nanoseconds. */
+  public static Gen<Instant> instants() {
+    return Generate.longRange(MIN_INSTANT_SECOND, MAX_INSTANT_SECOND).zip(
+        Generate.frequency(List.of(Pair.of(1, Generate.constant(0)), Pair.of(1, Generate.range(0, 999).map(
+            ms -> ms * 1_000_000)), Pair.of(1, Generate.range(0, 999_999_999)))),
+        (s, n) -> Instant.ofEpochSecond(s, n));
+  }
+
+  /** Instants from year 0001 to 9999 with whole milliseconds. */
+  public static Gen<Instant> millisecondInstants() {
+    return Generate.longRange(MIN_INSTANT_SECOND, MAX_INSTANT_SECOND).zip(Generate.range(0, 999),
+        (s, ms) -> Instant.ofEpochSecond(s, ms * 1_000_000L));
+  }
+
+  /** UUIDs of any bit pattern. */
+  public static Gen<UUID> uuids() {
+    Gen<Long> any = Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE);
+    return any.zip(any, UUID::new);
+  }
+
+  /** Byte sequences of up to 16 bytes. */
+  public static Gen<Bytes> bytes() {
+    return Generate.byteArrays(Generate.range(0, 16), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+        .map(Bytes::wrap);
+  }
+}
