@@ -1,0 +1,41 @@
+package io.sente4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The comparisons in BENCHMARKS.md are fair only if both sides do the same work: the baselines must produce the
+ * same text from equal trees, and every benchmark method must do what its name says.
+ */
+class BaselinesMeasureEqualWorkTest {
+
+  @Test
+  void clojureAndSente4jPrintTheSameEdn() {
+    for (String name : Payloads.NAMES) {
+      EdnBenchmark b = new EdnBenchmark();
+      b.payload = name;
+      b.setUp();
+      // Clojure orders hash sets by hash, so the texts may differ in element order only: compare what they say.
+      assertThat(b.edn.unpack(io.sente4j.core.Payload.text(b.clojureText))).as(name)
+          .isEqualTo(b.edn.unpack(b.sente4jPack()));
+      assertThat(b.clojureText.length()).as(name).isEqualTo(b.sente4jPack().asText().length());
+      assertThat(b.sente4jUnpack()).as(name).isEqualTo(b.sente4jRoundTrip());
+      assertThat(b.clojureReadString()).as(name).isEqualTo(b.clojureRoundTrip());
+      assertThat(b.clojurePrStr()).as(name).isEqualTo(b.clojureText);
+    }
+  }
+
+  @Test
+  void jacksonAndSente4jWriteTheSameJson() throws JsonProcessingException {
+    for (String name : Payloads.NAMES) {
+      JsonBenchmark b = new JsonBenchmark();
+      b.payload = name;
+      b.setUp();
+      assertThat(b.sente4jPack().asText()).as(name).isEqualTo(b.jacksonWrite());
+      assertThat(b.sente4jUnpack()).as(name).isEqualTo(b.jacksonRead());
+      assertThat(b.sente4jRoundTrip()).as(name).isEqualTo(b.jacksonRoundTrip());
+    }
+  }
+}
