@@ -229,6 +229,8 @@ public final class FrameCodec {
   }
 
   private static void checkExchange(Direction from, Via via) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(via, "via");
     if (from == Direction.FROM_CLIENT && via == Via.AJAX_POLL) {
       throw new IllegalArgumentException("a client sends no frame in an Ajax poll; its events travel via AJAX_POST");
     }

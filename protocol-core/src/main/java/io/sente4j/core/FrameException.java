@@ -55,7 +55,11 @@ public class FrameException extends Sente4jException {
     if (offending != null) {
       String shown = String.valueOf(offending);
       if (shown.length() > MAX_SHOWN) {
-        shown = shown.substring(0, MAX_SHOWN) + "...";
+        int end = MAX_SHOWN;
+        if (Character.isHighSurrogate(shown.charAt(end - 1)) && Character.isLowSurrogate(shown.charAt(end))) {
+          end--; // never cut a surrogate pair in half
+        }
+        shown = shown.substring(0, end) + "...";
       }
       sb.append(": ").append(shown);
     }

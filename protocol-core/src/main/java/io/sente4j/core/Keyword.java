@@ -11,8 +11,9 @@ import java.util.Optional;
  * keywords; the {@code chsk} namespace is reserved for the protocol (see {@link Chsk}).
  *
  * <p>Names follow the edn rules, read as liberally as Clojure reads them: letters and digits of any script,
- * {@code . * + ! - _ ? $ % & = < >}, and after the first character {@code : # '}. No part starts with a digit
- * ({@code :1a} is not edn, and clojure.edn cannot read it). {@code /} only separates the namespace from the name.
+ * {@code . * + ! - _ ? $ % & = < >}, and after the first character {@code : # '}. The namespace, and a name without
+ * a namespace, may start with a digit ({@code :2024}, {@code :3d/model}), as Clojure reads them; the name after a
+ * namespace may not ({@code :a/1b} does not read). {@code /} only separates the namespace from the name.
  */
 public final class Keyword implements Comparable<Keyword> {
   private final String namespace;
@@ -59,7 +60,7 @@ public final class Keyword implements Comparable<Keyword> {
         throw new IllegalArgumentException("keyword namespace \"" + namespace + "\" " + p);
       }
     }
-    String p = Names.problem(name, true);
+    String p = Names.problem(name, true, namespace != null);
     if (p != null) {
       throw new IllegalArgumentException("keyword name \"" + name + "\" " + p);
     }

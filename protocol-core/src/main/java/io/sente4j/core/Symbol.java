@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * An edn symbol such as {@code my.app/handler}: an optional namespace and a name, compared by value.
  *
- * <p>Symbols follow the edn rules: the first character is not a digit, and a leading {@code -}, {@code +} or
- * {@code .} is not followed by a digit. The lone symbol {@code /} and a name of {@code /} in a namespace
+ * <p>Symbols follow the edn rules: the first character is not a digit (of any script: clojure.edn reads a token
+ * that starts with one as a number), and a leading {@code -}, {@code +} or {@code .} is not followed by a digit. The lone symbol {@code /} and a name of {@code /} in a namespace
  * ({@code foo//}) are legal. {@code nil}, {@code true} and {@code false} are literals, not symbols. Symbols are not
  * interned.
  */
@@ -39,7 +39,7 @@ public final class Symbol implements Comparable<Symbol> {
       }
     }
     if (!name.equals("/")) {
-      String p = Names.problem(name, false);
+      String p = Names.problem(name, false, namespace != null);
       if (p != null) {
         throw new IllegalArgumentException("symbol name \"" + name + "\" " + p);
       }

@@ -1,7 +1,7 @@
 package io.sente4j.core;
 
 /**
- * The exchange a frame travels in. Decoding needs it: {@code [[:a/b 1]] nil]} is a push batch in a WebSocket frame or
+ * The exchange a frame travels in. Decoding needs it: {@code [[[:a/b 1]] nil]} is a push batch in a WebSocket frame or
  * a long-poll response, but an ordinary reply value in the response to an Ajax POST.
  */
 public enum Via {
