@@ -55,16 +55,24 @@ public final class FrameCodec {
    */
   public Frame decode(Payload payload, Direction from, Via via) {
     checkExchange(from, via);
-    if (!packer.isBinary()) {
-      String text = payload.asText();
-      if (!text.isEmpty() && text.charAt(0) == '+') {
-        return fromWire(unpack(Payload.text(text.substring(1)), from, via), from, via);
-      }
-      if (!text.isEmpty() && text.charAt(0) == '-') {
-        return fromParts(unpack(Payload.text(text.substring(1)), from, via), null, from, via);
-      }
+    int first = packer.isBinary() ? -1 : firstAsciiUnit(payload);
+    if (first == '+') {
+      return fromWire(unpack(Payload.text(payload.asText().substring(1)), from, via), from, via);
+    }
+    if (first == '-') {
+      return fromParts(unpack(Payload.text(payload.asText().substring(1)), from, via), null, from, via);
     }
     return fromWire(unpack(payload, from, via), from, via);
+  }
+
+  /** The first character of a text payload (or first byte of UTF-8 bytes), without converting the whole payload. */
+  private static int firstAsciiUnit(Payload payload) {
+    if (payload instanceof Payload.Text) {
+      String text = ((Payload.Text) payload).text();
+      return text.isEmpty() ? -1 : text.charAt(0);
+    }
+    Bytes bytes = payload.asBytes();
+    return bytes.isEmpty() ? -1 : bytes.get(0) & 0xff;
   }
 
   private Object unpack(Payload payload, Direction from, Via via) {
