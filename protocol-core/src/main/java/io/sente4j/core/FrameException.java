@@ -1,5 +1,7 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.Preview;
+
 /**
  * A payload unpacked, but is not a frame the protocol allows in that direction and exchange; or it did not unpack
  * at all ({@link Reason#UNPACKABLE}, with the {@link PackerException} as the cause). The message says what was
@@ -53,15 +55,7 @@ public class FrameException extends Sente4jException {
         .append(direction == Direction.FROM_CLIENT ? "from client" : "from server")
         .append(" via ").append(via).append(" (").append(reason).append("): ").append(detail);
     if (offending != null) {
-      String shown = String.valueOf(offending);
-      if (shown.length() > MAX_SHOWN) {
-        int end = MAX_SHOWN;
-        if (Character.isHighSurrogate(shown.charAt(end - 1)) && Character.isLowSurrogate(shown.charAt(end))) {
-          end--; // never cut a surrogate pair in half
-        }
-        shown = shown.substring(0, end) + "...";
-      }
-      sb.append(": ").append(shown);
+      sb.append(": ").append(Preview.of(offending, MAX_SHOWN));
     }
     return sb.toString();
   }
