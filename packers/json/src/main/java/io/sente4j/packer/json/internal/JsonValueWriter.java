@@ -1,0 +1,145 @@
+package io.sente4j.packer.json.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.PackerException;
+import io.sente4j.packer.json.JsonPacker;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a value of the data model as compact JSON text with a Jackson generator.
+ *
+ * <p>The writer recurses, which is the fastest way to walk a tree, down to {@link #RECURSION_LIMIT} levels; a
+ * collection nested deeper than that (possible only with a {@link io.sente4j.core.PackerLimits#maxDepth()} above
+ * it) is written by {@link DeepWriter}, which keeps a stack of its own, so no depth limit can overflow the thread's
+ * stack and a cyclic collection ends with a {@link io.sente4j.core.PackerLimitException}. A map key that is itself a
+ * collection is written to a second generator, and its compact JSON text becomes the key; its collections count
+ * towards the depth as children of the map.
+ */
+public final class JsonValueWriter {
+  /**
+   * The deepest collection written by recursion: a few hundred small frames fit any thread's stack, and the default
+   * depth limit of 128 stays below it.
+   */
+  static final int RECURSION_LIMIT = 256;
+
+  private final JsonFactory factory;
+  private final int maxDepth;
+
+  /** A writer using {@code factory}'s generators that refuses nesting deeper than {@code maxDepth}. */
+  public JsonValueWriter(JsonFactory factory, int maxDepth) {
+    this.factory = factory;
+    this.maxDepth = maxDepth;
+  }
+
+  /**
+   * The JSON text of {@code value}.
+   *
+   * @throws PackerException if the value is outside the JSON packer's domain or nests too deep
+   */
+  public String write(Object value) {
+    // As ObjectMapper.writeValueAsString does: the writer's segments come from Jackson's recycled buffers.
+    BufferRecycler recycler = factory._getBufferRecycler();
+    try (SegmentedStringWriter out = new SegmentedStringWriter(recycler)) {
+      try (JsonGenerator g = factory.createGenerator(out)) {
+        new Walk().value(g, value, 0);
+      }
+      return out.getAndClear();
+    } catch (IOException e) {
+      // Writing to memory does not fail; a generator's own check might, and must still surface as our type.
+      throw new PackerException(JsonPacker.NAME, "could not write JSON: " + e.getMessage(), -1, -1, -1, e);
+    } finally {
+      recycler.releaseToPool();
+    }
+  }
+
+  /** The state of one {@link #write} call: the key records of the maps being written, one per depth. */
+  private final class Walk {
+    private MapNames[] names = new MapNames[8];
+
+    /** Writes {@code v}, which sits inside {@code enclosing} collections. */
+    void value(JsonGenerator g, Object v, int enclosing) throws IOException {
+      // The common final classes first: testing one is a pointer compare, while testing an interface such as Map
+      // scans the class's interfaces, which costs more than writing a short string.
+      if (v instanceof String) {
+        g.writeString(Scalars.checked((String) v));
+      } else if (v instanceof Long) {
+        g.writeNumber((long) (Long) v);
+      } else if (v instanceof Keyword) {
+        g.writeString(((Keyword) v).qualifiedName());
+      } else if (v instanceof Boolean) {
+        g.writeBoolean((Boolean) v);
+      } else if (v == null) {
+        g.writeNull();
+      } else if (v instanceof Map) {
+        collection(g, v, enclosing);
+      } else if (v instanceof List || v instanceof Set) {
+        collection(g, v, enclosing);
+      } else {
+        Scalars.write(g, v);
+      }
+    }
+
+    private void collection(JsonGenerator g, Object v, int enclosing) throws IOException {
+      if (enclosing >= maxDepth) {
+        throw Refusals.tooDeep(maxDepth);
+      }
+      if (enclosing >= RECURSION_LIMIT) {
+        DeepWriter.write(factory, maxDepth, g, v, enclosing);
+      } else if (v instanceof Map) {
+        map(g, (Map<?, ?>) v, enclosing + 1);
+      } else {
+        g.writeStartArray();
+        for (Object element : (Collection<?>) v) {
+          value(g, element, enclosing + 1);
+        }
+        g.writeEndArray();
+      }
+    }
+
+    private void map(JsonGenerator g, Map<?, ?> map, int depth) throws IOException {
+      if (depth >= names.length) {
+        names = Arrays.copyOf(names, Math.max(depth + 1, names.length * 2));
+      }
+      MapNames seen = names[depth];
+      if (seen == null) {
+        seen = names[depth] = new MapNames();
+      }
+      // Reused per depth: a map's values and collection keys are one level down, so they never share its record.
+      seen.reset(map);
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object key = e.getKey();
+        String name;
+        if (key instanceof String) {
+          name = Scalars.checked((String) key);
+        } else if (Scalars.isCollection(key)) {
+          name = keyText(key, depth);
+        } else {
+          name = Scalars.keyName(key);
+        }
+        g.writeFieldName(seen.add(name, key));
+        value(g, e.getValue(), depth);
+      }
+      g.writeEndObject();
+    }
+
+    /** The compact JSON text of a collection used as a key of a map at {@code depth}. */
+    private String keyText(Object key, int depth) throws IOException {
+      StringWriter text = new StringWriter();
+      try (JsonGenerator g = factory.createGenerator(text)) {
+        value(g, key, depth);
+      }
+      return text.toString();
+    }
+  }
+}
