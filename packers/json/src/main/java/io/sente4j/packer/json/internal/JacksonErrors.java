@@ -20,6 +20,10 @@ final class JacksonErrors {
   /** Jackson's description of a source it does not show; our position says where. */
   private static final Pattern SOURCE = Pattern.compile("Source: [^;\\]]*; ");
 
+  /** The reason given for a number longer than {@link JsonFactories#MAX_NUMBER_LENGTH}, however it is found. */
+  static final String NUMBER_TOO_LONG = "a number longer than " + JsonFactories.MAX_NUMBER_LENGTH
+      + " characters, the most the JSON packer reads";
+
   private JacksonErrors() {}
 
   /** An exception that Jackson threw while parsing, including its stream constraint violations. */
@@ -28,8 +32,7 @@ final class JacksonErrors {
       // Depth, input and collection limits are checked before Jackson's, which are set looser; what remains is
       // the number length, which is part of the format's domain rather than one of PackerLimits.
       String m = String.valueOf(e.getMessage());
-      String reason = m.contains("getMaxNumberLength")
-          ? "a number longer than " + JsonFactories.MAX_NUMBER_LENGTH + " characters, the most the JSON packer reads"
+      String reason = m.contains("getMaxNumberLength") ? NUMBER_TOO_LONG
           : "input beyond a limit of the JSON reader: " + clean(m);
       return position.error(reason, currentLocation(p), e);
     }

@@ -207,6 +207,17 @@ public final class JsonValueReader {
       return name;
     }
 
+    /**
+     * Jackson's own number limit bounds the digits it tokenizes (it counts neither sign nor exponent, and counts
+     * differently for text and bytes); this makes the rule exact, and the same as the writer's, before the number is
+     * converted.
+     */
+    private void checkNumberLength() throws IOException {
+      if (p.getTextLength() > JsonFactories.MAX_NUMBER_LENGTH) {
+        throw position.atToken(p, JacksonErrors.NUMBER_TOO_LONG);
+      }
+    }
+
     private PackerLimitException tooLarge() {
       return position.limit(Limit.COLLECTION_SIZE, limits.maxCollectionSize(), p.currentTokenLocation());
     }
@@ -220,6 +231,7 @@ public final class JsonValueReader {
     }
 
     private Object integer() throws IOException {
+      checkNumberLength();
       switch (p.getNumberType()) {
         case INT:
         case LONG:
@@ -232,6 +244,7 @@ public final class JsonValueReader {
     }
 
     private Double floating() throws IOException {
+      checkNumberLength();
       double d = p.getDoubleValue();
       if (Double.isInfinite(d)) {
         throw position.atToken(p, "the number " + NumberText.abbreviate(p.getText())
