@@ -1,6 +1,7 @@
 package io.sente4j.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerRegistry;
@@ -45,7 +46,8 @@ public class JsonBenchmark {
     json = PackerRegistry.load().get("json");
     value = Payloads.get(payload);
     packed = json.pack(value);
-    mapper = new ObjectMapper();
+    // Longs for all integers, as the packer reads them: both sides then build equal trees.
+    mapper = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     tree = JsonTrees.of(value);
     text = mapper.writeValueAsString(tree);
   }
