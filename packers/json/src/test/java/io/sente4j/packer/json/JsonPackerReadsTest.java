@@ -57,6 +57,7 @@ class JsonPackerReadsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void readsArraysAsUnmodifiableListsThatHoldNull() {
     Object v = read("[1,null,\"x\",[]]");
     assertThat(v).isEqualTo(Arrays.asList(1L, null, "x", List.of()));

@@ -12,7 +12,7 @@ import java.util.Map;
  * Writes a deeply nested value with a stack of its own instead of recursion, so that no depth limit, however large,
  * can overflow the thread's stack: a cyclic collection ends with a {@link io.sente4j.core.PackerLimitException} at
  * {@code maxDepth}. {@link JsonValueWriter} recurses, which is faster, and hands a collection to this class only
- * when it is nested deeper than {@link JsonValueWriter#RECURSION_LIMIT}. It writes the same text.
+ * when it is nested deeper than {@link JsonLimits#RECURSION_LIMIT}. It writes the same text.
  */
 final class DeepWriter {
   private final JsonFactory factory;
@@ -58,8 +58,7 @@ final class DeepWriter {
 
   /** Opens a collection one level below the innermost open one, writing to {@code g}. */
   private void open(Object collection, JsonGenerator g, StringWriter keyText) throws IOException {
-    int depth = base + open + 1;
-    if (depth > maxDepth) {
+    if (base + open + 1 > maxDepth) {
       throw Refusals.tooDeep(maxDepth);
     }
     if (open == frames.length) {
@@ -71,10 +70,10 @@ final class DeepWriter {
     }
     if (collection instanceof Map) {
       g.writeStartObject();
-      f.map(g, depth, (Map<?, ?>) collection, keyText);
+      f.map(g, (Map<?, ?>) collection, keyText);
     } else {
       g.writeStartArray();
-      f.array(g, depth, (Collection<?>) collection, keyText);
+      f.array(g, (Collection<?>) collection, keyText);
     }
     open++;
   }

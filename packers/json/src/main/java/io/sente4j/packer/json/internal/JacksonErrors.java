@@ -20,8 +20,8 @@ final class JacksonErrors {
   /** Jackson's description of a source it does not show; our position says where. */
   private static final Pattern SOURCE = Pattern.compile("Source: [^;\\]]*; ");
 
-  /** The reason given for a number longer than {@link JsonFactories#MAX_NUMBER_LENGTH}, however it is found. */
-  static final String NUMBER_TOO_LONG = "a number longer than " + JsonFactories.MAX_NUMBER_LENGTH
+  /** The reason given for a number longer than {@link JsonLimits#MAX_NUMBER_LENGTH}, however it is found. */
+  static final String NUMBER_TOO_LONG = "a number longer than " + JsonLimits.MAX_NUMBER_LENGTH
       + " characters, the most the JSON packer reads";
 
   private JacksonErrors() {}

@@ -13,17 +13,10 @@ import io.sente4j.core.PackerLimits;
  *
  * <p>Jackson's parser features keep their strict defaults: no comments, single quotes, trailing commas, leading
  * zeros, {@code NaN} or unquoted names. The stream constraints are set so that every quantity is bounded by our own
- * {@link PackerLimits} or by {@link #MAX_NUMBER_LENGTH}, and so that our own depth check always fires before
- * Jackson's.
+ * {@link PackerLimits} or by {@link JsonLimits#MAX_NUMBER_LENGTH}, and so that our own depth check always fires
+ * before Jackson's.
  */
 public final class JsonFactories {
-  /**
-   * The most characters one number may take, sign, point and exponent included, in either direction. Parsing a
-   * number of {@code n} digits into a {@code BigInteger} costs more than linear time, so a peer must not be able to
-   * send a million of them.
-   */
-  public static final int MAX_NUMBER_LENGTH = 1000;
-
   private JsonFactories() {}
 
   /** A factory whose parsers and generators enforce {@code limits}. */
@@ -32,7 +25,7 @@ public final class JsonFactories {
     int jacksonDepth = plusOne(limits.maxDepth());
     StreamReadConstraints read = StreamReadConstraints.builder()
         .maxNestingDepth(jacksonDepth)
-        .maxNumberLength(MAX_NUMBER_LENGTH)
+        .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
         // No string, name or token count can exceed the input, which InputChecks has bounded already;
         // these make Jackson's own limits no looser than ours.
         .maxStringLength(limits.maxInputBytes())

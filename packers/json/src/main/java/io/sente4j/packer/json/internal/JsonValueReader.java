@@ -5,14 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
 import io.sente4j.core.PackerException;
-import io.sente4j.core.PackerLimitException;
-import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +20,12 @@ import java.util.Map;
  * keys, arrays as unmodifiable {@link ArrayList}s, integers as {@link Long} or (beyond its range) {@link BigInteger},
  * other numbers as {@link Double}.
  *
- * <p>The read keeps its own stack instead of recursing, so no depth limit can overflow the thread's stack. Depth and
- * collection size are checked when a collection or element starts, so the error points at the first offending token
- * and the rest is never read. Duplicate object keys, strings holding lone surrogates (escaped as {@code \ud800} or
- * raw in a text payload) and numbers beyond the range of a double are errors.
+ * <p>The reader recurses down to {@link JsonLimits#RECURSION_LIMIT} levels and hands deeper collections to {@link
+ * DeepReader}, so no depth limit can overflow the thread's stack. Depth and collection size are checked when a
+ * collection or element starts, so the error points at the first offending token and the rest is never read.
+ * Duplicate object keys, strings holding lone surrogates (escaped as {@code \ud800} or raw in a text payload),
+ * numbers longer than {@link JsonLimits#MAX_NUMBER_LENGTH} characters and numbers beyond the range of a double are
+ * errors (see {@link Tokens}).
  */
 public final class JsonValueReader {
   private final JsonFactory factory;
@@ -56,7 +55,7 @@ public final class JsonValueReader {
         InputChecks.utf8(bytes, limits);
         p = factory.createParser(bytes);
       }
-      return new Read(p, position).value();
+      return new Read(p, position, limits).value();
     } catch (PackerException e) {
       throw e;
     } catch (IOException e) {
@@ -79,178 +78,62 @@ public final class JsonValueReader {
   }
 
   /** The state of one {@link #read} call. */
-  private final class Read {
+  private static final class Read {
+    private final Tokens tokens;
     private final JsonParser p;
-    private final Position position;
-    /** The open collections, outermost first: an ArrayList or a LinkedHashMap each. */
-    private Object[] open = new Object[8];
-    /** For each open object, the key whose value is being read. */
-    private String[] keys = new String[8];
-    private int depth;
 
-    Read(JsonParser p, Position position) {
+    Read(JsonParser p, Position position, PackerLimits limits) {
+      this.tokens = new Tokens(p, position, limits);
       this.p = p;
-      this.position = position;
     }
 
     Object value() throws IOException {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw position.error("no JSON value in the input", p.currentLocation(), null);
+        throw tokens.errorHere("no JSON value in the input");
       }
-      Object value = tree(t);
+      Object value = value(t, 0);
       if (p.nextToken() != null) {
-        throw position.atToken(p, "more input after the JSON value; a payload holds exactly one value");
+        throw tokens.error("more input after the JSON value; a payload holds exactly one value");
       }
       return value;
     }
 
-    @SuppressWarnings("unchecked")
-    private Object tree(JsonToken first) throws IOException {
-      JsonToken t = first;
-      while (true) {
-        Object v;
-        switch (t.id()) {
-          case JsonTokenId.ID_START_ARRAY:
-            push(new ArrayList<>());
-            t = p.nextToken();
-            continue;
-          case JsonTokenId.ID_START_OBJECT:
-            push(new LinkedHashMap<>());
-            t = p.nextToken();
-            continue;
-          case JsonTokenId.ID_FIELD_NAME:
-            keys[depth - 1] = key((Map<String, Object>) open[depth - 1]);
-            t = p.nextToken();
-            continue;
-          case JsonTokenId.ID_END_ARRAY:
-            v = Collections.unmodifiableList((List<Object>) pop());
-            break;
-          case JsonTokenId.ID_END_OBJECT:
-            v = Collections.unmodifiableMap((Map<String, Object>) pop());
-            break;
-          case JsonTokenId.ID_STRING:
-            checkRoom();
-            v = string(p.getText(), "a string");
-            break;
-          case JsonTokenId.ID_NUMBER_INT:
-            checkRoom();
-            v = integer();
-            break;
-          case JsonTokenId.ID_NUMBER_FLOAT:
-            checkRoom();
-            v = floating();
-            break;
-          case JsonTokenId.ID_TRUE:
-            checkRoom();
-            v = Boolean.TRUE;
-            break;
-          case JsonTokenId.ID_FALSE:
-            checkRoom();
-            v = Boolean.FALSE;
-            break;
-          case JsonTokenId.ID_NULL:
-            checkRoom();
-            v = null;
-            break;
-          default:
-            throw position.atToken(p, "unexpected JSON token " + t);
-        }
-        if (depth == 0) {
-          return v;
-        }
-        Object parent = open[depth - 1];
-        if (parent instanceof ArrayList) {
-          ((ArrayList<Object>) parent).add(v);
-        } else {
-          ((LinkedHashMap<String, Object>) parent).put(keys[depth - 1], v);
-        }
-        t = p.nextToken();
+    /** Reads the value that starts at {@code t}, inside {@code enclosing} collections. */
+    private Object value(JsonToken t, int enclosing) throws IOException {
+      if (t == null) {
+        throw tokens.errorHere("unexpected end of input"); // Jackson reports this itself; in case it does not
       }
-    }
-
-    private void push(Object collection) {
-      checkRoom();
-      if (depth == limits.maxDepth()) {
-        throw position.limit(Limit.DEPTH, limits.maxDepth(), p.currentTokenLocation());
-      }
-      if (depth == open.length) {
-        open = Arrays.copyOf(open, depth * 2);
-        keys = Arrays.copyOf(keys, depth * 2);
-      }
-      open[depth++] = collection;
-    }
-
-    private Object pop() {
-      Object collection = open[--depth];
-      open[depth] = null;
-      keys[depth] = null;
-      return collection;
-    }
-
-    /** Before an array element starts: checks the array has room for it. (An object checks at the key.) */
-    private void checkRoom() {
-      if (depth > 0 && open[depth - 1] instanceof ArrayList
-          && ((ArrayList<?>) open[depth - 1]).size() >= limits.maxCollectionSize()) {
-        throw tooLarge();
-      }
-    }
-
-    private String key(Map<String, Object> object) throws IOException {
-      if (object.size() >= limits.maxCollectionSize()) {
-        throw tooLarge();
-      }
-      String name = string(p.currentName(), "an object key");
-      if (object.containsKey(name)) {
-        throw position.atToken(p, "duplicate key " + Describe.quote(name) + " in an object");
-      }
-      return name;
-    }
-
-    /**
-     * Jackson's own number limit bounds the digits it tokenizes (it counts neither sign nor exponent, and counts
-     * differently for text and bytes); this makes the rule exact, and the same as the writer's, before the number is
-     * converted.
-     */
-    private void checkNumberLength() throws IOException {
-      if (p.getTextLength() > JsonFactories.MAX_NUMBER_LENGTH) {
-        throw position.atToken(p, JacksonErrors.NUMBER_TOO_LONG);
-      }
-    }
-
-    private PackerLimitException tooLarge() {
-      return position.limit(Limit.COLLECTION_SIZE, limits.maxCollectionSize(), p.currentTokenLocation());
-    }
-
-    private String string(String s, String what) {
-      int lone = Surrogates.firstLone(s);
-      if (lone >= 0) {
-        throw position.atToken(p, what + " holding " + Surrogates.describe(s, lone));
-      }
-      return s;
-    }
-
-    private Object integer() throws IOException {
-      checkNumberLength();
-      switch (p.getNumberType()) {
-        case INT:
-        case LONG:
-          return p.getLongValue();
+      switch (t.id()) {
+        case JsonTokenId.ID_START_ARRAY:
+          return enclosing < JsonLimits.RECURSION_LIMIT ? array(enclosing + 1) : DeepReader.read(tokens, t, enclosing);
+        case JsonTokenId.ID_START_OBJECT:
+          return enclosing < JsonLimits.RECURSION_LIMIT ? object(enclosing + 1)
+              : DeepReader.read(tokens, t, enclosing);
         default:
-          // Jackson reports BIG_INTEGER only beyond the range of a long; normalise anyway, cheaply.
-          BigInteger big = p.getBigIntegerValue();
-          return big.bitLength() < 64 ? (Object) big.longValue() : big;
+          return tokens.scalar(t);
       }
     }
 
-    private Double floating() throws IOException {
-      checkNumberLength();
-      double d = p.getDoubleValue();
-      if (Double.isInfinite(d)) {
-        throw position.atToken(p, "the number " + NumberText.abbreviate(p.getText())
-            + " is beyond the range of a double");
+    private List<Object> array(int depth) throws IOException {
+      tokens.checkDepth(depth);
+      ArrayList<Object> list = new ArrayList<>();
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        tokens.checkRoom(list);
+        list.add(value(t, depth));
       }
-      return d;
+      return Collections.unmodifiableList(list);
+    }
+
+    private Map<String, Object> object(int depth) throws IOException {
+      tokens.checkDepth(depth);
+      LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = tokens.key(map);
+        map.put(key, value(p.nextToken(), depth));
+      }
+      return Collections.unmodifiableMap(map);
     }
   }
 }

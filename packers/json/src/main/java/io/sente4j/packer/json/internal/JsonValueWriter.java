@@ -9,6 +9,7 @@ import io.sente4j.core.PackerException;
 import io.sente4j.packer.json.JsonPacker;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -18,20 +19,13 @@ import java.util.Set;
 /**
  * Writes a value of the data model as compact JSON text with a Jackson generator.
  *
- * <p>The writer recurses, which is the fastest way to walk a tree, down to {@link #RECURSION_LIMIT} levels; a
- * collection nested deeper than that (possible only with a {@link io.sente4j.core.PackerLimits#maxDepth()} above
- * it) is written by {@link DeepWriter}, which keeps a stack of its own, so no depth limit can overflow the thread's
- * stack and a cyclic collection ends with a {@link io.sente4j.core.PackerLimitException}. A map key that is itself a
+ * <p>The writer recurses down to {@link JsonLimits#RECURSION_LIMIT} levels; a collection nested deeper than that is
+ * written by {@link DeepWriter}, which keeps a stack of its own, so no depth limit can overflow the thread's stack
+ * and a cyclic collection ends with a {@link io.sente4j.core.PackerLimitException}. A map key that is itself a
  * collection is written to a second generator, and its compact JSON text becomes the key; its collections count
  * towards the depth as children of the map.
  */
 public final class JsonValueWriter {
-  /**
-   * The deepest collection written by recursion: a few hundred small frames fit any thread's stack, and the default
-   * depth limit of 128 stays below it.
-   */
-  static final int RECURSION_LIMIT = 256;
-
   private final JsonFactory factory;
   private final int maxDepth;
 
@@ -68,8 +62,8 @@ public final class JsonValueWriter {
 
     /** Writes {@code v}, which sits inside {@code enclosing} collections. */
     void value(JsonGenerator g, Object v, int enclosing) throws IOException {
-      // The common final classes first: testing one is a pointer compare, while testing an interface such as Map
-      // scans the class's interfaces, which costs more than writing a short string.
+      // Final classes first, then AbstractMap: testing a class is a pointer compare, while testing an interface
+      // such as List scans the class's interfaces, which costs about as much as writing a short string.
       if (v instanceof String) {
         g.writeString(Scalars.checked((String) v));
       } else if (v instanceof Long) {
@@ -80,33 +74,33 @@ public final class JsonValueWriter {
         g.writeBoolean((Boolean) v);
       } else if (v == null) {
         g.writeNull();
-      } else if (v instanceof Map) {
-        collection(g, v, enclosing);
+      } else if (v instanceof Double) {
+        g.writeNumber(NumberText.finite((Double) v));
+      } else if (v instanceof AbstractMap || v instanceof Map) {
+        map(g, (Map<?, ?>) v, enclosing);
       } else if (v instanceof List || v instanceof Set) {
-        collection(g, v, enclosing);
+        array(g, (Collection<?>) v, enclosing);
       } else {
         Scalars.write(g, v);
       }
     }
 
-    private void collection(JsonGenerator g, Object v, int enclosing) throws IOException {
-      if (enclosing >= maxDepth) {
-        throw Refusals.tooDeep(maxDepth);
+    private void array(JsonGenerator g, Collection<?> array, int enclosing) throws IOException {
+      if (deep(g, array, enclosing)) {
+        return;
       }
-      if (enclosing >= RECURSION_LIMIT) {
-        DeepWriter.write(factory, maxDepth, g, v, enclosing);
-      } else if (v instanceof Map) {
-        map(g, (Map<?, ?>) v, enclosing + 1);
-      } else {
-        g.writeStartArray();
-        for (Object element : (Collection<?>) v) {
-          value(g, element, enclosing + 1);
-        }
-        g.writeEndArray();
+      g.writeStartArray();
+      for (Object element : array) {
+        value(g, element, enclosing + 1);
       }
+      g.writeEndArray();
     }
 
-    private void map(JsonGenerator g, Map<?, ?> map, int depth) throws IOException {
+    private void map(JsonGenerator g, Map<?, ?> map, int enclosing) throws IOException {
+      if (deep(g, map, enclosing)) {
+        return;
+      }
+      int depth = enclosing + 1;
       if (depth >= names.length) {
         names = Arrays.copyOf(names, Math.max(depth + 1, names.length * 2));
       }
@@ -131,6 +125,21 @@ public final class JsonValueWriter {
         value(g, e.getValue(), depth);
       }
       g.writeEndObject();
+    }
+
+    /**
+     * Checks the depth limit for a collection inside {@code enclosing} others, and writes it with {@link DeepWriter}
+     * if it is deeper than recursion goes. Returns whether it did.
+     */
+    private boolean deep(JsonGenerator g, Object collection, int enclosing) throws IOException {
+      if (enclosing >= maxDepth) {
+        throw Refusals.tooDeep(maxDepth);
+      }
+      if (enclosing < JsonLimits.RECURSION_LIMIT) {
+        return false;
+      }
+      DeepWriter.write(factory, maxDepth, g, collection, enclosing);
+      return true;
     }
 
     /** The compact JSON text of a collection used as a key of a map at {@code depth}. */

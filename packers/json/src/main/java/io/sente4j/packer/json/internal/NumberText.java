@@ -9,7 +9,7 @@ import java.math.BigInteger;
 /**
  * The JSON text of the numbers that need more than {@link com.fasterxml.jackson.core.JsonGenerator#writeNumber(long)}:
  * the same text whether the number is a value or (as a string) a map key, and never longer than
- * {@link JsonFactories#MAX_NUMBER_LENGTH}, so that whatever is written can be read back.
+ * {@link JsonLimits#MAX_NUMBER_LENGTH}, so that whatever is written can be read back.
  */
 final class NumberText {
   /**
@@ -27,7 +27,7 @@ final class NumberText {
       throw tooLong("a BigInteger of " + exact.bitLength() + " bits");
     }
     String text = exact.toString();
-    if (text.length() > JsonFactories.MAX_NUMBER_LENGTH) {
+    if (text.length() > JsonLimits.MAX_NUMBER_LENGTH) {
       throw tooLong("a BigInteger of " + text.length() + " characters");
     }
     return text;
@@ -47,7 +47,7 @@ final class NumberText {
     if (text.indexOf('.') < 0 && text.indexOf('E') < 0) {
       text = text + ".0";
     }
-    if (text.length() > JsonFactories.MAX_NUMBER_LENGTH) {
+    if (text.length() > JsonLimits.MAX_NUMBER_LENGTH) {
       throw tooLong("a BigDecimal of " + text.length() + " characters");
     }
     if (Double.isInfinite(exact.doubleValue())) {
@@ -82,7 +82,7 @@ final class NumberText {
 
   private static PackerException tooLong(String what) {
     return new PackerException(JsonPacker.NAME, "cannot pack " + what + ": the JSON packer reads and writes numbers "
-        + "of at most " + JsonFactories.MAX_NUMBER_LENGTH + " characters");
+        + "of at most " + JsonLimits.MAX_NUMBER_LENGTH + " characters");
   }
 
   // A subclass could override toString and so write anything into the JSON text; use the JDK's own classes.

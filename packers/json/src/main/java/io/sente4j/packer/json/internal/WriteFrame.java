@@ -15,8 +15,6 @@ import java.util.RandomAccess;
 final class WriteFrame {
   /** The generator this collection is written to: the walk's own, or one for a collection key. */
   JsonGenerator gen;
-  /** The depth of this collection; the outermost is 1. */
-  int depth;
   /** For the root of a collection key: where its text goes; otherwise null. */
   StringWriter keyText;
   /** For an object whose current key is a collection: that key and its value, while the key is written. */
@@ -32,8 +30,8 @@ final class WriteFrame {
   private Iterator<?> items;
 
   /** Starts an array of {@code elements}. */
-  void array(JsonGenerator gen, int depth, Collection<?> elements, StringWriter keyText) {
-    start(gen, depth, keyText, false);
+  void array(JsonGenerator gen, Collection<?> elements, StringWriter keyText) {
+    start(gen, keyText, false);
     if (elements instanceof RandomAccess && elements instanceof List) {
       list = (List<?>) elements;
       index = 0;
@@ -44,8 +42,8 @@ final class WriteFrame {
   }
 
   /** Starts an object of the entries of {@code map}. */
-  void map(JsonGenerator gen, int depth, Map<?, ?> map, StringWriter keyText) {
-    start(gen, depth, keyText, true);
+  void map(JsonGenerator gen, Map<?, ?> map, StringWriter keyText) {
+    start(gen, keyText, true);
     if (names == null) {
       names = new MapNames();
     }
@@ -53,9 +51,8 @@ final class WriteFrame {
     items = map.entrySet().iterator();
   }
 
-  private void start(JsonGenerator gen, int depth, StringWriter keyText, boolean isMap) {
+  private void start(JsonGenerator gen, StringWriter keyText, boolean isMap) {
     this.gen = gen;
-    this.depth = depth;
     this.keyText = keyText;
     this.isMap = isMap;
     this.list = null;
