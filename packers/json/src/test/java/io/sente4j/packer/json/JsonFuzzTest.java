@@ -61,6 +61,22 @@ class JsonFuzzTest {
 
   @Test
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void soupsBeyondTheRecursionLimitFailOnlyWithPackerException() {
+    JsonPacker deep =
+        new JsonPacker(PackerLimits.builder().maxDepth(300).maxCollectionSize(8).maxInputBytes(2000).build());
+    String open = "[".repeat(290);
+    String close = "]".repeat(290);
+    Theories.qt(2000).forAll(soup()).checkAssert(s -> {
+      try {
+        deep.unpack(Payload.text(open + s + close));
+      } catch (PackerException expected) {
+        assertThat(expected.getMessage()).startsWith("json: ");
+      }
+    });
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void randomBytesFailOnlyWithPackerException() {
     Theories.qt(5000).forAll(noise()).checkAssert(b -> {
       readsOrFailsCleanly(Payload.binary(Bytes.wrap(b)));

@@ -150,6 +150,41 @@ class JsonPackerLimitsTest {
   }
 
   @Test
+  void beyondTheRecursionLimitTheReaderAppliesTheSameChecks() {
+    JsonPacker p = limited(PackerLimits.builder().maxDepth(1000).maxCollectionSize(3));
+    String open = "[".repeat(300);
+    String close = "]".repeat(300);
+    assertThat(depthOfNestedSingletons(p.unpack(Payload.text(open + close)))).isEqualTo(300);
+    Object read = p.unpack(Payload.text(open + "{\"a\":[1,2.5,\"s\"],\"b\":{\"c\":null}}" + close));
+    for (int i = 0; i < 300; i++) {
+      read = ((List<?>) read).get(0);
+    }
+    assertThat(read).isEqualTo(Map.of("a", List.of(1L, 2.5, "s"), "b", java.util.Collections.singletonMap("c", null)));
+
+    PackerLimitException size = assertLimit(() -> p.unpack(Payload.text(open + "1,2,3,4" + close)), Limit.COLLECTION_SIZE);
+    assertThat(size.offset()).isEqualTo(300 + 6);
+    assertLimit(() -> p.unpack(Payload.text(open + "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}" + close)),
+        Limit.COLLECTION_SIZE);
+    PackerLimitException depth = assertLimit(() -> p.unpack(Payload.text(arrays(1001))), Limit.DEPTH);
+    assertThat(depth.offset()).isEqualTo(1000);
+    assertThat(catchReason(() -> p.unpack(Payload.text(open + "{\"a\":1,\"a\":2}" + close))))
+        .isEqualTo("duplicate key \"a\" in an object");
+    assertThat(catchReason(() -> p.unpack(Payload.text(open + "\"\\ud800\"" + close))))
+        .contains("lone surrogate");
+    assertThat(catchReason(() -> p.unpack(Payload.text(open + "1e999" + close)))).contains("beyond the range");
+    assertThat(catchReason(() -> p.unpack(Payload.text(open + "-" + "1".repeat(1000) + close))))
+        .contains("longer than 1000");
+    assertThat(catchReason(() -> p.unpack(Payload.text(open + "1" + "]".repeat(299))))).contains("end-of-input");
+    assertThat(catchReason(() -> p.unpack(Payload.text(open + "1" + close + "]")))).contains("close marker");
+  }
+
+  private static String catchReason(ThrowingCallable call) {
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+    assertThat(t).isExactlyInstanceOf(io.sente4j.core.PackerException.class);
+    return ((io.sente4j.core.PackerException) t).reason();
+  }
+
+  @Test
   void collectionSizeLimitAtItsEdge() {
     JsonPacker p = limited(PackerLimits.builder().maxCollectionSize(3));
     assertThat(p.unpack(Payload.text("[1,2,3]"))).isEqualTo(List.of(1L, 2L, 3L));
