@@ -26,7 +26,7 @@ public final class Edn {
    */
   public static Object read(String text) {
     char[] chars = text.toCharArray();
-    return EdnReader.read(chars, chars.length, PackerLimits.defaults());
+    return EdnReader.read(chars, chars.length, PackerLimits.defaults(), null);
   }
 
   /**

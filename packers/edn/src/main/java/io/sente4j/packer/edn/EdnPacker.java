@@ -8,6 +8,7 @@ import io.sente4j.core.Payload;
 import io.sente4j.packer.edn.internal.EdnInput;
 import io.sente4j.packer.edn.internal.EdnReader;
 import io.sente4j.packer.edn.internal.EdnWriter;
+import io.sente4j.packer.edn.internal.KeywordCache;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,8 @@ public final class EdnPacker implements Packer {
   public static final String NAME = "edn";
 
   private final PackerLimits limits;
+  /** Bounded, and invisible from outside: it only saves re-reading keywords this packer has read before. */
+  private final KeywordCache keywords = new KeywordCache();
 
   /** An edn packer with {@link PackerLimits#defaults()}. */
   public EdnPacker() {
@@ -82,9 +85,7 @@ public final class EdnPacker implements Packer {
    */
   @Override
   public Payload pack(Object value) {
-    StringBuilder out = new StringBuilder(128);
-    EdnWriter.write(value, limits.maxDepth(), out);
-    return Payload.text(out.toString());
+    return Payload.text(EdnWriter.write(value, limits.maxDepth()));
   }
 
   /**
@@ -96,7 +97,7 @@ public final class EdnPacker implements Packer {
   @Override
   public Object unpack(Payload payload) {
     char[] chars = EdnInput.chars(payload, limits.maxInputBytes());
-    return EdnReader.read(chars, chars.length, limits);
+    return EdnReader.read(chars, chars.length, limits, keywords);
   }
 
   @Override

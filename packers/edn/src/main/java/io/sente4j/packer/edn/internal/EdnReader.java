@@ -25,6 +25,7 @@ public final class EdnReader {
   private final int end;
   private final int maxDepth;
   private final int maxCollectionSize;
+  private final KeywordCache keywords;
   private int pos;
   private OpenElement[] stack = new OpenElement[16];
   private int top = -1;
@@ -35,9 +36,10 @@ public final class EdnReader {
   /** Open discards: tag handlers are not run for an element that is being discarded. */
   private int discards;
 
-  private EdnReader(char[] buf, int end, PackerLimits limits) {
+  private EdnReader(char[] buf, int end, PackerLimits limits, KeywordCache keywords) {
     this.buf = buf;
     this.end = end;
+    this.keywords = keywords;
     this.maxDepth = limits.maxDepth();
     this.maxCollectionSize = limits.maxCollectionSize();
   }
@@ -46,10 +48,11 @@ public final class EdnReader {
    * Reads the one element in {@code buf[0, end)}. Whitespace, comments and discarded elements may surround it;
    * anything else is an error.
    *
+   * @param keywords a cache of keywords to reuse, or {@code null}
    * @throws PackerException if the text is not exactly one edn element, or passes the depth or collection limit
    */
-  public static Object read(char[] buf, int end, PackerLimits limits) {
-    EdnReader reader = new EdnReader(buf, end, limits);
+  public static Object read(char[] buf, int end, PackerLimits limits, KeywordCache keywords) {
+    EdnReader reader = new EdnReader(buf, end, limits, keywords);
     try {
       return reader.readOne();
     } catch (PackerException e) {
@@ -302,14 +305,23 @@ public final class EdnReader {
   private void openTag(int start) {
     int i = start + 1;
     int e = tokenEnd(i);
-    String text = new String(buf, i, e - i);
     Symbol tag;
-    try {
-      tag = Symbol.of(text);
-    } catch (IllegalArgumentException ex) {
-      throw EdnErrors.syntax(buf, start, "invalid tag #" + text + ": " + ex.getMessage());
+    TagKind kind;
+    if (is(i, e - i, "inst")) {
+      tag = TagKind.INST_TAG;
+      kind = TagKind.INST;
+    } else if (is(i, e - i, "uuid")) {
+      tag = TagKind.UUID_TAG;
+      kind = TagKind.UUID;
+    } else {
+      String text = new String(buf, i, e - i);
+      try {
+        tag = Symbol.of(text);
+      } catch (IllegalArgumentException ex) {
+        throw EdnErrors.syntax(buf, start, "invalid tag #" + text + ": " + ex.getMessage());
+      }
+      kind = TagKind.of(tag);
     }
-    TagKind kind = TagKind.of(tag);
     OpenElement el = open(OpenElement.TAG, start, kind == TagKind.OTHER);
     el.tag = tag;
     el.tagKind = kind;
@@ -402,6 +414,19 @@ public final class EdnReader {
     if (e - start == 1) {
       throw EdnErrors.syntax(buf, start, "':' alone is not a keyword");
     }
+    if (keywords == null || e - start - 1 > KeywordCache.MAX_LENGTH) {
+      return newKeyword(start, e);
+    }
+    int hash = KeywordCache.hash(buf, start + 1, e);
+    Keyword k = keywords.get(buf, start + 1, e, hash);
+    if (k == null) {
+      k = newKeyword(start, e);
+      keywords.put(buf, start + 1, e, hash, k);
+    }
+    return k;
+  }
+
+  private Keyword newKeyword(int start, int e) {
     int slash = indexOfSlash(start + 1, e);
     try {
       return slash < 0 ? Keyword.of(null, new String(buf, start + 1, e - start - 1))

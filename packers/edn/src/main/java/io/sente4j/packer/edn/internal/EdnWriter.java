@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,44 +32,54 @@ import java.util.UUID;
  * does not know: anything outside the data model is a {@link PackerException} naming its class.
  */
 public final class EdnWriter {
-  private static final byte LIST = 0;
-  private static final byte SET = 1;
-  private static final byte MAP = 2;
-  private static final byte TAG = 3;
+  /** A list walked by index (it is {@link RandomAccess}). */
+  private static final byte INDEXED_LIST = 0;
+  /** Any other list, walked by its iterator. */
+  private static final byte LIST = 1;
+  private static final byte SET = 2;
+  private static final byte MAP = 3;
+  private static final byte TAG = 4;
   /** Marks the end of the walk; never a value. */
   private static final Object DONE = new Object();
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  /** The ASCII characters a string escapes: {@code "}, {@code \\}, the controls and DEL. */
+  private static final boolean[] ASCII_ESCAPED = new boolean[128];
 
-  private final StringBuilder out;
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_ESCAPED[c] = plainLength(c, (char) 0) == 0;
+    }
+  }
+
+  private final TextOut out;
   private final int maxDepth;
+  // The walk's stack, one slot per open collection or tag. A writer lives for one write, so popped slots are left
+  // as they are rather than cleared: clearing them would cost a GC write barrier per store and free nothing sooner.
   private byte[] kinds = new byte[8];
-  private Iterator<?>[] iterators = new Iterator<?>[8];
-  private boolean[] started = new boolean[8];
+  /** The {@link List} of an {@link #INDEXED_LIST}, otherwise the {@link Iterator}. */
+  private Object[] walked = new Object[8];
+  /** The next index of an {@link #INDEXED_LIST}; for others, how many elements were written. */
+  private int[] indexes = new int[8];
   private Object[] pendingValues = new Object[8];
   private boolean[] hasPendingValue = new boolean[8];
   private int top = -1;
 
-  private EdnWriter(StringBuilder out, int maxDepth) {
-    this.out = out;
+  private EdnWriter(int maxDepth) {
+    this.out = new TextOut(256);
     this.maxDepth = maxDepth;
   }
 
   /**
-   * Appends the edn text of {@code value} to {@code out}.
+   * The edn text of {@code value}.
    *
    * @param maxDepth the deepest nesting of collections and tagged values allowed (the outermost is 1)
    * @throws PackerException if the value or something inside it is outside the data model or has no edn form
    * @throws PackerLimitException if it nests deeper than {@code maxDepth}
    */
-  public static void write(Object value, int maxDepth, StringBuilder out) {
-    new EdnWriter(out, maxDepth).walk(value);
-  }
-
-  /** The edn text of {@code value}, as {@link #write(Object, int, StringBuilder)} writes it. */
   public static String write(Object value, int maxDepth) {
-    StringBuilder sb = new StringBuilder(64);
-    write(value, maxDepth, sb);
-    return sb.toString();
+    EdnWriter writer = new EdnWriter(maxDepth);
+    writer.walk(value);
+    return writer.out.toString();
   }
 
   /** A short edn rendering of {@code value} for an error message. */
@@ -98,7 +109,12 @@ public final class EdnWriter {
   /** Opens a collection (returns {@link #DONE}) or a tag (returns its value). */
   private Object enter(Object value) {
     if (value instanceof List) {
-      push(LIST, ((List<?>) value).iterator());
+      List<?> list = (List<?>) value;
+      if (list instanceof RandomAccess) {
+        push(INDEXED_LIST, list);
+      } else {
+        push(LIST, list.iterator());
+      }
       out.append('[');
       return DONE;
     }
@@ -109,7 +125,7 @@ public final class EdnWriter {
     }
     if (value instanceof Set) {
       push(SET, ((Set<?>) value).iterator());
-      out.append("#{");
+      out.append('#').append('{');
       return DONE;
     }
     if (value instanceof Tagged) {
@@ -129,23 +145,36 @@ public final class EdnWriter {
   private Object next() {
     while (top >= 0) {
       byte kind = kinds[top];
+      if (kind == INDEXED_LIST) {
+        List<?> list = (List<?>) walked[top];
+        int i = indexes[top];
+        if (i < list.size()) {
+          if (i > 0) {
+            out.append(' ');
+          }
+          indexes[top] = i + 1;
+          return list.get(i);
+        }
+        out.append(']');
+        top--;
+        continue;
+      }
       if (kind == TAG) {
-        pop();
+        top--;
         continue;
       }
       if (hasPendingValue[top]) {
         hasPendingValue[top] = false;
-        Object v = pendingValues[top];
-        pendingValues[top] = null;
         out.append(' ');
-        return v;
+        return pendingValues[top];
       }
-      Iterator<?> it = iterators[top];
+      Iterator<?> it = (Iterator<?>) walked[top];
       if (it.hasNext()) {
-        if (started[top]) {
-          out.append(kind == MAP ? ", " : " ");
-        } else {
-          started[top] = true;
+        if (indexes[top]++ > 0) {
+          if (kind == MAP) {
+            out.append(',');
+          }
+          out.append(' ');
         }
         if (kind == MAP) {
           Map.Entry<?, ?> e = (Map.Entry<?, ?>) it.next();
@@ -156,38 +185,36 @@ public final class EdnWriter {
         return it.next();
       }
       out.append(kind == LIST ? ']' : '}');
-      pop();
+      top--;
     }
     return DONE;
   }
 
-  private void push(byte kind, Iterator<?> iterator) {
+  private void push(byte kind, Object walk) {
     if (top + 1 >= maxDepth) {
       throw new PackerLimitException(EdnErrors.PACKER, Limit.DEPTH, maxDepth, -1);
     }
     if (++top == kinds.length) {
       int n = top * 2;
       kinds = Arrays.copyOf(kinds, n);
-      iterators = Arrays.copyOf(iterators, n);
-      started = Arrays.copyOf(started, n);
+      walked = Arrays.copyOf(walked, n);
+      indexes = Arrays.copyOf(indexes, n);
       pendingValues = Arrays.copyOf(pendingValues, n);
       hasPendingValue = Arrays.copyOf(hasPendingValue, n);
     }
     kinds[top] = kind;
-    iterators[top] = iterator;
-    started[top] = false;
+    walked[top] = walk;
+    indexes[top] = 0;
     hasPendingValue[top] = false;
-  }
-
-  private void pop() {
-    iterators[top] = null;
-    pendingValues[top] = null;
-    top--;
   }
 
   // ---- scalars ------------------------------------------------------------------------------------------------
 
-  /** Writes {@code v} if it is not a collection or tagged value; returns whether it did. */
+  /**
+   * Writes {@code v} if it is not a collection or tagged value; returns whether it did. Final classes are tested
+   * first: an {@code instanceof} on a final class is one comparison, while a failed test against an interface
+   * searches the object's supertypes.
+   */
   private boolean writeScalar(Object v) {
     if (v == null) {
       out.append("nil");
@@ -200,32 +227,34 @@ public final class EdnWriter {
         out.append(k.namespace().get()).append('/');
       }
       out.append(k.name());
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      out.append(((Number) v).longValue());
+    } else if (v instanceof Long) {
+      out.append(((Long) v).longValue());
+    } else if (v instanceof Double) {
+      writeDouble((Double) v);
     } else if (v instanceof Boolean) {
       out.append(((Boolean) v).booleanValue() ? "true" : "false");
-    } else if (v instanceof Double || v instanceof Float) {
-      writeDouble(((Number) v).doubleValue());
-    } else if (v instanceof List || v instanceof Map || v instanceof Set || v instanceof Tagged) {
-      return false;
+    } else if (v instanceof Instant) {
+      writeInstant((Instant) v);
+    } else if (v instanceof UUID) {
+      out.append("#uuid \"").append(v.toString()).append('"');
     } else if (v instanceof Symbol) {
       writeSymbol((Symbol) v);
     } else if (v instanceof Character) {
       writeCharacter((Character) v);
-    } else if (v.getClass() == BigInteger.class) {
-      out.append(v).append('N'); // exactly BigInteger: a subclass could print anything
-    } else if (v.getClass() == BigDecimal.class) {
-      out.append(v).append('M');
-    } else if (v instanceof Instant) {
-      writeInstant((Instant) v);
-    } else if (v instanceof UUID) {
-      out.append("#uuid \"").append(v).append('"');
     } else if (v instanceof Bytes) {
       out.append("#sente4j/bytes \"").append(((Bytes) v).toBase64()).append('"');
+    } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      out.append(((Number) v).longValue());
+    } else if (v instanceof Float) {
+      writeDouble((Float) v);
     } else if (v instanceof byte[]) {
       out.append("#sente4j/bytes \"").append(Base64.getEncoder().encodeToString((byte[]) v)).append('"');
+    } else if (v.getClass() == BigInteger.class) {
+      out.append(v.toString()).append('N'); // exactly BigInteger: a subclass could print anything
+    } else if (v.getClass() == BigDecimal.class) {
+      out.append(v.toString()).append('M');
     } else {
-      return false;
+      return false; // a collection, a Tagged, or outside the data model: enter() decides
     }
     return true;
   }
@@ -238,7 +267,7 @@ public final class EdnWriter {
     } else if (d == Double.NEGATIVE_INFINITY) {
       out.append("##-Inf");
     } else {
-      out.append(d); // Double.toString's text, as Clojure prints it
+      out.append(Double.toString(d)); // as Clojure prints it
     }
   }
 
@@ -272,53 +301,91 @@ public final class EdnWriter {
   }
 
   private void writeString(String s) {
-    out.append('"');
     int n = s.length();
-    int run = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x7f) {
-        if (c >= 0x20 && c != '"' && c != '\\') {
-          continue;
+    char[] buf = out.reserve(n + 2);
+    int start = out.length() + 1;
+    buf[start - 1] = '"';
+    s.getChars(0, n, buf, start); // copy first, then look: most strings need no escape
+    int end = start + n;
+    int i = start;
+    while (i < end) {
+      char c = buf[i];
+      if (c < 0x80) {
+        if (ASCII_ESCAPED[c]) {
+          break;
         }
-      } else if (c > 0x9f) {
-        if (!Character.isSurrogate(c)) {
-          continue;
+        i++;
+      } else {
+        int plain = plainLength(c, i + 1 < end ? buf[i + 1] : 0);
+        if (plain == 0) {
+          break;
         }
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          i++;
-          continue;
-        }
+        i += plain;
       }
-      out.append(s, run, i);
+    }
+    if (i == end) {
+      buf[end] = '"';
+      out.setLength(end + 1);
+      return;
+    }
+    // Rewrite from the first character that needs an escape.
+    out.setLength(i);
+    int k = i - start;
+    int run = k;
+    while (k < n) {
+      char c = s.charAt(k);
+      int plain = plainLength(c, k + 1 < n ? s.charAt(k + 1) : 0);
+      if (plain > 0) {
+        k += plain;
+        continue;
+      }
+      out.append(s, run, k);
       writeEscape(c);
-      run = i + 1;
+      run = ++k;
     }
     out.append(s, run, n).append('"');
+  }
+
+  /**
+   * How many characters from {@code c} on are written as they are: 1, 2 for a surrogate pair, or 0 when {@code c}
+   * needs an escape ({@code "}, {@code \\}, a control character or a lone surrogate). {@code next} is the following
+   * character, or 0 at the end.
+   */
+  private static int plainLength(char c, char next) {
+    if (c < 0x7f) {
+      return c >= 0x20 && c != '"' && c != '\\' ? 1 : 0;
+    }
+    if (c <= 0x9f) {
+      return 0;
+    }
+    if (!Character.isSurrogate(c)) {
+      return 1;
+    }
+    return Character.isHighSurrogate(c) && Character.isLowSurrogate(next) ? 2 : 0;
   }
 
   private void writeEscape(char c) {
     switch (c) {
       case '"':
-        out.append("\\\"");
+        out.append('\\').append('"');
         break;
       case '\\':
-        out.append("\\\\");
+        out.append('\\').append('\\');
         break;
       case '\n':
-        out.append("\\n");
+        out.append('\\').append('n');
         break;
       case '\t':
-        out.append("\\t");
+        out.append('\\').append('t');
         break;
       case '\r':
-        out.append("\\r");
+        out.append('\\').append('r');
         break;
       case '\f':
-        out.append("\\f");
+        out.append('\\').append('f');
         break;
       case '\b':
-        out.append("\\b");
+        out.append('\\').append('b');
         break;
       default:
         writeHex4(c);

@@ -37,44 +37,66 @@ final class InstantText {
    *
    * @throws IllegalArgumentException if it is outside the years 0000 to 9999
    */
-  static void format(Instant instant, StringBuilder out) {
+  static void format(Instant instant, TextOut out) {
     if (!isWritable(instant)) {
       throw new IllegalArgumentException("instant " + instant + " is outside the years 0000-9999 that #inst can carry");
     }
     long seconds = instant.getEpochSecond();
-    long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-    // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted), in a 400-year era.
-    long z = day + 719_468;
-    long era = Math.floorDiv(z, 146_097);
-    int dayOfEra = (int) (z - era * 146_097);
+    // Whole days since 1970-01-01 and the second within the day; MIN_SECOND is a day boundary, so shifting by it
+    // keeps the division non-negative.
+    long shifted = seconds - MIN_SECOND;
+    int day = (int) (shifted / SECONDS_PER_DAY + MIN_SECOND / SECONDS_PER_DAY);
+    int secondOfDay = (int) (shifted % SECONDS_PER_DAY);
+    // Civil date from days since 1970-01-01 (H. Hinnant's civil_from_days), counted from 0000-03-01 in 400-year
+    // eras; January and February of year 0000 fall in era -1.
+    int z = day + 719_468;
+    int era = Math.floorDiv(z, 146_097);
+    int dayOfEra = z - era * 146_097;
     int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
     int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
     int mp = (5 * dayOfYear + 2) / 153;
     int dayOfMonth = dayOfYear - (153 * mp + 2) / 5 + 1;
     int month = mp < 10 ? mp + 3 : mp - 9;
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    pad(out, (int) year, 4).append('-');
-    pad(out, month, 2).append('-');
-    pad(out, dayOfMonth, 2).append('T');
-    pad(out, secondOfDay / 3600, 2).append(':');
-    pad(out, secondOfDay / 60 % 60, 2).append(':');
-    pad(out, secondOfDay % 60, 2).append('.');
+    int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     int nanos = instant.getNano();
+    char[] text = out.reserve(35); // yyyy-MM-ddThh:mm:ss.nnnnnnnnn-00:00
+    int at = out.length();
+    two(text, at, year / 100);
+    two(text, at + 2, year % 100);
+    text[at + 4] = '-';
+    two(text, at + 5, month);
+    text[at + 7] = '-';
+    two(text, at + 8, dayOfMonth);
+    text[at + 10] = 'T';
+    two(text, at + 11, secondOfDay / 3600);
+    text[at + 13] = ':';
+    two(text, at + 14, secondOfDay / 60 % 60);
+    text[at + 16] = ':';
+    two(text, at + 17, secondOfDay % 60);
+    text[at + 19] = '.';
     if (nanos % 1_000_000 == 0) {
-      pad(out, nanos / 1_000_000, 3);
+      three(text, at + 20, nanos / 1_000_000);
+      at += 23;
     } else {
-      pad(out, nanos, 9);
+      three(text, at + 20, nanos / 1_000_000);
+      three(text, at + 23, nanos / 1000 % 1000);
+      three(text, at + 26, nanos % 1000);
+      at += 29;
     }
-    out.append("-00:00");
+    "-00:00".getChars(0, 6, text, at);
+    out.setLength(at + 6);
   }
 
-  private static StringBuilder pad(StringBuilder out, int value, int width) {
-    for (int bound = width == 9 ? 100_000_000 : width == 4 ? 1000 : width == 3 ? 100 : 10;
-        bound > 1 && value < bound; bound /= 10) {
-      out.append('0');
-    }
-    return out.append(value);
+  /** Writes {@code value}, 0 to 99, as two digits at {@code at}. */
+  private static void two(char[] text, int at, int value) {
+    text[at] = (char) ('0' + value / 10);
+    text[at + 1] = (char) ('0' + value % 10);
+  }
+
+  /** Writes {@code value}, 0 to 999, as three digits at {@code at}. */
+  private static void three(char[] text, int at, int value) {
+    text[at] = (char) ('0' + value / 100);
+    two(text, at + 1, value % 100);
   }
 
   /**
@@ -83,26 +105,45 @@ final class InstantText {
    * @throws IllegalArgumentException with the reason, if the text is not a timestamp this reader accepts
    */
   static Instant parse(String s) {
-    Cursor c = new Cursor(s);
-    int year = c.digits(4, "year");
+    // Every field has a fixed width, so each one is at a known index once the previous one is there.
+    int n = s.length();
+    int year = digits(s, 0, 4, "year");
     int month = 1;
     int day = 1;
     int hour = 0;
     int minute = 0;
     int second = 0;
     int nanos = 0;
-    if (c.take('-')) {
-      month = c.digits(2, "month");
-      if (c.take('-')) {
-        day = c.digits(2, "day");
-        if (c.take('T') || c.take('t')) {
-          hour = c.digits(2, "hour");
-          if (c.take(':')) {
-            minute = c.digits(2, "minute");
-            if (c.take(':')) {
-              second = c.digits(2, "second");
-              if (c.take('.')) {
-                nanos = c.fraction();
+    int i = 4;
+    if (at(s, i, '-')) {
+      month = digits(s, i + 1, 2, "month");
+      i += 3;
+      if (at(s, i, '-')) {
+        day = digits(s, i + 1, 2, "day");
+        i += 3;
+        if (at(s, i, 'T') || at(s, i, 't')) {
+          hour = digits(s, i + 1, 2, "hour");
+          i += 3;
+          if (at(s, i, ':')) {
+            minute = digits(s, i + 1, 2, "minute");
+            i += 3;
+            if (at(s, i, ':')) {
+              second = digits(s, i + 1, 2, "second");
+              i += 3;
+              if (at(s, i, '.')) {
+                int start = ++i;
+                while (i < n && EdnChars.isDigit(s.charAt(i))) {
+                  if (i - start == 9) {
+                    throw new IllegalArgumentException("more than 9 fraction digits (finer than nanoseconds)");
+                  }
+                  nanos = nanos * 10 + (s.charAt(i++) - '0');
+                }
+                if (i == start) {
+                  throw new IllegalArgumentException("expected fraction digits at index " + i);
+                }
+                for (int k = i - start; k < 9; k++) {
+                  nanos *= 10;
+                }
               }
             }
           }
@@ -110,29 +151,69 @@ final class InstantText {
       }
     }
     int offsetSeconds = 0;
-    if (c.take('Z') || c.take('z')) {
-      offsetSeconds = 0;
-    } else if (c.peek('+') || c.peek('-')) {
-      int sign = c.take('-') ? -1 : 1;
-      c.take('+');
-      int offsetHours = c.digits(2, "offset hours");
-      c.expect(':');
-      int offsetMinutes = c.digits(2, "offset minutes");
-      check(offsetHours <= 23, "offset hours " + offsetHours + " out of range 00-23");
-      check(offsetMinutes <= 59, "offset minutes " + offsetMinutes + " out of range 00-59");
+    if (at(s, i, 'Z') || at(s, i, 'z')) {
+      i++;
+    } else if (at(s, i, '+') || at(s, i, '-')) {
+      int sign = s.charAt(i) == '-' ? -1 : 1;
+      int offsetHours = digits(s, i + 1, 2, "offset hours");
+      if (!at(s, i + 3, ':')) {
+        throw new IllegalArgumentException("expected ':' at index " + (i + 3));
+      }
+      int offsetMinutes = digits(s, i + 4, 2, "offset minutes");
+      i += 6;
+      if (offsetHours > 23) {
+        throw new IllegalArgumentException("offset hours " + offsetHours + " out of range 00-23");
+      }
+      if (offsetMinutes > 59) {
+        throw new IllegalArgumentException("offset minutes " + offsetMinutes + " out of range 00-59");
+      }
       offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
     }
-    c.end();
-    check(month >= 1 && month <= 12, "month " + month + " out of range 01-12");
+    if (i != n) {
+      throw new IllegalArgumentException("unexpected " + EdnChars.describe(s.charAt(i)) + " at index " + i);
+    }
+    if (month < 1 || month > 12) {
+      throw new IllegalArgumentException("month " + month + " out of range 01-12");
+    }
     int monthLength = monthLength(year, month);
-    check(day >= 1 && day <= monthLength, "day " + day + " out of range 01-" + monthLength);
-    check(hour <= 23, "hour " + hour + " out of range 00-23");
-    check(minute <= 59, "minute " + minute + " out of range 00-59");
-    check(second <= 59, "second " + second + " out of range 00-59 (leap seconds are not supported)");
+    if (day < 1 || day > monthLength) {
+      throw new IllegalArgumentException("day " + day + " out of range 01-" + monthLength);
+    }
+    if (hour > 23) {
+      throw new IllegalArgumentException("hour " + hour + " out of range 00-23");
+    }
+    if (minute > 59) {
+      throw new IllegalArgumentException("minute " + minute + " out of range 00-59");
+    }
+    if (second > 59) {
+      throw new IllegalArgumentException("second " + second + " out of range 00-59 (leap seconds are not supported)");
+    }
     long epochSecond = daysFromCivil(year, month, day) * SECONDS_PER_DAY
         + hour * 3600L + minute * 60L + second - offsetSeconds;
-    check(epochSecond >= MIN_SECOND && epochSecond <= MAX_SECOND, "the instant is outside the years 0000-9999 in UTC");
+    if (epochSecond < MIN_SECOND || epochSecond > MAX_SECOND) {
+      throw new IllegalArgumentException("the instant is outside the years 0000-9999 in UTC");
+    }
     return Instant.ofEpochSecond(epochSecond, nanos);
+  }
+
+  private static boolean at(String s, int i, char c) {
+    return i < s.length() && s.charAt(i) == c;
+  }
+
+  /** The {@code n} digits at {@code at} as a number. */
+  private static int digits(String s, int at, int n, String field) {
+    if (at + n > s.length()) {
+      throw new IllegalArgumentException("expected " + n + " digits of " + field + " at index " + at);
+    }
+    int v = 0;
+    for (int i = at; i < at + n; i++) {
+      char c = s.charAt(i);
+      if (!EdnChars.isDigit(c)) {
+        throw new IllegalArgumentException("expected " + n + " digits of " + field + " at index " + at);
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static int monthLength(int year, int month) {
@@ -158,76 +239,5 @@ final class InstantText {
     int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
     int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146_097L + dayOfEra - 719_468;
-  }
-
-  private static void check(boolean ok, String reason) {
-    if (!ok) {
-      throw new IllegalArgumentException(reason);
-    }
-  }
-
-  /** Walks the timestamp text. */
-  private static final class Cursor {
-    private final String s;
-    private int i;
-
-    Cursor(String s) {
-      this.s = s;
-    }
-
-    boolean peek(char c) {
-      return i < s.length() && s.charAt(i) == c;
-    }
-
-    boolean take(char c) {
-      if (peek(c)) {
-        i++;
-        return true;
-      }
-      return false;
-    }
-
-    void expect(char c) {
-      if (!take(c)) {
-        throw new IllegalArgumentException("expected '" + c + "' at index " + i);
-      }
-    }
-
-    int digits(int n, String field) {
-      int v = 0;
-      for (int k = 0; k < n; k++, i++) {
-        if (i >= s.length() || !EdnChars.isDigit(s.charAt(i))) {
-          throw new IllegalArgumentException("expected " + n + " digits of " + field + " at index " + (i - k));
-        }
-        v = v * 10 + (s.charAt(i) - '0');
-      }
-      return v;
-    }
-
-    int fraction() {
-      int start = i;
-      int v = 0;
-      while (i < s.length() && EdnChars.isDigit(s.charAt(i))) {
-        if (i - start == 9) {
-          throw new IllegalArgumentException("more than 9 fraction digits (finer than nanoseconds)");
-        }
-        v = v * 10 + (s.charAt(i) - '0');
-        i++;
-      }
-      int n = i - start;
-      if (n == 0) {
-        throw new IllegalArgumentException("expected fraction digits at index " + i);
-      }
-      for (; n < 9; n++) {
-        v *= 10;
-      }
-      return v;
-    }
-
-    void end() {
-      if (i != s.length()) {
-        throw new IllegalArgumentException("unexpected " + EdnChars.describe(s.charAt(i)) + " at index " + i);
-      }
-    }
   }
 }

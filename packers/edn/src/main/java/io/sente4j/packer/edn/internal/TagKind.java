@@ -16,6 +16,10 @@ enum TagKind {
   /** Any other tag. */
   OTHER;
 
+  /** The symbol of the inst tag. */
+  static final Symbol INST_TAG = Symbol.of(null, "inst");
+  /** The symbol of the uuid tag. */
+  static final Symbol UUID_TAG = Symbol.of(null, "uuid");
   /** The symbol of the bytes tag. */
   static final Symbol BYTES_TAG = Symbol.of("sente4j", "bytes");
 
