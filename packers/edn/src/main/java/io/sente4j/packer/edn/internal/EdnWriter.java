@@ -267,7 +267,7 @@ public final class EdnWriter {
     } else if (d == Double.NEGATIVE_INFINITY) {
       out.append("##-Inf");
     } else {
-      out.append(Double.toString(d)); // as Clojure prints it
+      out.append(ShortestDouble.of(d)); // as Clojure prints it on JDK 19+, on every JDK
     }
   }
 
