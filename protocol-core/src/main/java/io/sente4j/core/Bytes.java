@@ -47,9 +47,21 @@ public final class Bytes implements Comparable<Bytes> {
     return new Bytes(HEX.parseHex(hex));
   }
 
-  /** Decodes standard base64 (RFC 4648 section 4, with padding). */
+  /**
+   * Decodes standard base64 (RFC 4648 section 4) in its canonical form: padded to a multiple of 4 characters, no
+   * line breaks, and unused bits zero, so that each byte sequence has exactly one text.
+   *
+   * @throws IllegalArgumentException if the text is not canonical standard base64
+   */
   public static Bytes fromBase64(String base64) {
-    return new Bytes(Base64.getDecoder().decode(base64));
+    if (base64.length() % 4 != 0) {
+      throw new IllegalArgumentException("base64 length " + base64.length() + " is not a multiple of 4 (padding missing?)");
+    }
+    byte[] bytes = Base64.getDecoder().decode(base64);
+    if (!Base64.getEncoder().encodeToString(bytes).equals(base64)) {
+      throw new IllegalArgumentException("base64 is not canonical: its unused bits are not zero");
+    }
+    return new Bytes(bytes);
   }
 
   /** The number of bytes. */
@@ -65,6 +77,16 @@ public final class Bytes implements Comparable<Bytes> {
   /** The byte at {@code index}. */
   public byte get(int index) {
     return bytes[index];
+  }
+
+  /**
+   * The bytes from {@code from} (inclusive) to {@code to} (exclusive), as a new value.
+   *
+   * @throws IndexOutOfBoundsException if the range is outside the bytes
+   */
+  public Bytes slice(int from, int to) {
+    Objects.checkFromToIndex(from, to, bytes.length);
+    return from == 0 && to == bytes.length ? this : new Bytes(Arrays.copyOfRange(bytes, from, to));
   }
 
   /** A fresh copy of the bytes. */

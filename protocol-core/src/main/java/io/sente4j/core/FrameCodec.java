@@ -55,14 +55,24 @@ public final class FrameCodec {
    */
   public Frame decode(Payload payload, Direction from, Via via) {
     checkExchange(from, via);
+    Objects.requireNonNull(payload, "payload");
     int first = packer.isBinary() ? -1 : firstAsciiUnit(payload);
     if (first == '+') {
-      return fromWire(unpack(Payload.text(payload.asText().substring(1)), from, via), from, via);
+      return fromWire(unpack(withoutFirstUnit(payload), from, via), from, via);
     }
     if (first == '-') {
-      return fromParts(unpack(Payload.text(payload.asText().substring(1)), from, via), null, from, via);
+      return fromParts(unpack(withoutFirstUnit(payload), from, via), null, from, via);
     }
     return fromWire(unpack(payload, from, via), from, via);
+  }
+
+  /** The payload after its one-character ASCII prefix, in its own form: bytes stay bytes for the packer to check. */
+  private static Payload withoutFirstUnit(Payload payload) {
+    if (payload instanceof Payload.Text) {
+      return Payload.text(((Payload.Text) payload).text().substring(1));
+    }
+    Bytes bytes = payload.asBytes();
+    return Payload.binary(bytes.slice(1, bytes.length()));
   }
 
   /** The first character of a text payload (or first byte of UTF-8 bytes), without converting the whole payload. */
@@ -108,14 +118,15 @@ public final class FrameCodec {
         requireUnreserved(event, from, via);
         return new Frame.AjaxEvent(event, cb != null && !Boolean.FALSE.equals(cb));
       }
-      if (event.id().equals(Chsk.WS_PING)) {
-        return new Frame.ClientPing(callbackId(cb, from, via));
-      }
       if (event.id().equals(Chsk.WS_PONG)) {
-        return new Frame.ClientPong();
+        return new Frame.ClientPong(); // its callback slot is ignored
+      }
+      String callbackId = callbackId(cb, from, via);
+      if (event.id().equals(Chsk.WS_PING)) {
+        return new Frame.ClientPing(callbackId);
       }
       requireUnreserved(event, from, via);
-      return new Frame.ClientEvent(event, callbackId(cb, from, via));
+      return new Frame.ClientEvent(event, callbackId);
     }
     switch (via) {
       case WEBSOCKET:

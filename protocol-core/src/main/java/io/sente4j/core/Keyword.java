@@ -117,16 +117,6 @@ public final class Keyword implements Comparable<Keyword> {
   /** Orders keywords without a namespace first, then by namespace, then by name. */
   @Override
   public int compareTo(Keyword o) {
-    if (namespace == null || o.namespace == null) {
-      if (namespace != o.namespace) {
-        return namespace == null ? -1 : 1;
-      }
-    } else {
-      int c = namespace.compareTo(o.namespace);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return name.compareTo(o.name);
+    return Names.compare(namespace, name, o.namespace, o.name);
   }
 }

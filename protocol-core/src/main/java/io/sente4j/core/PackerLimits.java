@@ -9,7 +9,8 @@ package io.sente4j.core;
  * values from the outermost one, which is depth 1: in the frame {@code [[:a/b {:k [1]}] nil]} the innermost vector
  * is at depth 4.
  *
- * @param maxDepth the deepest nesting of collections and tagged values allowed, at least 1
+ * @param maxDepth the deepest nesting of collections and tagged values allowed, from 1 to {@link
+ *     #MAX_DEPTH_CEILING}
  * @param maxInputBytes the largest input accepted, in bytes (for text: UTF-8 bytes), at least 1
  * @param maxCollectionSize the most elements (map entries count once) one collection may hold, at least 0
  */
@@ -18,6 +19,11 @@ public record PackerLimits(int maxDepth, int maxInputBytes, int maxCollectionSiz
   public static final int DEFAULT_MAX_DEPTH = 128;
   /** The default input size, 1 MiB. */
   public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
+  /**
+   * The highest {@link #maxDepth()} allowed. The depth limit is also what stops a cyclic value while packing; a
+   * ceiling keeps that stop within a bounded amount of memory.
+   */
+  public static final int MAX_DEPTH_CEILING = 100_000;
   /** The default collection size. */
   public static final int DEFAULT_MAX_COLLECTION_SIZE = 100_000;
 
@@ -26,8 +32,8 @@ public record PackerLimits(int maxDepth, int maxInputBytes, int maxCollectionSiz
 
   /** Checks each limit is in range. */
   public PackerLimits {
-    if (maxDepth < 1) {
-      throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
+    if (maxDepth < 1 || maxDepth > MAX_DEPTH_CEILING) {
+      throw new IllegalArgumentException("maxDepth must be from 1 to " + MAX_DEPTH_CEILING + ", was " + maxDepth);
     }
     if (maxInputBytes < 1) {
       throw new IllegalArgumentException("maxInputBytes must be at least 1, was " + maxInputBytes);

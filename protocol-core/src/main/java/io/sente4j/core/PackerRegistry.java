@@ -31,9 +31,10 @@ public final class PackerRegistry {
   }
 
   /**
-   * Finds the providers visible to {@code loader}.
+   * Finds the providers visible to {@code loader}. The same provider class found twice (the same jar on the class
+   * path twice) counts once.
    *
-   * @throws IllegalStateException if two providers share a name
+   * @throws IllegalStateException if providers of two different classes share a name
    */
   public static PackerRegistry load(ClassLoader loader) {
     List<PackerProvider> found = new ArrayList<>();
@@ -42,9 +43,9 @@ public final class PackerRegistry {
   }
 
   /**
-   * A registry of exactly these providers.
+   * A registry of exactly these providers. A second provider of the same class and name is ignored.
    *
-   * @throws IllegalStateException if two providers share a name
+   * @throws IllegalStateException if providers of two different classes share a name
    */
   public static PackerRegistry of(List<? extends PackerProvider> providers) {
     Map<String, PackerProvider> byName = new TreeMap<>();

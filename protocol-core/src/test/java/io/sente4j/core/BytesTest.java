@@ -3,7 +3,6 @@ package io.sente4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.quicktheories.QuickTheory.qt;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,7 +108,7 @@ class BytesTest {
 
   @Test
   void equalityFollowsArrayContent() {
-    qt().withFixedSeed(0xb7e5L).forAll(byteArrays(), byteArrays())
+    Qt.seeded(0xb7e5L).forAll(byteArrays(), byteArrays())
         .checkAssert((x, y) -> {
           assertThat(Bytes.copyOf(x).equals(Bytes.copyOf(y))).isEqualTo(Arrays.equals(x, y));
           assertThat(Bytes.copyOf(x)).isEqualTo(Bytes.wrap(x.clone())).hasSameHashCodeAs(Bytes.wrap(x.clone()));
@@ -135,7 +134,7 @@ class BytesTest {
 
   @Test
   void hexRoundTrips() {
-    qt().withFixedSeed(0x4e8L).forAll(byteArrays())
+    Qt.seeded(0x4e8L).forAll(byteArrays())
         .checkAssert(a -> {
           Bytes b = Bytes.copyOf(a);
           assertThat(b.toHex()).hasSize(2 * a.length);
@@ -158,7 +157,7 @@ class BytesTest {
 
   @Test
   void base64RoundTrips() {
-    qt().withFixedSeed(0xba5e64L).forAll(byteArrays())
+    Qt.seeded(0xba5e64L).forAll(byteArrays())
         .checkAssert(a -> {
           Bytes b = Bytes.copyOf(a);
           assertThat(Bytes.fromBase64(b.toBase64())).isEqualTo(b);
@@ -177,7 +176,7 @@ class BytesTest {
 
   @Test
   void compareToIsLexicographicUnsignedAndConsistentWithEquals() {
-    qt().withFixedSeed(0xc0deL).forAll(byteArrays(), byteArrays())
+    Qt.seeded(0xc0deL).forAll(byteArrays(), byteArrays())
         .checkAssert((x, y) -> {
           int c = Integer.signum(Bytes.copyOf(x).compareTo(Bytes.copyOf(y)));
           assertThat(c).isEqualTo(Integer.signum(referenceCompare(x, y)));
@@ -214,5 +213,24 @@ class BytesTest {
     Arrays.fill(a, (byte) 0xab);
     a[32] = 0x01;
     assertThat(Bytes.wrap(a)).hasToString("Bytes[1000: " + "ab".repeat(32) + "...]");
+  }
+
+  @Test
+  void fromBase64AcceptsOnlyTheCanonicalPaddedForm() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Bytes.fromBase64("AQ"))
+        .withMessageContaining("not a multiple of 4");
+    assertThatIllegalArgumentException().isThrownBy(() -> Bytes.fromBase64("AB=="))
+        .withMessageContaining("not canonical");
+    assertThat(Bytes.fromBase64("AA==")).isEqualTo(Bytes.fromHex("00"));
+  }
+
+  @Test
+  void sliceCopiesTheRangeAndChecksIt() {
+    Bytes b = Bytes.fromHex("0102030405");
+    assertThat(b.slice(1, 3)).isEqualTo(Bytes.fromHex("0203"));
+    assertThat(b.slice(0, 5)).isSameAs(b);
+    assertThat(b.slice(5, 5)).isEqualTo(Bytes.EMPTY);
+    assertThatThrownBy(() -> b.slice(3, 6)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> b.slice(3, 2)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
-import static org.quicktheories.QuickTheory.qt;
 
 import io.sente4j.core.FrameException.Reason;
 import java.util.Arrays;
@@ -173,7 +172,7 @@ class FrameCodecTest {
 
     @Test
     void wireIsAlwaysAnUnmodifiableTwoElementVector() {
-      qt().withFixedSeed(0x2e1L).forAll(FrameCases.frames(FrameCases.richValues(), false))
+      Qt.seeded(0x2e1L).forAll(FrameCases.frames(FrameCases.richValues(), false))
           .checkAssert(c -> {
             List<Object> wire = FrameCodec.toWire(c.frame());
             assertThat(wire).hasSize(2);
@@ -491,6 +490,12 @@ class FrameCodecTest {
       assertRejected(v(v(REQ, "Rich"), 0L), Reason.BAD_CALLBACK_ID, CLIENT, WS);
       assertRejected(v(v(REQ, "Rich"), kw("ajax")), Reason.BAD_CALLBACK_ID, CLIENT, WS);
       assertRejected(v(v(Chsk.WS_PING), 7L), Reason.BAD_CALLBACK_ID, CLIENT, WS);
+    }
+
+    @Test
+    void callbackIsCheckedBeforeTheReservedNamespaceAsPROTOCOLSaysInStep5() {
+      assertRejected(v(v(Chsk.STATE), 5L), Reason.BAD_CALLBACK_ID, CLIENT, WS);
+      assertThat(KEYWORDS.fromWire(v(v(Chsk.WS_PONG), 5L), CLIENT, WS)).isEqualTo(new Frame.ClientPong());
     }
 
     @Test
@@ -880,14 +885,14 @@ class FrameCodecTest {
 
     @Test
     void fromWireInvertsToWire() {
-      qt().withFixedSeed(0x5e17eL).forAll(FrameCases.frames(FrameCases.richValues(), false))
+      Qt.seeded(0x5e17eL).forAll(FrameCases.frames(FrameCases.richValues(), false))
           .checkAssert(c -> assertThat(KEYWORDS.fromWire(FrameCodec.toWire(c.frame()), c.from(), c.via()))
               .isEqualTo(c.frame()));
     }
 
     @Test
     void fromWireInvertsToWireWhenKeywordsArriveAsStrings() {
-      qt().withFixedSeed(0x15011L)
+      Qt.seeded(0x15011L)
           .forAll(FrameCases.frames(FrameCases.toyValues(false), true), org.quicktheories.generators.Generate.booleans())
           .checkAssert((c, colon) -> {
             Object wire = FrameCases.keywordsToStrings(FrameCodec.toWire(c.frame()), colon);
@@ -897,7 +902,7 @@ class FrameCodecTest {
 
     @Test
     void oneElementFrameReadsLikeTwoElementFrameWithNil() {
-      qt().withFixedSeed(0x1e1L).forAll(FrameCases.frames(FrameCases.richValues(), false))
+      Qt.seeded(0x1e1L).forAll(FrameCases.frames(FrameCases.richValues(), false))
           .assuming(c -> FrameCodec.toWire(c.frame()).get(1) == null)
           .checkAssert(c -> {
             List<Object> wire = FrameCodec.toWire(c.frame());
@@ -923,7 +928,7 @@ class FrameCodecTest {
     private void roundTrips(ToyPacker packer, org.quicktheories.core.Gen<Object> values, boolean asStrings,
         long seed) {
       FrameCodec codec = new FrameCodec(packer);
-      qt().withFixedSeed(seed).forAll(FrameCases.frames(values, asStrings))
+      Qt.seeded(seed).forAll(FrameCases.frames(values, asStrings))
           .checkAssert(c -> {
             Payload payload = codec.encode(c.frame());
             assertThat(payload.isText()).isEqualTo(!packer.isBinary());
@@ -934,7 +939,7 @@ class FrameCodecTest {
     @Test
     void sente117PlusFormReadsLikeCurrentForm() {
       FrameCodec toy = new FrameCodec(ToyPacker.TEXT);
-      qt().withFixedSeed(0x117L).forAll(FrameCases.frames(FrameCases.toyValues(true), false))
+      Qt.seeded(0x117L).forAll(FrameCases.frames(FrameCases.toyValues(true), false))
           .checkAssert(c -> {
             String current = toy.encode(c.frame()).asText();
             assertThat(toy.decode(Payload.text("+" + current), c.from(), c.via())).isEqualTo(c.frame());
@@ -944,7 +949,7 @@ class FrameCodecTest {
     @Test
     void sente116MinusFormReadsLikeCurrentFormWithoutCallback() {
       FrameCodec toy = new FrameCodec(ToyPacker.TEXT);
-      qt().withFixedSeed(0x116L).forAll(FrameCases.frames(FrameCases.toyValues(true), false))
+      Qt.seeded(0x116L).forAll(FrameCases.frames(FrameCases.toyValues(true), false))
           .assuming(c -> FrameCodec.toWire(c.frame()).get(1) == null)
           .checkAssert(c -> {
             String bare = ToyPacker.TEXT.write(FrameCodec.toWire(c.frame()).get(0));

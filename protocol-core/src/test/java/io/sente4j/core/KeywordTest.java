@@ -3,7 +3,6 @@ package io.sente4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.quicktheories.QuickTheory.qt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +167,7 @@ class KeywordTest {
 
   @Test
   void compareToIsZeroExactlyWhenEqual() {
-    qt().withFixedSeed(0x6b657977L).forAll(NameGens.keywords(), NameGens.keywords())
+    Qt.seeded(0x6b657977L).forAll(NameGens.keywords(), NameGens.keywords())
         .checkAssert((a, b) -> {
           assertThat(a.compareTo(b) == 0).isEqualTo(a.equals(b));
           assertThat(Integer.signum(a.compareTo(b))).isEqualTo(-Integer.signum(b.compareTo(a)));
@@ -180,7 +179,7 @@ class KeywordTest {
 
   @Test
   void parsingTheQualifiedNameGivesTheKeywordBack() {
-    qt().withFixedSeed(0x6b657978L).forAll(NameGens.keywords())
+    Qt.seeded(0x6b657978L).forAll(NameGens.keywords())
         .checkAssert(k -> {
           assertThat(Keyword.of(k.qualifiedName())).isEqualTo(k);
           assertThat(k.toString()).isEqualTo(":" + k.qualifiedName());

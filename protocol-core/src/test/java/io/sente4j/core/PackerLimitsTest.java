@@ -52,16 +52,23 @@ class PackerLimitsTest {
 
   @Test
   void acceptsTheLargestValues() {
-    PackerLimits l = new PackerLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    PackerLimits l = new PackerLimits(PackerLimits.MAX_DEPTH_CEILING, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    assertThat(l.maxDepth()).isEqualTo(100_000);
     assertThat(l.maxInputBytes()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void rejectsDepthAboveTheCeiling() {
+    assertThatIllegalArgumentException().isThrownBy(() -> PackerLimits.builder().maxDepth(100_001).build())
+        .withMessage("maxDepth must be from 1 to 100000, was 100001");
   }
 
   @Test
   void rejectsDepthBelowOne() {
     assertThatIllegalArgumentException().isThrownBy(() -> new PackerLimits(0, 1, 0))
-        .withMessage("maxDepth must be at least 1, was 0");
+        .withMessage("maxDepth must be from 1 to 100000, was 0");
     assertThatIllegalArgumentException().isThrownBy(() -> PackerLimits.builder().maxDepth(-5).build())
-        .withMessage("maxDepth must be at least 1, was -5");
+        .withMessage("maxDepth must be from 1 to 100000, was -5");
   }
 
   @Test

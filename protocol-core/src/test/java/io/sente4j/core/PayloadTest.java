@@ -3,7 +3,6 @@ package io.sente4j.core;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.quicktheories.QuickTheory.qt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +60,7 @@ class PayloadTest {
 
   @Test
   void textByteLengthEqualsUtf8EncodingLengthForAnyString() {
-    qt().withFixedSeed(0x7e47L).forAll(Utf8Test.anyStrings())
+    Qt.seeded(0x7e47L).forAll(Utf8Test.anyStrings())
         .checkAssert(s -> assertThat(Payload.text(s).byteLength()).isEqualTo(s.getBytes(UTF_8).length));
   }
 

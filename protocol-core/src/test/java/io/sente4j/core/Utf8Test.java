@@ -2,7 +2,6 @@ package io.sente4j.core;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
@@ -49,7 +48,7 @@ class Utf8Test {
 
   @Test
   void equalsTheJdkEncoderForAnyCharSequence() {
-    qt().withFixedSeed(0x0f8L).forAll(anyStrings())
+    Qt.seeded(0x0f8L).forAll(anyStrings())
         .checkAssert(s -> {
           assertThat(Utf8.length(s)).isEqualTo(s.getBytes(UTF_8).length);
           assertThat(Utf8.length(new StringBuilder(s))).isEqualTo(s.getBytes(UTF_8).length);

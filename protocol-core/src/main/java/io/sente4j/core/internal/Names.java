@@ -100,4 +100,19 @@ public final class Names {
     }
     return "'" + new String(Character.toChars(cp)) + "'";
   }
+
+  /** Orders qualified names: without a namespace first, then by namespace, then by name. */
+  public static int compare(String namespace, String name, String otherNamespace, String otherName) {
+    if (namespace == null || otherNamespace == null) {
+      if (namespace != otherNamespace) {
+        return namespace == null ? -1 : 1;
+      }
+    } else {
+      int c = namespace.compareTo(otherNamespace);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return name.compareTo(otherName);
+  }
 }

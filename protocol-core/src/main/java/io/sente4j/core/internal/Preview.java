@@ -1,7 +1,14 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Event;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.Symbol;
+import io.sente4j.core.Tagged;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A short rendering of a value for error messages, in the layout of Java's {@code toString} ({@code [1, 2]},
@@ -55,9 +62,21 @@ public final class Preview {
         append(sb, item, max);
       }
       sb.append(']');
-    } else {
-      String s = String.valueOf(value);
+    } else if (value instanceof Tagged) {
+      sb.append('#').append(((Tagged) value).tag()).append(' ');
+      append(sb, ((Tagged) value).value(), max);
+    } else if (value instanceof Event) {
+      sb.append('[').append(((Event) value).id()).append(' ');
+      append(sb, ((Event) value).data(), max);
+      sb.append(']');
+    } else if (value == null || value instanceof CharSequence || value instanceof Number
+        || value instanceof Boolean || value instanceof Character || value instanceof Keyword
+        || value instanceof Symbol || value instanceof Instant || value instanceof UUID || value instanceof Bytes) {
+      String s = String.valueOf(value); // bounded: Bytes shows at most 32 bytes, the others are scalars
       sb.append(s, 0, Math.min(s.length(), max + 1));
+    } else {
+      // Not a data-model value: its toString could be anything, so name its type only.
+      sb.append('#').append(value.getClass().getName());
     }
   }
 }

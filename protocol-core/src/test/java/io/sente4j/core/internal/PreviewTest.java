@@ -43,4 +43,17 @@ class PreviewTest {
     });
     assertThat(Preview.of(huge, 20)).hasSize(23).endsWith("...");
   }
+
+  @Test
+  void walksIntoTaggedValuesAndEventsInsteadOfStringifyingThem() {
+    List<Object> huge = new ArrayList<>(Collections.nCopies(1_000_000, 7L));
+    assertThat(Preview.of(new io.sente4j.core.Tagged(io.sente4j.core.Symbol.of("a/b"), huge), 20))
+        .startsWith("#a/b [7, 7").hasSize(23);
+    assertThat(Preview.of(io.sente4j.core.Event.of("a/b", huge), 20)).startsWith("[:a/b [7, 7").hasSize(23);
+  }
+
+  @Test
+  void namesTheTypeOfValuesOutsideTheDataModel() {
+    assertThat(Preview.of(List.of(java.util.Optional.of("secret")), 200)).isEqualTo("[#java.util.Optional]");
+  }
 }
