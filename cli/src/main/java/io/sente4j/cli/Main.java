@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * The {@code sente4j} command: {@code packers}, {@code transcode} and {@code frame}. Bad input exits with status 2
  * and one line on stderr, never a stack trace.
  */
-@Command(name = "sente4j", mixinStandardHelpOptions = true, version = "sente4j 0.1.0-SNAPSHOT",
+@Command(name = "sente4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Inspect sente4j packers and wire frames.",
     subcommands = {PackersCommand.class, TranscodeCommand.class, FrameCommand.class})
 public final class Main implements Runnable {
@@ -49,6 +49,15 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command: packers, transcode or frame");
+  }
+
+  /** The version written into the jar's manifest by the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"sente4j " + (v != null ? v : "(development build)")};
+    }
   }
 
   /** Hands every command the streams and packers of this run. */
