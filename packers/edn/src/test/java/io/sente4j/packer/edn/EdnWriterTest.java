@@ -201,7 +201,7 @@ class EdnWriterTest {
 
   @Test
   void writesAndReadsNestingFarBeyondTheDefaultDepthWithoutTheCallStack() {
-    int depth = 200_000;
+    int depth = io.sente4j.core.PackerLimits.MAX_DEPTH_CEILING;
     Object nested = List.of();
     for (int i = 1; i < depth; i++) {
       nested = List.of(nested);
