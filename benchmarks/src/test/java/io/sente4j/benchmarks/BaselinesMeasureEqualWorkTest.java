@@ -34,6 +34,7 @@ class BaselinesMeasureEqualWorkTest {
       b.payload = name;
       b.setUp();
       assertThat(b.sente4jPack().asText()).as(name).isEqualTo(b.jacksonWrite());
+      assertThat(b.sente4jPackDataModel().asText()).as(name).isEqualTo(b.jacksonWrite());
       assertThat(b.sente4jUnpack()).as(name).isEqualTo(b.jacksonRead());
       assertThat(b.sente4jRoundTrip()).as(name).isEqualTo(b.jacksonRoundTrip());
     }
