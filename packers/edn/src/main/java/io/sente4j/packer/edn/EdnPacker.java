@@ -35,7 +35,8 @@ import java.util.Objects;
  *
  * <p><b>Reading</b> is strict edn, with the liberal readings Clojure established; the package documentation lists
  * them. The {@link PackerLimits} bound depth, input size and collection size, and every failure, for any input, is
- * a {@link PackerException} with the character offset, line and column (the byte offset for malformed UTF-8).
+ * a {@link PackerException} with the character offset, line and column (for malformed UTF-8, the byte offset
+ * with the line and column of the character it would have been).
  */
 public final class EdnPacker implements Packer {
   /** The registered name, {@code "edn"}. */

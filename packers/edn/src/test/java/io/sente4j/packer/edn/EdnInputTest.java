@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A binary payload is read as strict UTF-8; malformed bytes are refused at their byte offset. */
+/**
+ * A binary payload is read as strict UTF-8; malformed bytes are refused at their byte offset, with the line and column
+ * of the character they would have been.
+ */
 class EdnInputTest {
   private final EdnPacker packer = new EdnPacker();
 
@@ -44,7 +47,7 @@ class EdnInputTest {
   }
 
   @Test
-  void refusesMalformedUtf8AtItsByteOffset() {
+  void refusesMalformedUtf8AtItsByteOffsetWithTheLineAndColumnOfItsCharacter() {
     List<Object[]> cases = List.of(
         new Object[] {bytes(0x80), "a continuation byte where a character should start"},
         new Object[] {bytes(0xc0, 0xaf), "an overlong encoding"},
@@ -65,15 +68,35 @@ class EdnInputTest {
           .hasMessageStartingWith("edn: malformed UTF-8: " + c[1])
           .satisfies(e -> {
             assertThat(((PackerException) e).offset()).isEqualTo(4);
-            assertThat(((PackerException) e).line()).isEqualTo(-1);
+            assertThat(((PackerException) e).line()).isEqualTo(1);
+            assertThat(((PackerException) e).column()).isEqualTo(5);
           });
     }
   }
 
   @Test
+  void countsLinesAndColumnsOfMalformedUtf8InCharactersAsTheReaderDoes() {
+    // "[\n\"é\u2603\ud834\udd1e" is 1 + 1 + 1 + 2 + 3 + 4 bytes, and on line 2 the characters \" é ☃ and a
+    // surrogate pair: 5 UTF-16 units, so the bad byte is column 6 of line 2, at byte offset 12.
+    for (byte[] bad : List.of(bytes(0xff), bytes(0xc3), bytes(0xe2, 0x82), bytes(0xed, 0xa0, 0x80))) {
+      byte[] input = concat("[\n\"\u00e9\u2603\ud834\udd1e", bad, "\"]");
+      assertThatThrownBy(() -> unpack(input)).as("%s", Bytes.wrap(input))
+          .isInstanceOfSatisfying(PackerException.class, e -> {
+            assertThat(e.offset()).isEqualTo(12);
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo(6);
+            assertThat(e.getMessage()).endsWith("at offset 12 (line 2, column 6)");
+          });
+    }
+    assertThatThrownBy(() -> unpack(concat("\r\n\r", bytes(0x80), "")))
+        .isInstanceOfSatisfying(PackerException.class, e -> assertThat(e.line()).isEqualTo(3));
+  }
+
+  @Test
   void refusesASequenceCutOffByTheEnd() {
     assertThatThrownBy(() -> unpack(concat("\"x", bytes(0xe2, 0x82), "")))
-        .hasMessage("edn: malformed UTF-8: a sequence cut off by the end of input (byte 0xE2) at offset 2");
+        .hasMessage("edn: malformed UTF-8: a sequence cut off by the end of input (byte 0xE2) at offset 2 "
+            + "(line 1, column 3)");
   }
 
   @Test

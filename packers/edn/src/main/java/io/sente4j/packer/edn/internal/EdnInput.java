@@ -17,7 +17,8 @@ public final class EdnInput {
    * The characters of {@code payload}.
    *
    * @throws PackerLimitException if the payload is larger than {@code maxInputBytes} (UTF-8 bytes, for text)
-   * @throws PackerException if a binary payload is not well-formed UTF-8; the offset is the byte offset
+   * @throws PackerException if a binary payload is not well-formed UTF-8; the offset is the byte offset, the line and
+   *     column those of the character it would have been
    */
   public static char[] chars(Payload payload, int maxInputBytes) {
     if (payload instanceof Payload.Text) {
@@ -41,7 +42,8 @@ public final class EdnInput {
 
   /**
    * Decodes well-formed UTF-8 (RFC 3629): no overlong forms, no encoded surrogates, nothing above U+10FFFF, no
-   * truncated sequence.
+   * truncated sequence. A malformed sequence is reported at its byte offset, with the line and column of the
+   * character it would have been (counted as the reader counts them, in the text decoded so far).
    */
   static char[] utf8(byte[] b) {
     int n = b.length;
@@ -57,58 +59,64 @@ public final class EdnInput {
       }
       c &= 0xff;
       if (c < 0xc2) {
-        throw malformed(b, i, c < 0xc0 ? "a continuation byte where a character should start"
+        throw malformed(b, i, out, j, c < 0xc0 ? "a continuation byte where a character should start"
             : "an overlong encoding");
       } else if (c < 0xe0) {
-        out[j++] = (char) (((c & 0x1f) << 6) | continuation(b, i, 1));
+        int c1 = continuation(b, i, 1, out, j);
+        out[j++] = (char) (((c & 0x1f) << 6) | c1);
         i += 2;
       } else if (c < 0xf0) {
-        int c1 = continuation(b, i, 1);
-        int c2 = continuation(b, i, 2);
+        int c1 = continuation(b, i, 1, out, j);
+        int c2 = continuation(b, i, 2, out, j);
         if (c == 0xe0 && c1 < 0x20) {
-          throw malformed(b, i, "an overlong encoding");
+          throw malformed(b, i, out, j, "an overlong encoding");
         }
         if (c == 0xed && c1 >= 0x20) {
-          throw malformed(b, i, "an encoded surrogate");
+          throw malformed(b, i, out, j, "an encoded surrogate");
         }
         out[j++] = (char) (((c & 0x0f) << 12) | (c1 << 6) | c2);
         i += 3;
       } else if (c < 0xf5) {
-        int c1 = continuation(b, i, 1);
-        int c2 = continuation(b, i, 2);
-        int c3 = continuation(b, i, 3);
+        int c1 = continuation(b, i, 1, out, j);
+        int c2 = continuation(b, i, 2, out, j);
+        int c3 = continuation(b, i, 3, out, j);
         if (c == 0xf0 && c1 < 0x10) {
-          throw malformed(b, i, "an overlong encoding");
+          throw malformed(b, i, out, j, "an overlong encoding");
         }
         if (c == 0xf4 && c1 >= 0x10) {
-          throw malformed(b, i, "a code point above U+10FFFF");
+          throw malformed(b, i, out, j, "a code point above U+10FFFF");
         }
         int cp = ((c & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3;
         out[j++] = Character.highSurrogate(cp);
         out[j++] = Character.lowSurrogate(cp);
         i += 4;
       } else {
-        throw malformed(b, i, "a byte that never occurs in UTF-8");
+        throw malformed(b, i, out, j, "a byte that never occurs in UTF-8");
       }
     }
     return j == n ? out : Arrays.copyOf(out, j);
   }
 
-  /** The 6 payload bits of the continuation byte {@code k} places after the lead byte at {@code lead}. */
-  private static int continuation(byte[] b, int lead, int k) {
+  /**
+   * The 6 payload bits of the continuation byte {@code k} places after the lead byte at {@code lead}; {@code out}
+   * holds the {@code decoded} characters before the lead byte.
+   */
+  private static int continuation(byte[] b, int lead, int k, char[] out, int decoded) {
     int at = lead + k;
     if (at >= b.length) {
-      throw malformed(b, lead, "a sequence cut off by the end of input");
+      throw malformed(b, lead, out, decoded, "a sequence cut off by the end of input");
     }
     int c = b[at] & 0xff;
     if ((c & 0xc0) != 0x80) {
-      throw malformed(b, lead, "a sequence missing a continuation byte");
+      throw malformed(b, lead, out, decoded, "a sequence missing a continuation byte");
     }
     return c & 0x3f;
   }
 
-  private static PackerException malformed(byte[] b, int at, String what) {
+  /** Malformed UTF-8 at byte {@code at}, after the {@code decoded} characters of {@code out}. */
+  private static PackerException malformed(byte[] b, int at, char[] out, int decoded, String what) {
+    long lc = EdnErrors.lineAndColumn(Arrays.copyOf(out, decoded), decoded);
     return new PackerException(EdnErrors.PACKER, String.format("malformed UTF-8: %s (byte 0x%02X)", what,
-        b[at] & 0xff), at);
+        b[at] & 0xff), at, (int) (lc >>> 32), (int) lc);
   }
 }
