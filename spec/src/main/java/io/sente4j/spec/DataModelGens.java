@@ -51,15 +51,18 @@ public final class DataModelGens {
     NON_FINITE_DOUBLE,
     /** {@link BigDecimal} with scales from -5 to 20. */
     BIG_DECIMAL,
-    /** {@link String} over ASCII, control characters, Latin-1, the BMP and astral planes (no lone surrogates). */
+    /**
+     * {@link String} over ASCII, control characters, Latin-1, the BMP and astral planes (no lone surrogates); now and
+     * then several hundred code points long.
+     */
     STRING,
     /** {@link Character} from the BMP, excluding surrogates. */
     CHARACTER,
-    /** {@link Keyword}, with and without a namespace. */
+    /** {@link Keyword}, with and without a namespace, in every shape of {@link #keywords()}. */
     KEYWORD,
-    /** {@link Symbol}, with and without a namespace. */
+    /** {@link Symbol}, with and without a namespace, in every shape of {@link #symbols()}. */
     SYMBOL,
-    /** {@link Instant} in years 0001 to 9999, with nanoseconds. */
+    /** {@link Instant} in years 0000 to 9999, with nanoseconds. */
     INSTANT,
     /** {@link UUID}. */
     UUID,
@@ -67,19 +70,39 @@ public final class DataModelGens {
     BYTES,
     /** {@link Tagged} with a namespaced tag (never {@code sente4j/...}) around any value. */
     TAGGED,
-    /** {@link List}. */
+    /** {@link List}; now and then a large one of scalars. */
     LIST,
-    /** {@link Set}. */
+    /** {@link Set}, insertion-ordered; now and then a large one of scalars. */
     SET,
-    /** {@link Map}. */
+    /** {@link Map}, insertion-ordered; now and then a large one of scalars. */
     MAP
   }
 
-  private static final long MIN_INSTANT_SECOND = -62135596800L; // 0001-01-01T00:00:00Z
-  private static final long MAX_INSTANT_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
-  private static final String NAME_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ*!_?$%&=<>\u00e9\u03bb";
-  private static final String NAME_REST = NAME_START + "0123456789.-+:#'";
+  /** The first second of year 0000 (proleptic Gregorian, UTC), the earliest instant edn can write. */
+  public static final long MIN_INSTANT_SECOND = -62167219200L; // 0000-01-01T00:00:00Z
+  /** The last second of year 9999 (UTC), the latest instant edn can write. */
+  public static final long MAX_INSTANT_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
+  /**
+   * The first second of 1583 (UTC), from which {@link java.util.Date}, which is Julian before 15 October 1582, and the
+   * proleptic Gregorian calendar of {@link Instant} agree on every date.
+   */
+  public static final long MIN_DATE_INTEROP_SECOND = -12212553600L; // 1583-01-01T00:00:00Z
+  /** Instants every generator of instants draws now and then: the ends of the range and the calendar switch. */
+  private static final List<Instant> INSTANT_EDGES = List.of(Instant.ofEpochSecond(MIN_INSTANT_SECOND),
+      Instant.ofEpochSecond(MAX_INSTANT_SECOND, 999_999_999), Instant.EPOCH, Instant.ofEpochSecond(-1, 999_999_999),
+      Instant.parse("1582-10-04T23:59:59.999Z"), Instant.parse("1582-10-15T00:00:00Z"),
+      Instant.parse("0000-12-31T23:59:59.999999999Z"), Instant.parse("0001-01-01T00:00:00Z"));
+  private static final List<Instant> DATE_INTEROP_EDGES = List.of(Instant.ofEpochSecond(MIN_DATE_INTEROP_SECOND),
+      Instant.ofEpochSecond(MAX_INSTANT_SECOND, 999_000_000), Instant.EPOCH, Instant.ofEpochSecond(-1, 999_000_000));
   private static final String TAG_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  /** Strings are this many code points long at most, except the occasional long one. */
+  private static final int SHORT_STRING = 12;
+  /** The occasional long string: enough code points to cross the buffer boundaries of common parsers. */
+  private static final int LONG_STRING_MIN = 200;
+  private static final int LONG_STRING_MAX = 1200;
+
+  /** The fewest elements of the occasional large collection. */
+  private static final int LARGE_MIN = 32;
 
   private final Set<Kind> kinds;
   private final int maxDepth;
@@ -122,7 +145,12 @@ public final class DataModelGens {
     return new DataModelGens(EnumSet.copyOf(kinds), maxDepth, size, millisecondInstants, mapKeys);
   }
 
-  /** The same configuration with instants truncated to milliseconds (for peers such as {@code java.util.Date}). */
+  /**
+   * The same configuration with instants as a {@link java.util.Date} holds them without loss, for Clojure interop:
+   * whole milliseconds, and only from 1583-01-01T00:00:00Z ({@link #MIN_DATE_INTEROP_SECOND}) on, because {@code
+   * Date} is Julian before 15 October 1582, so earlier {@code #inst} text names another instant in Clojure on the
+   * JVM. See {@link #millisecondInstants()}.
+   */
   public DataModelGens withMillisecondInstants() {
     return new DataModelGens(EnumSet.copyOf(kinds), maxDepth, maxSize, true, mapKeys);
   }
@@ -171,11 +199,17 @@ public final class DataModelGens {
     Gen<Object> inner = value(depth - 1);
     Gen<Object> keys = mapKeys != null ? mapKeys : inner;
     List<Pair<Integer, Gen<Object>>> options = new ArrayList<>();
-    options.add(Pair.of(6, scalars));
-    add(options, Kind.LIST, 2, listsOf(inner, maxSize).map(x -> (Object) x));
-    add(options, Kind.SET, 1, setsOf(inner, maxSize).map(x -> (Object) x));
-    add(options, Kind.MAP, 2, mapsOf(keys, inner, maxSize).map(x -> (Object) x));
-    add(options, Kind.TAGGED, 1, tagSymbols().zip(inner, (t, v) -> (Object) new Tagged(t, v)));
+    options.add(Pair.of(24, scalars));
+    add(options, Kind.LIST, 8, listsOf(inner, maxSize).map(x -> (Object) x));
+    add(options, Kind.SET, 4, setsOf(inner, maxSize).map(x -> (Object) x));
+    add(options, Kind.MAP, 8, mapsOf(keys, inner, maxSize).map(x -> (Object) x));
+    add(options, Kind.TAGGED, 4, tagSymbols().zip(inner, (t, v) -> (Object) new Tagged(t, v)));
+    // Now and then a large collection, of scalars only so that its cost stays linear in its size.
+    int large = Math.max(LARGE_MIN, maxSize * 8);
+    Gen<Object> largeKeys = mapKeys != null ? mapKeys : scalars;
+    add(options, Kind.LIST, 1, listsOf(scalars, large / 2, large).map(x -> (Object) x));
+    add(options, Kind.SET, 1, setsOf(scalars, large / 2, large).map(x -> (Object) x));
+    add(options, Kind.MAP, 1, mapsOf(largeKeys, scalars, large / 2, large).map(x -> (Object) x));
     return Generate.frequency(options);
   }
 
@@ -187,8 +221,13 @@ public final class DataModelGens {
 
   /** Unmodifiable lists of up to {@code maxSize} elements. */
   public static <T> Gen<List<T>> listsOf(Gen<T> elements, int maxSize) {
+    return listsOf(elements, 0, maxSize);
+  }
+
+  /** Unmodifiable lists of {@code minSize} to {@code maxSize} elements. */
+  public static <T> Gen<List<T>> listsOf(Gen<T> elements, int minSize, int maxSize) {
     return in -> {
-      int n = Generate.range(0, maxSize).generate(in);
+      int n = Generate.range(minSize, maxSize).generate(in);
       List<T> list = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         list.add(elements.generate(in));
@@ -199,8 +238,16 @@ public final class DataModelGens {
 
   /** Unmodifiable, insertion-ordered sets of up to {@code maxSize} elements. */
   public static <T> Gen<Set<T>> setsOf(Gen<T> elements, int maxSize) {
+    return setsOf(elements, 0, maxSize);
+  }
+
+  /**
+   * Unmodifiable, insertion-ordered sets of {@code minSize} to {@code maxSize} drawn elements (fewer when draws
+   * repeat).
+   */
+  public static <T> Gen<Set<T>> setsOf(Gen<T> elements, int minSize, int maxSize) {
     return in -> {
-      int n = Generate.range(0, maxSize).generate(in);
+      int n = Generate.range(minSize, maxSize).generate(in);
       Set<T> set = new LinkedHashSet<>();
       for (int i = 0; i < n; i++) {
         set.add(elements.generate(in));
@@ -211,8 +258,16 @@ public final class DataModelGens {
 
   /** Unmodifiable, insertion-ordered maps of up to {@code maxSize} entries. */
   public static <K, V> Gen<Map<K, V>> mapsOf(Gen<K> keys, Gen<V> values, int maxSize) {
+    return mapsOf(keys, values, 0, maxSize);
+  }
+
+  /**
+   * Unmodifiable, insertion-ordered maps of {@code minSize} to {@code maxSize} drawn entries (fewer when keys
+   * repeat).
+   */
+  public static <K, V> Gen<Map<K, V>> mapsOf(Gen<K> keys, Gen<V> values, int minSize, int maxSize) {
     return in -> {
-      int n = Generate.range(0, maxSize).generate(in);
+      int n = Generate.range(minSize, maxSize).generate(in);
       Map<K, V> map = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         map.put(keys.generate(in), values.generate(in));
@@ -268,13 +323,18 @@ public final class DataModelGens {
         Pair.of(1, Generate.range(0x10000, 0x10ffff))));
   }
 
-  /** Strings of up to 12 code points, never with a lone surrogate. */
+  /**
+   * Strings of up to 12 code points and, one time in thirteen, of 200 to 1,200 (up to about 4 KiB of UTF-8, so they
+   * cross the buffer boundaries of common parsers); never with a lone surrogate.
+   */
   public static Gen<String> strings() {
-    return listsOf(codePoints(), 12).map(cps -> {
-      StringBuilder sb = new StringBuilder();
-      cps.forEach(sb::appendCodePoint);
-      return sb.toString();
-    });
+    return Generate.frequency(List.of(
+        Pair.of(12, listsOf(codePoints(), SHORT_STRING)),
+        Pair.of(1, listsOf(codePoints(), LONG_STRING_MIN, LONG_STRING_MAX)))).map(cps -> {
+          StringBuilder sb = new StringBuilder();
+          cps.forEach(sb::appendCodePoint);
+          return sb.toString();
+        });
   }
 
   /** BMP characters, never a surrogate. */
@@ -282,63 +342,75 @@ public final class DataModelGens {
     return codePoints().map(cp -> cp > 0xffff ? 'x' : (char) cp.intValue());
   }
 
-  private static Gen<String> names(String start, String rest, int maxRest) {
-    return in -> {
-      StringBuilder sb = new StringBuilder();
-      sb.append(start.charAt(Generate.range(0, start.length() - 1).generate(in)));
-      int n = Generate.range(0, maxRest).generate(in);
-      for (int i = 0; i < n; i++) {
-        sb.append(rest.charAt(Generate.range(0, rest.length() - 1).generate(in)));
-      }
-      String s = sb.toString();
-      // Drop what the naming rules forbid at the end or in pairs, rather than discard the draw.
-      while (s.endsWith(":")) {
-        s = s.substring(0, s.length() - 1);
-      }
-      return s.replace("::", ":a");
-    };
-  }
-
-  /** Keywords, about half with a namespace. */
+  /**
+   * Keywords in every shape PROTOCOL.md §2.3 allows, about half with a namespace: names of letters of any script
+   * (supplementary ones such as U+20000 among them), digits of any script, {@code * + ! - _ ? $ % & = < > .} and,
+   * inside, {@code : # '}; a namespace, or a name without one, beginning with a digit ({@code :1}, {@code :3d/model});
+   * parts beginning with {@code -}, {@code +} or {@code .} and a digit ({@code :-1}, {@code :a/-1}).
+   */
   public static Gen<Keyword> keywords() {
-    Gen<String> part = names(NAME_START, NAME_REST, 8);
-    return Generate.booleans().zip(part, part, (ns, a, b) -> Keyword.of(ns ? a : null, b));
+    Gen<String> ns = NameParts.of(true, true);
+    Gen<String> nameAfterNs = NameParts.of(false, true);
+    return Generate.booleans().zip(ns, nameAfterNs, ns, (qualified, a, b, alone) ->
+        qualified ? Keyword.of(a, b) : Keyword.of(null, alone));
   }
 
-  /** Namespaced keywords outside the reserved {@code chsk} namespace: valid event ids. */
+  /** Namespaced keywords outside the reserved {@code chsk} namespace, in the shapes of {@link #keywords()}. */
   public static Gen<Keyword> eventIds() {
-    Gen<String> part = names(NAME_START, NAME_REST, 8);
-    return part.zip(part, (a, b) -> Keyword.of(a.equals("chsk") ? "app" : a, b));
+    return NameParts.of(true, true).zip(NameParts.of(false, true),
+        (a, b) -> Keyword.of(a.equals(io.sente4j.core.Chsk.NAMESPACE) ? "app" : a, b));
   }
 
-  /** Symbols, about half with a namespace; never {@code nil}, {@code true} or {@code false}. */
+  /**
+   * Symbols in every shape PROTOCOL.md §2.3 allows, about half with a namespace; never {@code nil}, {@code true} or
+   * {@code false}. Their parts never begin with a digit, nor with {@code -}, {@code +} or {@code .} and a digit. Now
+   * and then the symbol {@code /} or a name {@code /} after a namespace ({@code clojure.core//}).
+   */
   public static Gen<Symbol> symbols() {
-    Gen<String> part = names(NAME_START, NAME_REST, 8);
-    return Generate.booleans().zip(part, part, (ns, a, b) -> {
+    Gen<String> part = NameParts.of(false, false);
+    Gen<Symbol> plain = Generate.booleans().zip(part, part, (qualified, a, b) -> {
+      if (qualified) {
+        return Symbol.of(a, b);
+      }
       boolean literal = b.equals("nil") || b.equals("true") || b.equals("false");
-      return Symbol.of(ns ? a : null, literal ? b + "_" : b);
+      return Symbol.of(null, literal ? b + "_" : b);
+    });
+    Gen<Symbol> slash = Generate.booleans().zip(part, (alone, ns) -> Symbol.of(alone ? null : ns, "/"));
+    return Generate.frequency(List.of(Pair.of(10, plain), Pair.of(1, slash)));
+  }
+
+  /** Namespaced tag symbols that start with an ASCII letter and are never in the {@code sente4j} namespace. */
+  public static Gen<Symbol> tagSymbols() {
+    Gen<String> start = Generate.pick(List.of(TAG_START.split("")));
+    return start.zip(NameParts.of(false, false), NameParts.of(false, false), (first, ns, name) -> {
+      String tagNs = first + ns;
+      return Symbol.of(tagNs.equals("sente4j") ? "my.app" : tagNs, name);
     });
   }
 
-  /** Namespaced tag symbols that start with a letter and are never in the {@code sente4j} namespace. */
-  public static Gen<Symbol> tagSymbols() {
-    Gen<String> start = names(TAG_START, NAME_REST, 6);
-    return start.zip(names(NAME_START, NAME_REST, 6),
-        (ns, name) -> Symbol.of(ns.equals("sente4j") ? "my.app" : ns, name));
-  }
-
-  /** Instants from year 0001 to 9999, with arbitrary nanoseconds. */
+  /**
+   * Instants over the whole range edn can write, year 0000 ({@link #MIN_INSTANT_SECOND}) to 9999, with whole
+   * seconds, whole milliseconds or arbitrary nanoseconds, and now and then an edge (the ends of the range, the epoch,
+   * the Julian-to-Gregorian switch of October 1582).
+   */
   public static Gen<Instant> instants() {
-    return Generate.longRange(MIN_INSTANT_SECOND, MAX_INSTANT_SECOND).zip(
+    Gen<Instant> any = Generate.longRange(MIN_INSTANT_SECOND, MAX_INSTANT_SECOND).zip(
         Generate.frequency(List.of(Pair.of(1, Generate.constant(0)), Pair.of(1, Generate.range(0, 999).map(
             ms -> ms * 1_000_000)), Pair.of(1, Generate.range(0, 999_999_999)))),
         (s, n) -> Instant.ofEpochSecond(s, n));
+    return Generate.frequency(List.of(Pair.of(8, any), Pair.of(1, Generate.pick(INSTANT_EDGES))));
   }
 
-  /** Instants from year 0001 to 9999 with whole milliseconds. */
+  /**
+   * Instants a {@link java.util.Date} and Clojure's {@code #inst} reader on the JVM hold exactly: whole milliseconds
+   * from 1583-01-01T00:00:00Z ({@link #MIN_DATE_INTEROP_SECOND}) to the end of 9999. Earlier dates are left out
+   * because {@code Date} uses the Julian calendar before 15 October 1582, so the same text names another instant
+   * there (PROTOCOL.md §3.2.3).
+   */
   public static Gen<Instant> millisecondInstants() {
-    return Generate.longRange(MIN_INSTANT_SECOND, MAX_INSTANT_SECOND).zip(Generate.range(0, 999),
+    Gen<Instant> any = Generate.longRange(MIN_DATE_INTEROP_SECOND, MAX_INSTANT_SECOND).zip(Generate.range(0, 999),
         (s, ms) -> Instant.ofEpochSecond(s, ms * 1_000_000L));
+    return Generate.frequency(List.of(Pair.of(8, any), Pair.of(1, Generate.pick(DATE_INTEROP_EDGES))));
   }
 
   /** UUIDs of any bit pattern. */

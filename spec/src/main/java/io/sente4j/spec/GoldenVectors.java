@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>A text packer's vector ({@code .txt}) holds the exact wire bytes, UTF-8, with no trailing newline. A binary
  * packer's vector ({@code .hex}) holds the bytes as hexadecimal; whitespace in it is ignored, so long vectors can
  * be wrapped. The vectors are read from the directory named by the system property {@value #DIR_PROPERTY} when it
- * is set (the sente4j build sets it to its {@code spec/vectors}), otherwise from the spec jar.
+ * is set and holds the file (the sente4j build sets it to its {@code spec/vectors}), otherwise from the spec jar.
  */
 public final class GoldenVectors {
   /** The system property naming a vectors directory to read instead of the spec jar's copy. */
@@ -47,31 +47,42 @@ public final class GoldenVectors {
     return packer + "/" + group + "/" + name + (binary ? ".hex" : ".txt");
   }
 
-  /** The bytes of a vector, if the file exists. */
+  /**
+   * The bytes of a vector, if the file exists: from the {@value #DIR_PROPERTY} directory when it is set and holds the
+   * file, otherwise from the spec jar (so that tests run from inside a module directory, where the directory the
+   * build names does not exist, still find every vector). When {@link #writeMissing()} is on, the directory is the
+   * only source, so that a file missing there gets written rather than shadowed by the jar's copy.
+   */
   public Optional<byte[]> read(String group, String name) {
     String rel = path(group, name);
     try {
-      byte[] raw;
-      String dir = System.getProperty(DIR_PROPERTY);
-      if (dir != null) {
-        Path p = Path.of(dir, rel);
-        if (!Files.exists(p)) {
-          return Optional.empty();
-        }
-        raw = Files.readAllBytes(p);
-      } else {
-        try (InputStream in = GoldenVectors.class.getResourceAsStream(RESOURCE_ROOT + rel)) {
-          if (in == null) {
-            return Optional.empty();
-          }
-          raw = in.readAllBytes();
-        }
+      Optional<byte[]> raw = fromDirectory(rel);
+      if (raw.isEmpty() && !(writeMissing() && System.getProperty(DIR_PROPERTY) != null)) {
+        raw = fromJar(rel);
       }
-      return Optional.of(binary ? HexFormat.of().parseHex(
-          new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", "")) : raw);
+      return raw.map(this::decode);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read vector " + rel, e);
     }
+  }
+
+  private static Optional<byte[]> fromDirectory(String rel) throws IOException {
+    String dir = System.getProperty(DIR_PROPERTY);
+    if (dir == null) {
+      return Optional.empty();
+    }
+    Path p = Path.of(dir, rel);
+    return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+  }
+
+  private static Optional<byte[]> fromJar(String rel) throws IOException {
+    try (InputStream in = GoldenVectors.class.getResourceAsStream(RESOURCE_ROOT + rel)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    }
+  }
+
+  private byte[] decode(byte[] raw) {
+    return binary ? HexFormat.of().parseHex(new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", "")) : raw;
   }
 
   /** Writes a vector into the {@value #DIR_PROPERTY} directory and returns its path. */
