@@ -1,6 +1,7 @@
 package io.sente4j.spec;
 
 import io.sente4j.core.Bytes;
+import io.sente4j.core.Chsk;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
@@ -118,7 +119,10 @@ public final class DataModelGens {
     this.mapKeys = mapKeys;
   }
 
-  /** Every kind of value, nested up to 3 collections deep, up to 5 elements per collection. */
+  /**
+   * Every kind of value, nested up to 3 collections deep, up to 5 elements per collection, and now and then a large
+   * collection of scalars (see {@link #withMaxSize(int)}).
+   */
   public static DataModelGens all() {
     return new DataModelGens(EnumSet.allOf(Kind.class), 3, 5, false, null);
   }
@@ -140,7 +144,10 @@ public final class DataModelGens {
     return new DataModelGens(EnumSet.copyOf(kinds), depth, maxSize, millisecondInstants, mapKeys);
   }
 
-  /** The same configuration with at most {@code size} elements per collection. */
+  /**
+   * The same configuration with at most {@code size} elements per collection, except the occasional large one: a
+   * list, set or map of {@code max(32, 8 * size)} / 2 to {@code max(32, 8 * size)} scalars.
+   */
   public DataModelGens withMaxSize(int size) {
     return new DataModelGens(EnumSet.copyOf(kinds), maxDepth, size, millisecondInstants, mapKeys);
   }
@@ -358,7 +365,7 @@ public final class DataModelGens {
   /** Namespaced keywords outside the reserved {@code chsk} namespace, in the shapes of {@link #keywords()}. */
   public static Gen<Keyword> eventIds() {
     return NameParts.of(true, true).zip(NameParts.of(false, true),
-        (a, b) -> Keyword.of(a.equals(io.sente4j.core.Chsk.NAMESPACE) ? "app" : a, b));
+        (a, b) -> Keyword.of(a.equals(Chsk.NAMESPACE) ? "app" : a, b));
   }
 
   /**

@@ -76,7 +76,7 @@ public final class FrameGens {
     Gen<String> cbs = callbackIds();
     Gen<String> optionalCbs = Generate.frequency(List.of(
         Pair.of(1, Generate.constant((String) null)), Pair.of(2, cbs)));
-    Gen<Object> replies = Generate.frequency(List.of(Pair.of(9, values), Pair.of(1, Generate.pick(LOOKALIKES))));
+    Gen<Object> replies = Generate.frequency(List.of(Pair.of(4, values), Pair.of(1, Generate.pick(LOOKALIKES))));
     Gen<Object> uids = uids();
     Gen<Frame.Push> pushes = DataModelGens.listsOf(events, 4).map(Frame.Push::new);
     Gen<GoldenFrames.Case> all = Generate.frequency(List.of(
