@@ -24,9 +24,13 @@ final class ShortestDouble {
     if (digits < 16) {
       return text; // the old algorithm only overshoots where it writes 16 or 17 digits
     }
-    // Fewer digits that still read back: each shorter rounding is checked until one fails.
+    // JDK 17's digits may be neither the fewest nor, at their length, the closest: start from the closest rounding
+    // at that length, then try each shorter one until one fails to read back.
     BigDecimal exact = new BigDecimal(d);
-    BigDecimal best = null;
+    BigDecimal best = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+    if (best.doubleValue() != d) {
+      return text;
+    }
     for (int p = digits - 1; p >= 1; p--) {
       BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
       if (r.doubleValue() != d) {
@@ -34,7 +38,7 @@ final class ShortestDouble {
       }
       best = r;
     }
-    return best == null ? text : layout(best, d);
+    return layout(best, d);
   }
 
   /** The number of significant digits in a {@code Double.toString} text. */

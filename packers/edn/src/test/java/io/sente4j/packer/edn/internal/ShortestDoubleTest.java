@@ -20,6 +20,8 @@ class ShortestDoubleTest {
     assertThat(ShortestDouble.of(1.0E23)).isEqualTo("1.0E23");
     assertThat(ShortestDouble.of(8.41E21)).isEqualTo("8.41E21");
     assertThat(ShortestDouble.of(5.0E-324)).isEqualTo("4.9E-324");
+    // 17 digits are needed, and JDK 17 picks a farther one than the closest.
+    assertThat(ShortestDouble.of(-3.7200667866357467E25)).isEqualTo("-3.7200667866357467E25");
   }
 
   @Test
