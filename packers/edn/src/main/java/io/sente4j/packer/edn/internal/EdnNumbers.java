@@ -104,7 +104,8 @@ final class EdnNumbers {
       }
     }
     if (i == end) {
-      return Double.parseDouble(new String(buf, start, end - start));
+      Double fast = FastDoubles.parse(buf, start, end);
+      return fast != null ? fast : Double.parseDouble(new String(buf, start, end - start));
     }
     if (i + 1 == end && buf[i] == 'M') {
       return bigDecimal(buf, start, i);

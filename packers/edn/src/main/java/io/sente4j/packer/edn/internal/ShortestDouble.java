@@ -16,8 +16,15 @@ final class ShortestDouble {
   private ShortestDouble() {}
 
   static String of(double d) {
+    if (d == 0.0) {
+      return Double.toString(d);
+    }
+    String fast = FastDoubles.format(d);
+    if (fast != null) {
+      return fast;
+    }
     String text = Double.toString(d);
-    if (JDK_IS_SHORTEST || d == 0.0) {
+    if (JDK_IS_SHORTEST) {
       return text;
     }
     int digits = significantDigits(text);
