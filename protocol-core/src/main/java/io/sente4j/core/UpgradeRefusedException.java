@@ -1,0 +1,24 @@
+package io.sente4j.core;
+
+/** The server answered a WebSocket upgrade with an HTTP status instead of switching protocols. */
+public class UpgradeRefusedException extends Sente4jException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+
+  /**
+   * Creates the exception.
+   *
+   * @param status the HTTP status the server answered with
+   * @param body the start of the response body, for the message
+   */
+  public UpgradeRefusedException(int status, String body) {
+    super("WebSocket upgrade refused with HTTP " + status + (body == null || body.isEmpty() ? "" : ": " + body));
+    this.status = status;
+  }
+
+  /** The HTTP status the server answered with. */
+  public int status() {
+    return status;
+  }
+}
