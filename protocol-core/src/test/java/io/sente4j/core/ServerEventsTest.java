@@ -133,6 +133,10 @@ class ServerEventsTest {
     assertThat(results).containsExactly(true, false);
     f.idle();
     assertThat(ch.drain()).containsExactly(new Frame.Reply("first", "cb1"));
+    assertThat(TestLogging.lines()).anySatisfy(line -> {
+      assertThat(line.level()).isEqualTo(org.slf4j.event.Level.WARN);
+      assertThat(line.message()).contains(":a/b", "already replied");
+    });
   }
 
   @Test
