@@ -269,6 +269,29 @@ class ServerEventsTest {
   }
 
   @Test
+  void tooManyMessagesBeforeTheHandshakeCloseWithOverflow() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    try (ServerFixture g = new ServerFixture(b -> b.userId((request, clientId) -> {
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "alice";
+    }))) {
+      FakeChannel ch = g.open(ServerFixture.upgrade("alice", "c1"));
+      for (int i = 0; i <= 1024; i++) {
+        ch.clientSends(new Frame.ClientPong());
+      }
+      assertThat(ch.closeCode()).isEqualTo(CloseReason.OVERFLOW.code());
+      release.countDown();
+      g.idle();
+      assertThat(ch.drain()).isEmpty();
+      assertThat(g.server.connectedUids().any()).isEmpty();
+    }
+  }
+
+  @Test
   void aThrowingUserIdFunctionIsReportedAndClosesTheConnection() {
     try (ServerFixture g = new ServerFixture(b -> b.userId((request, clientId) -> {
       throw new IllegalStateException("no session");

@@ -54,7 +54,7 @@ class ServerPresencePropertyTest {
 
   @Test
   void presenceFollowsTheModel() {
-    Qt.seeded(0x9e5e7cL).withExamples(60).forAll(lists().of(steps()).ofSizeBetween(1, 40))
+    Qt.seeded(0x9e5e7cL).withExamples(Integer.getInteger("sente4j.qt.examples", 60)).forAll(lists().of(steps()).ofSizeBetween(1, 40))
         .checkAssert(this::run);
   }
 

@@ -19,8 +19,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The SLF4J provider of protocol-core's tests (registered in {@code META-INF/services}): it keeps the last log lines,
- * with the MDC of each, so tests can check what was logged, and prints lines at or above {@code
- * -Dsente4j.test.log=LEVEL} (default {@code error}) to standard error.
+ * with the MDC of each, so tests can check what was logged, and prints nothing unless asked: {@code
+ * -Dsente4j.test.log=debug} (or {@code info}, {@code warn}, {@code error}) prints the lines at or above that level
+ * to standard error. Tests provoke errors on purpose, so printing them by default would only be noise.
  */
 public final class TestLogging implements SLF4JServiceProvider {
   /** One logged line. */
@@ -28,8 +29,8 @@ public final class TestLogging implements SLF4JServiceProvider {
 
   private static final int KEPT = 10_000;
   private static final ArrayDeque<Line> LINES = new ArrayDeque<>();
-  private static final Level PRINTED =
-      Level.valueOf(System.getProperty("sente4j.test.log", "error").toUpperCase(Locale.ROOT));
+  private static final String PRINT = System.getProperty("sente4j.test.log");
+  private static final Level PRINTED = PRINT == null ? null : Level.valueOf(PRINT.toUpperCase(Locale.ROOT));
 
   private final BasicMDCAdapter mdc = new BasicMDCAdapter();
   private final BasicMarkerFactory markers = new BasicMarkerFactory();
@@ -113,7 +114,7 @@ public final class TestLogging implements SLF4JServiceProvider {
         }
         LINES.addLast(line);
       }
-      if (level.toInt() >= PRINTED.toInt()) {
+      if (PRINTED != null && level.toInt() >= PRINTED.toInt()) {
         System.err.println(level + " [" + Thread.currentThread().getName() + "] " + name + " " + context + " - "
             + message);
         if (error != null) {
