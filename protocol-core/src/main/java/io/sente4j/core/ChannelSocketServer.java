@@ -1,0 +1,264 @@
+package io.sente4j.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of a channel socket: the {@link ServerEndpoint} a transport serves on the channel-socket path
+ * (PROTOCOL.md §5), and the application's handle to push events to its users.
+ *
+ * <pre>{@code
+ * ChannelSocketServer server = ChannelSocketServer.builder(packer)
+ *     .userId((request, clientId) -> request.attribute("user").orElse(null))
+ *     .eventHandler(msg -> msg.reply("got " + msg.id()))
+ *     .build();
+ * server.send("alice", Event.of("chat/message", "hi"));
+ * }</pre>
+ *
+ * <p>WebSocket connections only, for now: an Ajax request is refused with {@code 400}. Each connection starts with
+ * its handshake; a new connection of the same client (uid and client id) replaces the older one, which is closed
+ * {@link CloseReason#REQUESTED}. Client events reach the {@link EventHandler} on the handler executor, one connection's
+ * events one at a time and in order. Pushes to a uid are batched within the send-buffer window and reach each of its
+ * connections in send order. Idle connections are pinged, and closed {@link CloseReason#PING_TIMEOUT} when nothing
+ * arrives within the ping timeout. Thread-safe.
+ */
+public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
+
+  private final ServerCore core;
+
+  private ChannelSocketServer(ServerOptions options) {
+    this.core = new ServerCore(options);
+  }
+
+  /** A builder for a server that packs with {@code packer}. */
+  public static Builder builder(Packer packer) {
+    return new Builder(packer);
+  }
+
+  /**
+   * Answers one request, in the order of PROTOCOL.md §5.7: {@code 405} for a method other than GET and POST,
+   * {@code 400} for a missing or blank {@code client-id} or a {@code sente4j-packer} other than this server's,
+   * {@code 400} for an Ajax request (not enabled), {@code 503} once stopped, and an {@link ServerAnswer.Upgrade} for
+   * a WebSocket upgrade. Runs no application code: the user id and handshake data are computed on the handler
+   * executor once the socket is open.
+   */
+  @Override
+  public ServerAnswer handle(ServerRequest request) {
+    return core.handle(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Pushes an event to every connection of a user, batched: the uid's buffer is flushed one send-buffer window after
+   * its first event, as one push frame per connection. Events to a uid without a connection at flush time are
+   * dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
+   *
+   * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
+   * @param event an application event (not in the {@code chsk} namespace)
+   * @throws IllegalArgumentException if the event is in the {@code chsk} namespace
+   */
+  public void send(Object uid, Event event) {
+    core.send(uid, event, false);
+  }
+
+  /**
+   * Pushes an event to every connection of a user at once: flushes the uid's buffer with this event as its last.
+   *
+   * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
+   * @param event an application event
+   * @throws IllegalArgumentException if the event is in the {@code chsk} namespace
+   */
+  public void sendNow(Object uid, Event event) {
+    core.send(uid, event, true);
+  }
+
+  /**
+   * Pushes an event to one connection of a user, at once. The uid's buffer is flushed first, so the connection
+   * receives everything in send order.
+   *
+   * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
+   * @param clientId the client id of the connection
+   * @param event an application event
+   * @return whether the uid has an open connection with that client id and the push was handed to it
+   * @throws IllegalArgumentException if the event is in the {@code chsk} namespace
+   */
+  public boolean sendToClient(Object uid, String clientId, Event event) {
+    return core.sendToClient(uid, clientId, event);
+  }
+
+  /**
+   * {@link #send Sends} the event to every uid in {@link #connectedUids()}{@code .any()}.
+   *
+   * @throws IllegalArgumentException if the event is in the {@code chsk} namespace
+   */
+  public void broadcast(Event event) {
+    core.broadcast(event);
+  }
+
+  /** The connected uids now (PROTOCOL.md §8.1), an immutable snapshot. */
+  public ConnectedUids connectedUids() {
+    return core.connectedUids();
+  }
+
+  /**
+   * Closes every connection of a user with a reason the client sees, for example {@link CloseReason#REQUESTED} to
+   * make it reconnect after a logout, or {@link CloseReason#UNAUTHORIZED} to make it stay away.
+   *
+   * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
+   * @return how many connections were closed
+   */
+  public int close(Object uid, CloseReason reason) {
+    return core.close(uid, reason);
+  }
+
+  /**
+   * Stops the server: flushes the push buffers, closes every connection with {@link CloseReason#SERVER_STOP}, cancels
+   * the timers, refuses new requests ({@code 503}) and shuts down the executors the server created itself (a handler
+   * pool finishes its queued work first). Does nothing the second time. Presence is forgotten without
+   * {@code uidport-close} events.
+   */
+  public void stop() {
+    core.stop();
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Builds a {@link ChannelSocketServer}; every setting has a default (PROTOCOL.md §7) except the packer. */
+  public static final class Builder {
+    private final Packer packer;
+    private UserIdFunction userId = (request, clientId) -> Chsk.NIL_UID;
+    private HandshakeDataFunction handshakeData = (request, uid) -> null;
+    private Duration pingInterval = Duration.ofSeconds(25);
+    private Duration pingTimeout = Duration.ofSeconds(10);
+    private Duration sendBufferWindow = Duration.ofMillis(30);
+    private Duration disconnectGrace = Duration.ofMillis(2500);
+    private Executor handlerExecutor;
+    private Scheduler scheduler;
+    private EventHandler eventHandler = msg -> LOG.debug("No event handler; {} ignored", msg);
+    private ServerErrorListener errorListener;
+    private PresenceListener presenceListener;
+
+    private Builder(Packer packer) {
+      this.packer = Objects.requireNonNull(packer, "packer");
+    }
+
+    /** How the user id of a connection is computed; default: every connection is {@link Chsk#NIL_UID}'s. */
+    public Builder userId(UserIdFunction userId) {
+      this.userId = Objects.requireNonNull(userId, "userId");
+      return this;
+    }
+
+    /** How the handshake data of a connection is computed; default: none ({@code nil}). */
+    public Builder handshakeData(HandshakeDataFunction handshakeData) {
+      this.handshakeData = Objects.requireNonNull(handshakeData, "handshakeData");
+      return this;
+    }
+
+    /**
+     * The idle window after which a connection is pinged (PROTOCOL.md §7.1); it slides: every frame sent or received
+     * restarts it. Default 25 s.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder pingInterval(Duration pingInterval) {
+      this.pingInterval = positive(pingInterval, "pingInterval");
+      return this;
+    }
+
+    /**
+     * How long after a ping a connection may stay silent before it is closed {@link CloseReason#PING_TIMEOUT}.
+     * Default 10 s; {@link Duration#ZERO} pings but never closes for silence.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder pingTimeout(Duration pingTimeout) {
+      this.pingTimeout = notNegative(pingTimeout, "pingTimeout");
+      return this;
+    }
+
+    /**
+     * How long a uid's push buffer waits after its first event before it is flushed (PROTOCOL.md §7.3). Default
+     * 30 ms.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder sendBufferWindow(Duration sendBufferWindow) {
+      this.sendBufferWindow = notNegative(sendBufferWindow, "sendBufferWindow");
+      return this;
+    }
+
+    /**
+     * How long a uid keeps counting as connected after its connection ended (PROTOCOL.md §8.1). Default 2.5 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder disconnectGrace(Duration disconnectGrace) {
+      this.disconnectGrace = notNegative(disconnectGrace, "disconnectGrace");
+      return this;
+    }
+
+    /**
+     * The executor that runs all application code: handlers, listeners, the user-id and handshake-data functions.
+     * Default: a daemon pool the server owns and shuts down in {@link #stop()}. A given executor stays the caller's.
+     */
+    public Builder handlerExecutor(Executor handlerExecutor) {
+      this.handlerExecutor = Objects.requireNonNull(handlerExecutor, "handlerExecutor");
+      return this;
+    }
+
+    /**
+     * The clock and timers of every connection. Default: one daemon thread on real time, owned by the server. Tests
+     * give a {@link VirtualScheduler}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** The handler of client events and presence events; default: log them at DEBUG. */
+    public Builder eventHandler(EventHandler eventHandler) {
+      this.eventHandler = Objects.requireNonNull(eventHandler, "eventHandler");
+      return this;
+    }
+
+    /** Hears of every {@link ServerError}; default: none (errors are logged either way). */
+    public Builder errorListener(ServerErrorListener errorListener) {
+      this.errorListener = Objects.requireNonNull(errorListener, "errorListener");
+      return this;
+    }
+
+    /** Hears every change of {@link ChannelSocketServer#connectedUids()}; default: none. */
+    public Builder presenceListener(PresenceListener presenceListener) {
+      this.presenceListener = Objects.requireNonNull(presenceListener, "presenceListener");
+      return this;
+    }
+
+    /** Builds the server. */
+    public ChannelSocketServer build() {
+      return new ChannelSocketServer(new ServerOptions(packer, userId, handshakeData, pingInterval, pingTimeout,
+          sendBufferWindow, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
+          presenceListener));
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+
+    private static Duration notNegative(Duration d, String name) {
+      if (Objects.requireNonNull(d, name).isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      }
+      return d;
+    }
+  }
+}

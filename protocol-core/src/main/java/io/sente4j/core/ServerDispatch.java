@@ -1,0 +1,143 @@
+package io.sente4j.core;
+
+import io.sente4j.core.internal.Mdc;
+import io.sente4j.core.internal.SerialExecutor;
+import io.sente4j.core.internal.ServerConnection;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every call a server makes into application code: the user-id and handshake-data functions and the event handler
+ * on each connection's serial queue, the error and presence listeners on one serial queue of their own; all on the
+ * handler executor, with the uid and client id in the MDC. Also where errors are logged and reported.
+ */
+final class ServerDispatch {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
+
+  private final ServerOptions options;
+  private final SerialExecutor listeners;
+
+  ServerDispatch(ServerOptions options, Executor handlers) {
+    this.options = options;
+    this.listeners = new SerialExecutor(handlers);
+  }
+
+  /** On the connection's queue: computes the uid and handshake data and passes them on, or closes on failure. */
+  void identify(ServerConnection conn, BiConsumer<Object, Object> then) {
+    conn.serial().execute(() -> Mdc.run(null, conn.clientId(), () -> {
+      Object uid;
+      Object data;
+      try {
+        uid = options.userId().userId(conn.request(), conn.clientId());
+        data = options.handshakeData().handshakeData(conn.request(), uid == null ? Chsk.NIL_UID : uid);
+      } catch (Throwable t) {
+        report(new ServerError(ServerError.Kind.HANDLER_FAILED, null, conn.clientId(),
+            "the user-id or handshake-data function threw; closing the connection", t));
+        conn.close(CloseReason.ERROR);
+        rethrowFatal(t);
+        return;
+      }
+      then.accept(uid == null ? Chsk.NIL_UID : uid, data);
+    }));
+  }
+
+  /** Hands a client event to the event handler, on the connection's queue. */
+  void event(ServerConnection conn, Event event, String callbackId) {
+    Predicate<Object> replies = callbackId == null ? null : value -> reply(conn, event, callbackId, value);
+    deliver(conn, new EventMessage(event, conn.uid(), conn.clientId(), conn.request(), Via.WEBSOCKET, replies));
+  }
+
+  /** Hands {@code [:chsk/uidport-open uid]} or {@code [:chsk/uidport-close uid]} to the event handler. */
+  void presenceEvent(ServerConnection conn, Keyword id, Object uid) {
+    deliver(conn, new EventMessage(Event.of(id, uid), uid, conn.clientId(), conn.request(), Via.WEBSOCKET, null));
+  }
+
+  /** Whether anyone listens to presence snapshots. */
+  boolean wantsPresence() {
+    return options.presenceListener() != null;
+  }
+
+  /** Queues a presence snapshot for the presence listener. */
+  void presenceChanged(ConnectedUids now) {
+    listeners.execute(() -> {
+      try {
+        options.presenceListener().presenceChanged(now);
+      } catch (Throwable t) {
+        LOG.error("The presence listener threw", t);
+        rethrowFatal(t);
+      }
+    });
+  }
+
+  /** Logs an error and queues it for the error listener. */
+  void report(ServerError error) {
+    log(error);
+    ServerErrorListener listener = options.errorListener();
+    if (listener == null) {
+      return;
+    }
+    listeners.execute(() -> Mdc.run(error.uid(), error.clientId(), () -> {
+      try {
+        listener.onError(error);
+      } catch (Throwable t) {
+        LOG.error("The error listener threw", t);
+        rethrowFatal(t);
+      }
+    }));
+  }
+
+  private boolean reply(ServerConnection conn, Event event, String callbackId, Object value) {
+    if (conn.send(new Frame.Reply(value, callbackId))) {
+      return true;
+    }
+    report(new ServerError(ServerError.Kind.REPLY_DROPPED, conn.uid(), conn.clientId(),
+        "the connection closed before the reply to " + event.id() + " was sent; reply dropped", null));
+    return false;
+  }
+
+  private void deliver(ServerConnection conn, EventMessage msg) {
+    conn.serial().execute(() -> Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg)));
+  }
+
+  private void handle(EventMessage msg) {
+    try {
+      options.eventHandler().handle(msg);
+    } catch (Throwable t) {
+      report(new ServerError(ServerError.Kind.HANDLER_FAILED, msg.uid(), msg.clientId(),
+          "the event handler threw on " + msg.id() + (msg.wantsReply() && !msg.hasReplied()
+              ? "; replying :chsk/error" : ""), t));
+      if (msg.wantsReply() && !msg.hasReplied()) {
+        msg.reply(Chsk.ERROR);
+      }
+      rethrowFatal(t);
+    }
+  }
+
+  private static void log(ServerError e) {
+    Mdc.run(e.uid(), e.clientId(), () -> {
+      switch (e.kind()) {
+        case HANDLER_FAILED:
+          LOG.warn("{} (uid {}, client {})", e.message(), e.uid(), e.clientId(), e.cause());
+          break;
+        case BAD_FRAME:
+          LOG.warn("Bad frame dropped (uid {}, client {}): {}", e.uid(), e.clientId(), e.message());
+          break;
+        default:
+          if (e.cause() == null && e.kind() == ServerError.Kind.SEND_FAILED) {
+            LOG.debug("{} (uid {}, client {})", e.message(), e.uid(), e.clientId());
+          } else {
+            LOG.info("{} (uid {}, client {})", e.message(), e.uid(), e.clientId(), e.cause());
+          }
+      }
+    });
+  }
+
+  private static void rethrowFatal(Throwable t) {
+    if (t instanceof VirtualMachineError) {
+      throw (VirtualMachineError) t;
+    }
+  }
+}

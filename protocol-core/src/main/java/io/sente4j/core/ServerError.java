@@ -1,0 +1,34 @@
+package io.sente4j.core;
+
+import java.util.Objects;
+
+/**
+ * Something that went wrong on a server and that the application should be able to see (PROTOCOL.md §11.3: nothing
+ * is dropped silently). The server also logs it, with the uid and client id in the MDC.
+ *
+ * @param kind what went wrong
+ * @param uid the user id concerned, or {@code null} when not known
+ * @param clientId the client id concerned, or {@code null} when not known or not one connection
+ * @param message what happened, in words
+ * @param cause the exception, or {@code null}; a {@link FrameException} for {@link Kind#BAD_FRAME}
+ */
+public record ServerError(Kind kind, Object uid, String clientId, String message, Throwable cause) {
+
+  /** What went wrong. */
+  public enum Kind {
+    /** A client sent a frame the server could not read; it was dropped and the connection stays open. */
+    BAD_FRAME,
+    /** An application function (event handler, user-id or handshake-data function) threw. */
+    HANDLER_FAILED,
+    /** A reply could not be sent because its connection had closed. */
+    REPLY_DROPPED,
+    /** A message could not be sent: the transport failed, it could not be packed, or the uid had no connection. */
+    SEND_FAILED
+  }
+
+  /** Checks the kind and message are present. */
+  public ServerError {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(message, "message");
+  }
+}

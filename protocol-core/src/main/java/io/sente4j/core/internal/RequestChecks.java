@@ -1,0 +1,38 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.ServerAnswer;
+import io.sente4j.core.ServerRequest;
+import java.util.Optional;
+
+/** The checks every request to the channel-socket path passes first, in the order of PROTOCOL.md §5.7. */
+public final class RequestChecks {
+  private RequestChecks() {}
+
+  /** The parameter that carries the client id. */
+  public static final String CLIENT_ID = "client-id";
+  /** The query parameter that names the client's packer. */
+  public static final String PACKER = "sente4j-packer";
+
+  /**
+   * Checks the method, the client id and the packer.
+   *
+   * @param request the request
+   * @param packerName the name of the server's packer
+   * @return the rejection, or {@code null} when the request passes
+   */
+  public static ServerAnswer.Reject check(ServerRequest request, String packerName) {
+    String method = request.method();
+    if (!method.equals("GET") && !method.equals("POST")) {
+      return new ServerAnswer.Reject(405, "Method not allowed; use GET or POST");
+    }
+    Optional<String> clientId = request.param(CLIENT_ID);
+    if (clientId.isEmpty() || clientId.get().isBlank()) {
+      return new ServerAnswer.Reject(400, "Missing client-id");
+    }
+    Optional<String> packer = request.queryParam(PACKER);
+    if (packer.isPresent() && !packer.get().equals(packerName)) {
+      return new ServerAnswer.Reject(400, "no packer named \"" + packer.get() + "\"; available: " + packerName);
+    }
+    return null;
+  }
+}

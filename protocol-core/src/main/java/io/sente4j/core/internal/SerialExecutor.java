@@ -1,0 +1,86 @@
+package io.sente4j.core.internal;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in the order they were submitted, on a delegate executor. Many serial executors share
+ * one delegate: each runs its own tasks in order, and different ones run in parallel. After a burst of tasks it
+ * hands its thread back to the delegate, so one busy queue does not starve the others.
+ */
+public final class SerialExecutor implements Executor {
+  private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+  private static final int BURST = 64;
+
+  private final Executor delegate;
+  private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+  private boolean scheduled;
+
+  /** A serial queue over {@code delegate}. */
+  public SerialExecutor(Executor delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /**
+   * Queues a task. If the delegate refuses to run the queue (it was shut down), the queued tasks are dropped and
+   * logged.
+   */
+  @Override
+  public void execute(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    synchronized (this) {
+      tasks.add(task);
+      if (scheduled) {
+        return;
+      }
+      scheduled = true;
+    }
+    submit();
+  }
+
+  /** The number of tasks waiting to run (not counting one that is running). */
+  public synchronized int pending() {
+    return tasks.size();
+  }
+
+  private void submit() {
+    try {
+      delegate.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      int dropped;
+      synchronized (this) {
+        dropped = tasks.size();
+        tasks.clear();
+        scheduled = false;
+      }
+      LOG.warn("The executor refused to run {} queued task(s); they are dropped", dropped, e);
+    }
+  }
+
+  private void drain() {
+    for (int i = 0; i < BURST; i++) {
+      Runnable task;
+      synchronized (this) {
+        task = tasks.poll();
+        if (task == null) {
+          scheduled = false;
+          return;
+        }
+      }
+      try {
+        task.run();
+      } catch (Throwable t) {
+        LOG.error("A queued task failed", t);
+        if (t instanceof VirtualMachineError) {
+          submit();
+          throw (VirtualMachineError) t;
+        }
+      }
+    }
+    submit();
+  }
+}

@@ -1,0 +1,297 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.CloseReason;
+import io.sente4j.core.Direction;
+import io.sente4j.core.Event;
+import io.sente4j.core.Frame;
+import io.sente4j.core.FrameCodec;
+import io.sente4j.core.FrameException;
+import io.sente4j.core.Payload;
+import io.sente4j.core.Scheduler;
+import io.sente4j.core.ServerRequest;
+import io.sente4j.core.Via;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's side of one WebSocket: its state (new, open, closed), its sends, its keep-alive, its queue of
+ * handler work, and the reading of what the client sends. It is the channel's listener.
+ *
+ * <p>A connection starts new: the uid is not known yet, and what the client sends is held. {@link #open} sends the
+ * handshake, registers the connection (under the connection's lock, so a close cannot slip in between) and then
+ * reads what was held. Client pings are answered here, at once; events and bad frames go to the {@link Host}.
+ */
+public final class ServerConnection implements ChannelListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+  /** How many messages a connection holds while its handshake is being prepared. */
+  static final int MAX_EARLY_MESSAGES = 1024;
+
+  /** What a connection reports to its server. Called on transport or timer threads: must only hand work on. */
+  public interface Host {
+    /** The client sent an application event; {@code callbackId} is {@code null} when it wants no reply. */
+    void onEvent(ServerConnection connection, Event event, String callbackId);
+
+    /** The client sent a frame that could not be read; the connection stays open. */
+    void onBadFrame(ServerConnection connection, FrameException error);
+
+    /** The transport could not write a message. */
+    void onSendFailed(ServerConnection connection, Throwable error);
+
+    /**
+     * The connection closed, once.
+     *
+     * @param wasOpen whether it had been opened (and registered) before
+     */
+    void onClosed(ServerConnection connection, CloseReason reason, boolean wasOpen);
+  }
+
+  private enum State { NEW, OPEN, CLOSED }
+
+  private final Channel channel;
+  private final String clientId;
+  private final ServerRequest request;
+  private final FrameCodec codec;
+  private final Host host;
+  private final SerialExecutor serial;
+  private final KeepAlive keepAlive;
+  private final Object stateLock = new Object();
+  private final Object sendLock = new Object();
+  private final Object inLock = new Object();
+  private volatile State state = State.NEW;
+  private volatile Object uid;
+  private List<Payload> early = new ArrayList<>(); // guarded by inLock; null once open
+
+  /**
+   * A new connection.
+   *
+   * @param channel the transport's channel
+   * @param clientId the client id of the upgrade request
+   * @param request the upgrade request
+   * @param codec reads and writes frames
+   * @param handlers the executor that runs handler work; the connection queues its work there one at a time
+   * @param scheduler the keep-alive's timers
+   * @param pingInterval the idle window before a ping
+   * @param pingTimeout how long to wait for traffic after a ping; zero waits forever
+   * @param host told of events, bad frames, failed sends and the close
+   */
+  public ServerConnection(Channel channel, String clientId, ServerRequest request, FrameCodec codec,
+      Executor handlers, Scheduler scheduler, Duration pingInterval, Duration pingTimeout, Host host) {
+    this.channel = channel;
+    this.clientId = clientId;
+    this.request = request;
+    this.codec = codec;
+    this.host = host;
+    this.serial = new SerialExecutor(handlers);
+    this.keepAlive = new KeepAlive(scheduler, pingInterval, pingTimeout,
+        () -> send(new Frame.ServerPing()), this::pingTimedOut);
+  }
+
+  /** The uid, or {@code null} before {@link #open}. */
+  public Object uid() {
+    return uid;
+  }
+
+  /** The client id. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The upgrade request. */
+  public ServerRequest request() {
+    return request;
+  }
+
+  /** The connection's serial queue on the handler executor. */
+  public SerialExecutor serial() {
+    return serial;
+  }
+
+  /** Whether the connection is open (handshake sent, not closed). */
+  public boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  /**
+   * Opens the connection: sends the handshake, runs {@code register}, starts the keep-alive and reads what the client
+   * sent meanwhile. Does nothing if the connection closed first.
+   *
+   * @param uid the user id
+   * @param handshake the packed handshake frame
+   * @param register registers the open connection; runs under the connection's lock, must not call back into it
+   * @return whether the connection opened
+   */
+  public boolean open(Object uid, Payload handshake, Runnable register) {
+    synchronized (stateLock) {
+      if (state != State.NEW) {
+        return false;
+      }
+      this.uid = uid;
+      transmit(handshake);
+      state = State.OPEN;
+      register.run();
+    }
+    keepAlive.start();
+    while (true) {
+      List<Payload> held;
+      synchronized (inLock) {
+        if (early == null || early.isEmpty()) {
+          early = null;
+          return true;
+        }
+        held = early;
+        early = new ArrayList<>();
+      }
+      held.forEach(this::receive);
+    }
+  }
+
+  /**
+   * Sends a frame if the connection is open.
+   *
+   * @return whether it was handed to the transport
+   * @throws io.sente4j.core.PackerException if a value in the frame cannot be packed
+   */
+  public boolean send(Frame frame) {
+    return send(codec.encode(frame));
+  }
+
+  /** Sends a packed frame if the connection is open; returns whether it was handed to the transport. */
+  public boolean send(Payload payload) {
+    synchronized (sendLock) {
+      if (state != State.OPEN) {
+        return false;
+      }
+      transmit(payload);
+      return true;
+    }
+  }
+
+  /** Closes the connection with a reason the client sees; does nothing if it is closed. */
+  public void close(CloseReason reason) {
+    end(reason, true);
+  }
+
+  @Override
+  public void onMessage(Payload payload) {
+    boolean overflow = false;
+    synchronized (inLock) {
+      if (early != null) {
+        if (early.size() < MAX_EARLY_MESSAGES) {
+          early.add(payload);
+          return;
+        }
+        overflow = true;
+      }
+    }
+    if (overflow) {
+      log("More than {} messages before the handshake; closing", MAX_EARLY_MESSAGES);
+      close(CloseReason.OVERFLOW);
+      return;
+    }
+    receive(payload);
+  }
+
+  @Override
+  public void onClose(int code, String reason) {
+    end(CloseReason.fromClientCode(code), false);
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    Mdc.run(uid, clientId, () -> LOG.debug("Transport error", error));
+  }
+
+  private void receive(Payload payload) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    keepAlive.onInbound();
+    Frame frame;
+    try {
+      frame = codec.decode(payload, Direction.FROM_CLIENT, Via.WEBSOCKET);
+    } catch (FrameException e) {
+      host.onBadFrame(this, e);
+      return;
+    } catch (RuntimeException e) {
+      host.onBadFrame(this, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT,
+          Via.WEBSOCKET, "the packer failed: " + e, null, e));
+      return;
+    }
+    switch (frame.kind()) {
+      case CLIENT_PING: {
+        String cb = ((Frame.ClientPing) frame).callbackId();
+        if (cb != null) {
+          send(new Frame.Pong(cb));
+        }
+        break;
+      }
+      case CLIENT_EVENT: {
+        Frame.ClientEvent e = (Frame.ClientEvent) frame;
+        host.onEvent(this, e.event(), e.callbackId());
+        break;
+      }
+      default: // CLIENT_PONG: nothing beyond counting as traffic
+        break;
+    }
+  }
+
+  private void transmit(Payload payload) {
+    CompletableFuture<Void> sent;
+    try {
+      sent = channel.send(payload);
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    keepAlive.onOutbound();
+    sent.whenComplete((ok, error) -> {
+      if (error != null) {
+        host.onSendFailed(this, error);
+      }
+    });
+  }
+
+  private void pingTimedOut() {
+    log("No traffic within the ping timeout; closing", null);
+    close(CloseReason.PING_TIMEOUT);
+  }
+
+  private void end(CloseReason reason, boolean closeChannel) {
+    State was;
+    synchronized (stateLock) {
+      was = state;
+      if (was == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+    }
+    synchronized (inLock) {
+      early = null;
+    }
+    keepAlive.stop();
+    if (closeChannel) {
+      try {
+        channel.close(reason);
+      } catch (RuntimeException e) {
+        Mdc.run(uid, clientId, () -> LOG.debug("Closing the channel failed", e));
+      }
+    }
+    Mdc.run(uid, clientId, () -> LOG.debug("Connection closed ({}, by {})", reason, closeChannel ? "server" : "client"));
+    host.onClosed(this, reason, was == State.OPEN);
+  }
+
+  private void log(String message, Object arg) {
+    Mdc.run(uid, clientId, () -> LOG.info(message, arg));
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConnection[uid=" + uid + ", clientId=" + clientId + ", " + state + "]";
+  }
+}

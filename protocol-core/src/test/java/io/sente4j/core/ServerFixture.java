@@ -1,0 +1,133 @@
+package io.sente4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link ChannelSocketServer} on virtual time and a tracked handler pool, with {@link FakeChannel} clients. The
+ * uid of a connection is its request's {@code uid} query parameter (none: nil uid), its handshake data the {@code
+ * data} parameter. Client events, presence events, errors and presence snapshots are collected in queues; an event
+ * is queued once the handler ({@link #onEvent}) has returned.
+ */
+final class ServerFixture implements AutoCloseable {
+  static final Duration WINDOW = Duration.ofMillis(30);
+  static final Duration GRACE = Duration.ofMillis(2500);
+
+  final VirtualScheduler time = new VirtualScheduler();
+  final TrackingExecutor executor = new TrackingExecutor(3);
+  final BlockingQueue<EventMessage> events = new LinkedBlockingQueue<>();
+  final BlockingQueue<EventMessage> presenceEvents = new LinkedBlockingQueue<>();
+  final BlockingQueue<ServerError> errors = new LinkedBlockingQueue<>();
+  final BlockingQueue<ConnectedUids> snapshots = new LinkedBlockingQueue<>();
+  volatile EventHandler onEvent = msg -> {};
+  final ChannelSocketServer server;
+
+  ServerFixture() {
+    this(b -> b);
+  }
+
+  ServerFixture(UnaryOperator<ChannelSocketServer.Builder> options) {
+    server = options.apply(ChannelSocketServer.builder(ToyPacker.TEXT)
+        .userId((request, clientId) -> request.queryParam("uid").orElse(null))
+        .handshakeData((request, uid) -> request.queryParam("data").orElse(null))
+        .handlerExecutor(executor)
+        .scheduler(time)
+        .eventHandler(msg -> {
+          if (msg.event().isReserved()) {
+            presenceEvents.add(msg);
+            return;
+          }
+          try {
+            onEvent.handle(msg);
+          } finally {
+            events.add(msg);
+          }
+        })
+        .errorListener(errors::add)
+        .presenceListener(snapshots::add))
+        .build();
+  }
+
+  static ServerRequest upgrade(String uid, String clientId) {
+    ServerRequest.Builder b = ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true)
+        .queryParam("client-id", clientId);
+    if (uid != null) {
+      b.queryParam("uid", uid);
+    }
+    return b.build();
+  }
+
+  /** Opens a connection and waits for (and checks) its handshake. */
+  FakeChannel connect(String uid, String clientId) {
+    FakeChannel ch = open(upgrade(uid, clientId));
+    idle();
+    assertThat(ch.next()).isInstanceOf(Frame.Handshake.class);
+    return ch;
+  }
+
+  /** Upgrades a request to a connection, without waiting for anything. */
+  FakeChannel open(ServerRequest request) {
+    ServerAnswer answer = server.handle(request);
+    assertThat(answer).isInstanceOf(ServerAnswer.Upgrade.class);
+    FakeChannel ch = new FakeChannel();
+    ch.listener = ((ServerAnswer.Upgrade) answer).onOpen().apply(ch);
+    return ch;
+  }
+
+  /** Waits (bounded) until the handler executor has nothing left to do. */
+  void idle() {
+    executor.awaitIdle();
+  }
+
+  void advance(Duration by) {
+    time.advance(by);
+    idle();
+  }
+
+  void advanceMillis(long millis) {
+    advance(Duration.ofMillis(millis));
+  }
+
+  EventMessage nextEvent() {
+    return poll(events, "an event");
+  }
+
+  ServerError nextError() {
+    return poll(errors, "a server error");
+  }
+
+  /** Everything queued and not read yet. */
+  static <T> List<T> drain(BlockingQueue<T> queue) {
+    List<T> all = new ArrayList<>();
+    queue.drainTo(all);
+    return all;
+  }
+
+  static <T> T poll(BlockingQueue<T> queue, String what) {
+    try {
+      T t = queue.poll(5, TimeUnit.SECONDS);
+      assertThat(t).as(what + " within 5 s").isNotNull();
+      return t;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static Event ev(String id, Object data) {
+    return Event.of(id, data);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    executor.close();
+  }
+}

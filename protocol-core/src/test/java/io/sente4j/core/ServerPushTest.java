@@ -1,0 +1,198 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ServerPushTest {
+  private final ServerFixture f = new ServerFixture();
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  @Test
+  void sendsWithinTheWindowAreOnePush() {
+    FakeChannel ch = f.connect("alice", "c1");
+    for (long i = 0; i < 5; i++) {
+      f.server.send("alice", ev("n/n", i));
+    }
+    f.advanceMillis(29);
+    assertThat(ch.drain()).isEmpty();
+    f.advanceMillis(1);
+    assertThat(ch.drain()).containsExactly(new Frame.Push(List.of(ev("n/n", 0L), ev("n/n", 1L), ev("n/n", 2L),
+        ev("n/n", 3L), ev("n/n", 4L))));
+  }
+
+  @Test
+  void theWindowStartsAtTheFirstEventOfABuffer() {
+    FakeChannel ch = f.connect("alice", "c1");
+    f.server.send("alice", ev("n/n", 1L));
+    f.advanceMillis(20);
+    f.server.send("alice", ev("n/n", 2L));
+    f.advanceMillis(10);
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("n/n", 1L), ev("n/n", 2L));
+    f.server.send("alice", ev("n/n", 3L));
+    f.advanceMillis(29);
+    assertThat(ch.drain()).isEmpty();
+    f.advanceMillis(1);
+    assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("n/n", 3L)));
+  }
+
+  @Test
+  void aPushGoesToEveryConnectionOfTheUidOnly() {
+    FakeChannel tab1 = f.connect("alice", "c1");
+    FakeChannel tab2 = f.connect("alice", "c2");
+    FakeChannel bob = f.connect("bob", "c3");
+    f.server.send("alice", ev("a/b", "x"));
+    f.advance(ServerFixture.WINDOW);
+    assertThat(tab1.drain()).containsExactly(Frame.Push.of(ev("a/b", "x")));
+    assertThat(tab2.drain()).containsExactly(Frame.Push.of(ev("a/b", "x")));
+    assertThat(bob.drain()).isEmpty();
+  }
+
+  @Test
+  void sendNowFlushesTheBufferWithTheEventAtOnce() {
+    FakeChannel ch = f.connect("alice", "c1");
+    f.server.send("alice", ev("n/n", 1L));
+    f.server.send("alice", ev("n/n", 2L));
+    f.server.sendNow("alice", ev("n/n", 3L));
+    assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("n/n", 1L), ev("n/n", 2L), ev("n/n", 3L)));
+    f.advance(ServerFixture.WINDOW);
+    assertThat(ch.drain()).isEmpty();
+  }
+
+  @Test
+  void sendToClientFlushesTheUidsBufferFirst() {
+    FakeChannel tab1 = f.connect("alice", "c1");
+    FakeChannel tab2 = f.connect("alice", "c2");
+    f.server.send("alice", ev("n/n", 1L));
+    assertThat(f.server.sendToClient("alice", "c1", ev("n/n", 2L))).isTrue();
+    assertThat(tab1.drain()).containsExactly(Frame.Push.of(ev("n/n", 1L)), Frame.Push.of(ev("n/n", 2L)));
+    assertThat(tab2.drain()).containsExactly(Frame.Push.of(ev("n/n", 1L)));
+  }
+
+  @Test
+  void sendToClientWithoutSuchAConnectionIsFalse() {
+    f.connect("alice", "c1");
+    assertThat(f.server.sendToClient("alice", "c9", ev("n/n", 1L))).isFalse();
+    assertThat(f.server.sendToClient("bob", "c1", ev("n/n", 1L))).isFalse();
+  }
+
+  @Test
+  void broadcastSendsToEveryConnectedUid() {
+    FakeChannel alice = f.connect("alice", "c1");
+    FakeChannel bob = f.connect("bob", "c2");
+    FakeChannel anon = f.connect(null, "c3");
+    f.server.broadcast(ev("all/hello", null));
+    f.advance(ServerFixture.WINDOW);
+    for (FakeChannel ch : List.of(alice, bob, anon)) {
+      assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("all/hello", null)));
+    }
+  }
+
+  @Test
+  void aNullUidMeansTheNilUid() {
+    FakeChannel anon = f.connect(null, "c1");
+    f.server.sendNow(null, ev("a/b", null));
+    f.server.sendNow(Chsk.LEGACY_NIL_UID, ev("a/c", null));
+    assertThat(anon.drainPushedEvents()).containsExactly(ev("a/b", null), ev("a/c", null));
+  }
+
+  @Test
+  void pushesToAUidWithoutConnectionAreReported() {
+    f.server.send("nobody", ev("a/b", null));
+    f.server.send("nobody", ev("a/b", null));
+    f.advance(ServerFixture.WINDOW);
+    ServerError err = f.nextError();
+    assertThat(err.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+    assertThat(err.uid()).isEqualTo("nobody");
+    assertThat(err.message()).contains("2 pushed event(s) dropped");
+  }
+
+  @Test
+  void reservedEventsCannotBePushed() {
+    Event reserved = Event.of(Chsk.UIDPORT_OPEN, "x");
+    assertThatIllegalArgumentException().isThrownBy(() -> f.server.send("alice", reserved));
+    assertThatIllegalArgumentException().isThrownBy(() -> f.server.sendNow("alice", reserved));
+    assertThatIllegalArgumentException().isThrownBy(() -> f.server.sendToClient("alice", "c1", reserved));
+    assertThatIllegalArgumentException().isThrownBy(() -> f.server.broadcast(reserved));
+  }
+
+  @Test
+  void anUnpackableEventIsDroppedAndReportedAndTheRestArrive() {
+    FakeChannel ch = f.connect("alice", "c1");
+    f.server.send("alice", ev("n/n", 1L));
+    f.server.send("alice", ev("n/bad", 1.5));
+    f.server.send("alice", ev("n/n", 2L));
+    f.advance(ServerFixture.WINDOW);
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("n/n", 1L), ev("n/n", 2L));
+    ServerError err = f.nextError();
+    assertThat(err.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+    assertThat(err.message()).contains(":n/bad");
+    assertThat(err.cause()).isInstanceOf(PackerException.class);
+  }
+
+  @Test
+  void aFailedTransportWriteIsReported() {
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.failSends = true;
+    f.server.sendNow("alice", ev("a/b", null));
+    ServerError err = f.nextError();
+    assertThat(err.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+    assertThat(err.clientId()).isEqualTo("c1");
+    assertThat(err.cause()).hasMessage("write failed");
+  }
+
+  @Test
+  void tenThousandPushesArriveInSendOrderWhileTimersFlushConcurrently() throws InterruptedException {
+    try (ServerFixture g = new ServerFixture(b -> b.pingInterval(Duration.ofDays(1)))) {
+      FakeChannel tab1 = g.connect("alice", "c1");
+      FakeChannel tab2 = g.connect("alice", "c2");
+      int n = 10_000;
+      List<Event> toTab1 = new ArrayList<>();
+      List<Event> toTab2 = new ArrayList<>();
+      for (long i = 0; i < n; i++) {
+        toTab1.add(ev("n/n", i));
+        if (i % 101 != 0 || i % 997 == 0) { // sendToClient goes to tab1 only
+          toTab2.add(ev("n/n", i));
+        }
+      }
+      AtomicBoolean done = new AtomicBoolean();
+      CountDownLatch finished = new CountDownLatch(1);
+      Thread sender = new Thread(() -> {
+        for (int i = 0; i < n; i++) {
+          Event e = toTab1.get(i);
+          if (i % 997 == 0) {
+            g.server.sendNow("alice", e);
+          } else if (i % 101 == 0) {
+            g.server.sendToClient("alice", "c1", e);
+          } else {
+            g.server.send("alice", e);
+          }
+        }
+        done.set(true);
+        finished.countDown();
+      }, "test-sender");
+      sender.start();
+      while (!done.get()) { // the window's timers fire on this thread while the sender sends
+        g.time.advance(Duration.ofMillis(7));
+      }
+      assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+      g.advance(ServerFixture.WINDOW);
+
+      assertThat(tab1.drainPushedEvents()).containsExactlyElementsOf(toTab1);
+      assertThat(tab2.drainPushedEvents()).containsExactlyElementsOf(toTab2);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.sente4j.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+class SerialExecutorTest {
+  /** An executor that queues what it is given until the test runs it. */
+  private static final class Manual implements Executor {
+    final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    boolean refuse;
+
+    @Override
+    public void execute(Runnable r) {
+      if (refuse) {
+        throw new RejectedExecutionException("shut down");
+      }
+      queue.add(r);
+    }
+
+    void runAll() {
+      while (!queue.isEmpty()) {
+        queue.poll().run();
+      }
+    }
+  }
+
+  @Test
+  void runsTasksInOrderOneDrainAtATime() {
+    Manual delegate = new Manual();
+    SerialExecutor serial = new SerialExecutor(delegate);
+    List<Integer> ran = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      int n = i;
+      serial.execute(() -> ran.add(n));
+    }
+    assertThat(delegate.queue).hasSize(1);
+    assertThat(serial.pending()).isEqualTo(10);
+    delegate.runAll();
+    assertThat(ran).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(serial.pending()).isZero();
+  }
+
+  @Test
+  void aLongQueueYieldsItsThreadBetweenBursts() {
+    Manual delegate = new Manual();
+    SerialExecutor serial = new SerialExecutor(delegate);
+    List<Integer> ran = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      int n = i;
+      serial.execute(() -> ran.add(n));
+    }
+    delegate.queue.poll().run();
+    assertThat(ran).hasSize(64);
+    assertThat(delegate.queue).hasSize(1); // the rest waits its turn behind other work
+    delegate.runAll();
+    assertThat(ran).hasSize(100).isSorted();
+  }
+
+  @Test
+  void aFailingTaskDoesNotStopTheQueue() {
+    Manual delegate = new Manual();
+    SerialExecutor serial = new SerialExecutor(delegate);
+    List<String> ran = new ArrayList<>();
+    serial.execute(() -> {
+      throw new IllegalStateException("boom");
+    });
+    serial.execute(() -> ran.add("after"));
+    delegate.runAll();
+    assertThat(ran).containsExactly("after");
+  }
+
+  @Test
+  void tasksARefusingDelegateCannotRunAreDroppedAndTheQueueRecovers() {
+    Manual delegate = new Manual();
+    SerialExecutor serial = new SerialExecutor(delegate);
+    delegate.refuse = true;
+    serial.execute(() -> {});
+    assertThat(serial.pending()).isZero();
+    delegate.refuse = false;
+    List<String> ran = new ArrayList<>();
+    serial.execute(() -> ran.add("later"));
+    delegate.runAll();
+    assertThat(ran).containsExactly("later");
+  }
+}
