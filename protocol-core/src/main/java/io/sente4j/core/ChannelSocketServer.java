@@ -2,6 +2,7 @@ package io.sente4j.core;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,16 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   /** The connected uids now (PROTOCOL.md §8.1), an immutable snapshot. */
   public ConnectedUids connectedUids() {
     return core.connectedUids();
+  }
+
+  /**
+   * The client ids of a user's open connections now, an immutable snapshot: one per tab or device. A connection
+   * leaves this set as soon as the server has seen it close, before its disconnect grace has passed.
+   *
+   * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
+   */
+  public Set<String> clientIds(Object uid) {
+    return core.clientIds(uid);
   }
 
   /**

@@ -9,6 +9,8 @@ import io.sente4j.core.internal.RequestChecks;
 import io.sente4j.core.internal.ServerConnection;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,6 +137,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   ConnectedUids connectedUids() {
     return presence.snapshot();
+  }
+
+  Set<String> clientIds(Object uid) {
+    Set<String> ids = new LinkedHashSet<>();
+    registry.of(uidKey(uid)).forEach(c -> ids.add(c.clientId()));
+    return Collections.unmodifiableSet(ids);
   }
 
   int close(Object uid, CloseReason reason) {

@@ -76,6 +76,19 @@ class ServerConnectionsTest {
   }
 
   @Test
+  void clientIdsListsAUsersOpenConnectionsAndDropsAClosedOneAtOnce() {
+    FakeChannel tab1 = f.connect("alice", "c1");
+    f.connect("alice", "c2");
+    f.connect("bob", "c3");
+    assertThat(f.server.clientIds("alice")).containsExactlyInAnyOrder("c1", "c2");
+    tab1.clientCloses(1000);
+    f.idle();
+    assertThat(f.server.clientIds("alice")).containsExactly("c2");
+    assertThat(f.server.connectedUids().any()).contains("alice", "bob");
+    assertThat(f.server.clientIds("nobody")).isEmpty();
+  }
+
+  @Test
   void theSameClientIdOfAnotherUidIsAnotherConnection() {
     FakeChannel alice = f.connect("alice", "c1");
     FakeChannel bob = f.connect("bob", "c1");
