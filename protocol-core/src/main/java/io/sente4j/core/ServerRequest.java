@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * One HTTP request to the channel-socket path, as a transport hands it to the core: method, path, query and form
  * parameters, headers, cookies, remote address, the body, and attributes the application's own middleware attached
- * (a session, a principal). Immutable; transports build it with {@link #builder()}.
+ * (a session, a principal). Immutable; transports build it with {@link #builder(String, String)}.
  *
  * <p>Header names are matched without regard to case. Parameters and headers may repeat; the single-value
  * accessors return the first.
