@@ -1,0 +1,340 @@
+package io.sente4j.core;
+
+import io.sente4j.core.internal.ClientConfig;
+import io.sente4j.core.internal.ClientSession;
+import io.sente4j.core.internal.WebSocketConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The client end of a channel socket: one logical connection to a Sente (or sente4j) server over a WebSocket, kept
+ * open across losses (PROTOCOL.md §4–§10).
+ *
+ * <pre>{@code
+ * ChannelSocketClient client = ChannelSocketClient.builder(URI.create("ws://host/chsk"), transport)
+ *     .packer(packer)
+ *     .pushHandler(event -> ...)
+ *     .build();
+ * client.connect().join();
+ * client.send(Event.of("chat/send", "hi"), Duration.ofSeconds(5)).thenAccept(reply -> ...);
+ * }</pre>
+ *
+ * <p><b>Threads.</b> Application code (the push handler, the state listener, the error listener, and the stages of
+ * the returned futures) runs on the configured executor, never on a transport thread. The push handler, state
+ * listener and error listener run one at a time, in order; futures complete independently of them, so a handler may
+ * wait for a reply. All methods are thread-safe.
+ *
+ * <p><b>Connections.</b> Every connection attempt builds its address and headers afresh from the suppliers. The
+ * server's first frame must be the handshake; it opens the client. After any close the client did not ask for it
+ * reconnects with its {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until
+ * {@link #connect()} or {@link #reconnect()}. The client pings the server after {@code pingInterval} without traffic
+ * and reconnects when no pong comes within {@code pongTimeout}; it answers the server's pings at once.
+ *
+ * <p><b>Replies.</b> A request ends exactly once: with the reply, or with a {@link ReplyFailedException} (closed,
+ * timeout, error). Every request waiting when a connection closes fails with {@link ReplyClosedException}.
+ */
+public final class ChannelSocketClient implements AutoCloseable {
+  private final ClientSession session;
+  private final ExecutorService ownedExecutor;
+  private final ScheduledExecutorService ownedScheduler;
+
+  private ChannelSocketClient(ClientSession session, ExecutorService ownedExecutor,
+      ScheduledExecutorService ownedScheduler) {
+    this.session = session;
+    this.ownedExecutor = ownedExecutor;
+    this.ownedScheduler = ownedScheduler;
+  }
+
+  /**
+   * A builder for a client of the server at {@code uri}.
+   *
+   * @param uri the {@code ws:} or {@code wss:} address of the server's channel-socket path, without the protocol's
+   *     query parameters (it may carry the application's own)
+   * @param transport opens the WebSockets
+   */
+  public static Builder builder(URI uri, ClientTransport transport) {
+    return new Builder(uri, transport);
+  }
+
+  /**
+   * Connects, unless the client is already connected or connecting.
+   *
+   * @return completes with the state at the first handshake after this call (at once if the client is open), or
+   *     fails if the client is disconnected or the server closes as unauthorized before a handshake
+   * @throws IllegalStateException if the client has been closed
+   */
+  public CompletableFuture<ClientState> connect() {
+    return session.connect();
+  }
+
+  /**
+   * Sends an event that wants no reply.
+   *
+   * @return completes when the transport has written the event; fails with {@link ReplyClosedException} when the
+   *     client is not open and the offline policy does not hold it, with {@link ReplyErrorException} when the send
+   *     failed
+   * @throws IllegalArgumentException if the event is in the reserved {@code chsk} namespace
+   */
+  public CompletableFuture<Void> send(Event event) {
+    return session.sender().send(event);
+  }
+
+  /**
+   * Sends an event and waits for the server's reply. Cancelling the returned future forgets the request: a reply
+   * that comes later is dropped.
+   *
+   * @param event the event
+   * @param timeout how long to wait for the reply (a held request's wait counts too); positive
+   * @return completes with the reply, or fails with {@link ReplyClosedException}, {@link ReplyTimeoutException} or
+   *     {@link ReplyErrorException}; a reply equal to {@code :chsk/closed}, {@code :chsk/timeout} or {@code
+   *     :chsk/error} fails with the matching exception
+   * @throws IllegalArgumentException if the event is in the reserved {@code chsk} namespace or the timeout is not
+   *     positive
+   */
+  public CompletableFuture<Object> send(Event event, Duration timeout) {
+    return session.sender().send(event, timeout);
+  }
+
+  /** The current state. */
+  public ClientState state() {
+    return session.state();
+  }
+
+  /**
+   * Closes the connection with {@link CloseReason#REQUESTED} and stays closed until {@link #connect()}. Requests
+   * waiting for a reply and held sends fail with {@link ReplyClosedException}.
+   */
+  public void disconnect() {
+    session.disconnect();
+  }
+
+  /**
+   * Closes the current connection with {@link CloseReason#REQUESTED} and connects again at once; connects if the
+   * client was not connected.
+   *
+   * @throws IllegalStateException if the client has been closed
+   */
+  public void reconnect() {
+    session.reconnect();
+  }
+
+  /** Disconnects, cancels the timers and shuts down the executor and scheduler the client created. Idempotent. */
+  @Override
+  public void close() {
+    session.terminate();
+    if (ownedScheduler != null) {
+      ownedScheduler.shutdownNow();
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
+  }
+
+  /** The number of requests waiting for a reply, held or sent; for tests. */
+  int pendingReplies() {
+    return session.pendingReplies();
+  }
+
+  /** The options of a {@link ChannelSocketClient}; {@link #packer} is required. */
+  public static final class Builder {
+    private final URI uri;
+    private final ClientTransport transport;
+    private Packer packer;
+    private String clientId = UUID.randomUUID().toString();
+    private Supplier<String> csrfToken = () -> null;
+    private Supplier<Map<String, String>> params = Map::of;
+    private Supplier<Map<String, List<String>>> headers = Map::of;
+    private Duration pingInterval = Duration.ofSeconds(20);
+    private Duration pongTimeout = Duration.ofSeconds(5);
+    private Backoff backoff = Backoff.exponentialFullJitter(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private RandomGenerator random;
+    private OfflineSendPolicy offlineSends = OfflineSendPolicy.failFast();
+    private Scheduler scheduler;
+    private Executor executor;
+    private Consumer<Event> pushHandler = event -> {};
+    private Consumer<ClientState> stateListener = state -> {};
+    private Consumer<Throwable> errorListener = error -> {};
+
+    private Builder(URI uri, ClientTransport transport) {
+      this.uri = Objects.requireNonNull(uri, "uri");
+      this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** The packer; required. Its name goes into every request as {@code sente4j-packer}. */
+    public Builder packer(Packer packer) {
+      this.packer = Objects.requireNonNull(packer, "packer");
+      return this;
+    }
+
+    /** The client id sent on every request; default: a random UUID. */
+    public Builder clientId(String clientId) {
+      Objects.requireNonNull(clientId, "clientId");
+      if (clientId.isBlank()) {
+        throw new IllegalArgumentException("a client id must not be blank");
+      }
+      this.clientId = clientId;
+      return this;
+    }
+
+    /** The CSRF token, sent as the query parameter {@code csrf-token}; called on every connection attempt. */
+    public Builder csrfToken(Supplier<String> csrfToken) {
+      this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
+      return this;
+    }
+
+    /** A fixed CSRF token, sent as the query parameter {@code csrf-token}. */
+    public Builder csrfToken(String csrfToken) {
+      Objects.requireNonNull(csrfToken, "csrfToken");
+      this.csrfToken = () -> csrfToken;
+      return this;
+    }
+
+    /**
+     * The application's query parameters, called on every connection attempt; they come first in the query, in the
+     * map's order. The protocol's names ({@code client-id}, {@code csrf-token}, ...) are not allowed.
+     */
+    public Builder params(Supplier<Map<String, String>> params) {
+      this.params = Objects.requireNonNull(params, "params");
+      return this;
+    }
+
+    /** Extra request headers (a bearer token, cookies), called on every connection attempt. */
+    public Builder headers(Supplier<Map<String, List<String>>> headers) {
+      this.headers = Objects.requireNonNull(headers, "headers");
+      return this;
+    }
+
+    /** The idle window after which the client pings the server; default 20 s; {@link Duration#ZERO}: never ping. */
+    public Builder pingInterval(Duration pingInterval) {
+      this.pingInterval = requireNotNegative(pingInterval, "pingInterval");
+      return this;
+    }
+
+    /** How long a client ping waits for its pong before the client reconnects; default 5 s. */
+    public Builder pongTimeout(Duration pongTimeout) {
+      this.pongTimeout = requirePositive(pongTimeout, "pongTimeout");
+      return this;
+    }
+
+    /** The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 60 s. */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** The source of the backoff's jitter; default {@link RandomGenerator#getDefault()}. Tests pass a seeded one. */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** What happens to sends while the client is not open; default {@link OfflineSendPolicy#failFast()}. */
+    public Builder offlineSends(OfflineSendPolicy offlineSends) {
+      this.offlineSends = Objects.requireNonNull(offlineSends, "offlineSends");
+      return this;
+    }
+
+    /** The clock and timers; default: a daemon thread on real time that {@link #close()} shuts down. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Runs the application's callbacks, completes the futures and makes the connection attempts (which call the
+     * suppliers); default: a pool of daemon threads that {@link #close()} shuts down. It should not run tasks on the
+     * calling thread, or application code would run on transport threads and under the client's lock.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Receives the events the server pushes, one at a time, in order. */
+    public Builder pushHandler(Consumer<Event> pushHandler) {
+      this.pushHandler = Objects.requireNonNull(pushHandler, "pushHandler");
+      return this;
+    }
+
+    /** Receives every new state, one at a time, in order. */
+    public Builder stateListener(Consumer<ClientState> stateListener) {
+      this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
+      return this;
+    }
+
+    /**
+     * Receives what went wrong without ending the client: bad frames from the server (a {@link FrameException}),
+     * failed connection attempts (an {@link UpgradeRefusedException} or the transport's error), a first frame that
+     * was not the handshake, and exceptions thrown by the push handler or state listener. Each is also logged.
+     */
+    public Builder errorListener(Consumer<Throwable> errorListener) {
+      this.errorListener = Objects.requireNonNull(errorListener, "errorListener");
+      return this;
+    }
+
+    /**
+     * Builds the client; it does not connect until {@link ChannelSocketClient#connect()}.
+     *
+     * @throws IllegalStateException if no packer was given
+     */
+    public ChannelSocketClient build() {
+      if (packer == null) {
+        throw new IllegalStateException("a client needs a packer: call packer(...) before build()");
+      }
+      ExecutorService ownExecutor = executor == null ? Executors.newCachedThreadPool(daemons("sente4j-client-")) : null;
+      ScheduledExecutorService ownScheduler = null;
+      if (scheduler == null) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("sente4j-client-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        ownScheduler = timer;
+      }
+      ClientConfig config = new ClientConfig(uri, transport, packer, clientId, csrfToken, params, headers,
+          pingInterval, pongTimeout, backoff, random == null ? RandomGenerator.getDefault() : random, offlineSends,
+          scheduler == null ? Scheduler.of(ownScheduler) : scheduler, executor == null ? ownExecutor : executor,
+          pushHandler, stateListener, errorListener);
+      FrameCodec codec = new FrameCodec(packer);
+      ClientSession session = new ClientSession(config, ClientState.initial(clientId, Via.WEBSOCKET),
+          events -> new WebSocketConnection(transport, codec, events));
+      return new ChannelSocketClient(session, ownExecutor, ownScheduler);
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+      AtomicInteger n = new AtomicInteger();
+      return r -> {
+        Thread t = new Thread(r, prefix + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      };
+    }
+
+    private static Duration requireNotNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      }
+      return d;
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      if (requireNotNegative(d, name).isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.sente4j.core.internal;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a client's application callbacks (state listener, push handler, error listener) on its executor, one at a
+ * time and in submission order, with the client's ids in the MDC. A callback that throws is logged and reported to
+ * the error listener; the next one runs regardless.
+ */
+public final class ClientDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientDispatcher.class);
+
+  private final Executor executor;
+  private final String clientId;
+  private final Consumer<Throwable> errorListener;
+  private final ArrayDeque<Task> queue = new ArrayDeque<>();
+  private boolean running;
+
+  /**
+   * Creates a dispatcher.
+   *
+   * @param executor where the callbacks run
+   * @param clientId the client id, for the MDC
+   * @param errorListener receives failures of callbacks (its own failures are only logged)
+   */
+  public ClientDispatcher(Executor executor, String clientId, Consumer<Throwable> errorListener) {
+    this.executor = executor;
+    this.clientId = clientId;
+    this.errorListener = errorListener;
+  }
+
+  /** Queues a callback, to run with {@code uid} in the MDC; {@code what} names it in logs. */
+  public void submit(Object uid, String what, Runnable callback) {
+    synchronized (queue) {
+      queue.add(new Task(uid, what, callback));
+      if (running) {
+        return;
+      }
+      running = true;
+    }
+    try {
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      synchronized (queue) {
+        running = false;
+        LOG.debug("client {}: executor refused the callbacks ({} queued, dropped): {}", clientId, queue.size(),
+            e.toString());
+        queue.clear();
+      }
+    }
+  }
+
+  /** Queues a report of {@code error} to the error listener. */
+  public void reportError(Object uid, Throwable error) {
+    submit(uid, "error listener", () -> errorListener.accept(error));
+  }
+
+  private void drain() {
+    while (true) {
+      Task task;
+      synchronized (queue) {
+        task = queue.poll();
+        if (task == null) {
+          running = false;
+          return;
+        }
+      }
+      try {
+        ClientMdc.run(task.uid, clientId, task.callback);
+      } catch (RuntimeException | Error e) {
+        LOG.warn("client {}: the {} threw", clientId, task.what, e);
+        if (!task.what.equals("error listener")) {
+          reportError(task.uid, e);
+        }
+      }
+    }
+  }
+
+  private record Task(Object uid, String what, Runnable callback) {}
+}

@@ -1,0 +1,146 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.Scheduler;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A client's keep-alive on one connection (PROTOCOL.md §7.5): a sliding idle window that restarts on every frame
+ * sent or received; when it passes, a ping with a fresh callback id; when the matching pong does not come within
+ * the pong timeout, the connection is dead. Other traffic does not end the wait for the pong. Guarded by the lock
+ * given to the constructor.
+ */
+public final class ClientKeepAlive {
+
+  /** What the keep-alive asks of its client; called under the lock. */
+  public interface Actions {
+    /** Sends a client ping with {@code callbackId}. */
+    void sendPing(String callbackId);
+
+    /** No pong came in time: close the connection with ping-timeout. */
+    void pongTimedOut();
+  }
+
+  private final Object lock;
+  private final Scheduler scheduler;
+  private final long intervalNanos;
+  private final Duration interval;
+  private final Duration pongTimeout;
+  private final Supplier<String> callbackIds;
+  private final Actions actions;
+  private long generation;
+  private boolean running;
+  private long lastTraffic;
+  private String awaiting;
+  private Scheduler.Cancellable timer;
+
+  /**
+   * Creates a stopped keep-alive.
+   *
+   * @param lock the client's lock
+   * @param scheduler clock and timers
+   * @param interval the idle window; zero or negative turns pings off
+   * @param pongTimeout how long a ping waits for its pong
+   * @param callbackIds fresh callback ids, shared with the client's requests
+   * @param actions what to do on the connection
+   */
+  public ClientKeepAlive(Object lock, Scheduler scheduler, Duration interval, Duration pongTimeout,
+      Supplier<String> callbackIds, Actions actions) {
+    this.lock = lock;
+    this.scheduler = scheduler;
+    this.interval = interval;
+    this.intervalNanos = interval.toNanos();
+    this.pongTimeout = pongTimeout;
+    this.callbackIds = callbackIds;
+    this.actions = actions;
+  }
+
+  /** Starts watching a newly opened connection. */
+  public void start() {
+    synchronized (lock) {
+      stop();
+      if (intervalNanos <= 0) {
+        return;
+      }
+      running = true;
+      lastTraffic = scheduler.nanoTime();
+      long gen = generation;
+      timer = scheduler.schedule(interval, () -> idleCheck(gen));
+    }
+  }
+
+  /** Stops watching: no more pings, no timeout. */
+  public void stop() {
+    synchronized (lock) {
+      generation++;
+      running = false;
+      awaiting = null;
+      if (timer != null) {
+        timer.cancel();
+        timer = null;
+      }
+    }
+  }
+
+  /** A frame was sent or received: the idle window slides. */
+  public void traffic() {
+    synchronized (lock) {
+      if (running) {
+        lastTraffic = scheduler.nanoTime();
+      }
+    }
+  }
+
+  /**
+   * A pong arrived.
+   *
+   * @return whether it answered the ping in flight; otherwise it is an ordinary reply of {@code "pong"}
+   */
+  public boolean pong(String callbackId) {
+    synchronized (lock) {
+      if (!running || awaiting == null || !awaiting.equals(callbackId)) {
+        return false;
+      }
+      awaiting = null;
+      timer.cancel();
+      lastTraffic = scheduler.nanoTime();
+      long gen = generation;
+      timer = scheduler.schedule(interval, () -> idleCheck(gen));
+      return true;
+    }
+  }
+
+  /** The callback id of the ping waiting for its pong, or {@code null}. */
+  public String awaiting() {
+    synchronized (lock) {
+      return awaiting;
+    }
+  }
+
+  private void idleCheck(long gen) {
+    synchronized (lock) {
+      if (gen != generation || !running) {
+        return;
+      }
+      long idle = scheduler.nanoTime() - lastTraffic;
+      if (idle < intervalNanos) {
+        timer = scheduler.schedule(Duration.ofNanos(intervalNanos - idle), () -> idleCheck(gen));
+        return;
+      }
+      String cb = callbackIds.get();
+      awaiting = cb;
+      timer = scheduler.schedule(pongTimeout, () -> pongCheck(gen, cb));
+      actions.sendPing(cb);
+    }
+  }
+
+  private void pongCheck(long gen, String cb) {
+    synchronized (lock) {
+      if (gen != generation || !cb.equals(awaiting)) {
+        return;
+      }
+      stop();
+      actions.pongTimedOut();
+    }
+  }
+}

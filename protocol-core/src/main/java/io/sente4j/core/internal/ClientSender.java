@@ -1,0 +1,139 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.Event;
+import io.sente4j.core.Frame;
+import io.sente4j.core.ReplyClosedException;
+import io.sente4j.core.ReplyErrorException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * The sending half of a {@link ClientSession}: events with and without a reply, on the open connection or, while
+ * not open, held by the {@link OutboundQueue} or failed at once, as the offline policy says. Runs under the
+ * session's lock.
+ */
+public final class ClientSender {
+  private final ClientSession session;
+  private final OutboundQueue held;
+  private final Executor executor;
+  private final Predicate<OutboundQueue.Item> ended;
+
+  ClientSender(ClientSession session, OutboundQueue held) {
+    this.session = session;
+    this.held = held;
+    this.executor = session.config.executor();
+    this.ended = item -> item.callbackId() != null ? !session.pending.contains(item.callbackId())
+        : item.sent().isDone();
+  }
+
+  /** Sends an event that wants no reply. */
+  public CompletableFuture<Void> send(Event event) {
+    requireApplicationEvent(event);
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    synchronized (session.lock) {
+      if (session.openConnection() != null) {
+        sendPlain(event, sent);
+      } else if (session.terminated() || !held.offer(new OutboundQueue.Item(event, null, sent), ended)) {
+        PendingReplies.complete(executor, sent, null, notOpen(event));
+      }
+    }
+    return sent;
+  }
+
+  /** Sends an event that wants a reply within {@code timeout}. */
+  public CompletableFuture<Object> send(Event event, Duration timeout) {
+    requireApplicationEvent(event);
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("a reply timeout must be positive, got " + timeout);
+    }
+    synchronized (session.lock) {
+      PendingReplies.Registered r = session.pending.register(event.id(), timeout);
+      if (session.openConnection() != null) {
+        sendRequest(event, r.callbackId());
+      } else if (session.terminated() || !held.offer(new OutboundQueue.Item(event, r.callbackId(), null), ended)) {
+        session.pending.fail(r.callbackId(), notOpen(event));
+      }
+      return r.future();
+    }
+  }
+
+  /** Sends a protocol frame on the open connection, if there is one. */
+  void transmit(Frame frame) {
+    ClientConnection c = session.openConnection();
+    if (c != null) {
+      session.keepAlive.traffic();
+      c.send(frame);
+    }
+  }
+
+  /** After a handshake: sends the held events, oldest first, skipping those that ended meanwhile. */
+  void flushHeld() {
+    for (OutboundQueue.Item item : held.drain()) {
+      if (ended.test(item)) {
+        continue;
+      }
+      if (item.callbackId() != null) {
+        sendRequest(item.event(), item.callbackId());
+      } else {
+        sendPlain(item.event(), item.sent());
+      }
+    }
+  }
+
+  /** Fails every held send with {@link ReplyClosedException}; held requests are failed by the pending table. */
+  void failHeld(String why) {
+    for (OutboundQueue.Item item : held.drain()) {
+      if (item.sent() != null) {
+        PendingReplies.complete(executor, item.sent(), null,
+            new ReplyClosedException(why + " before " + item.event().id() + " was sent"));
+      }
+    }
+  }
+
+  private void sendPlain(Event event, CompletableFuture<Void> sent) {
+    session.keepAlive.traffic();
+    session.openConnection().send(new Frame.ClientEvent(event, null)).whenComplete((v, error) ->
+        PendingReplies.complete(executor, sent, null, error == null ? null : sendFailed(event, error)));
+  }
+
+  private void sendRequest(Event event, String cb) {
+    session.pending.markSent(cb);
+    session.keepAlive.traffic();
+    session.openConnection().send(new Frame.ClientEvent(event, cb)).whenComplete((v, error) -> {
+      if (error != null) {
+        session.pending.fail(cb, sendFailed(event, error));
+      }
+    });
+  }
+
+  private ReplyClosedException notOpen(Event event) {
+    if (session.terminated()) {
+      return new ReplyClosedException("the client is closed; " + event.id() + " was not sent");
+    }
+    if (held.max() > 0) {
+      return new ReplyClosedException("not open and the offline queue is full (" + held.max()
+          + " events); the newest send, " + event.id() + ", was not sent");
+    }
+    return new ReplyClosedException("not open (" + session.state().status() + "); " + event.id()
+        + " was not sent");
+  }
+
+  private static ReplyErrorException sendFailed(Event event, Throwable error) {
+    if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return new ReplyErrorException("could not send " + event.id() + ": " + error.getMessage(), error);
+  }
+
+  private static void requireApplicationEvent(Event event) {
+    Objects.requireNonNull(event, "event");
+    if (event.isReserved()) {
+      throw new IllegalArgumentException("event id " + event.id()
+          + " is in the reserved chsk namespace; applications send events in their own namespaces");
+    }
+  }
+}

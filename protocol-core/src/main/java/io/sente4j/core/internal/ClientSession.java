@@ -1,0 +1,326 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.ClientState;
+import io.sente4j.core.ClientState.Status;
+import io.sente4j.core.CloseInfo;
+import io.sente4j.core.CloseReason;
+import io.sente4j.core.Frame;
+import io.sente4j.core.Sente4jException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one client's connections: attempts, the handshake, closes and reconnects (PROTOCOL.md §4.4.1, §7.5,
+ * §7.6, §10). One lock guards the session and its helpers; application code never runs under it, only through the
+ * {@link ClientDispatcher} or the executor. The server's frames are read by {@link ClientInbound}, events are sent
+ * by {@link ClientSender}.
+ */
+public final class ClientSession implements ClientKeepAlive.Actions {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+  final Object lock = new Object();
+  final ClientConfig config;
+  final ClientDispatcher dispatcher;
+  final PendingReplies pending;
+  final ClientKeepAlive keepAlive;
+  final ClientSender sender;
+  private final ClientInbound inbound;
+  private final Function<ClientConnection.Events, ClientConnection> connector;
+  private final ReconnectLoop reconnects;
+  private final AtomicLong callbackIds = new AtomicLong();
+  private final List<CompletableFuture<ClientState>> waiters = new ArrayList<>();
+  private volatile ClientState state;
+  private boolean wanted;
+  private boolean terminated;
+  private boolean handshaken;
+  private long epoch;
+  private ClientConnection current;
+
+  /**
+   * Creates a client session that has not connected.
+   *
+   * @param config the options
+   * @param initial the first state
+   * @param connector makes a connection that reports to the given events
+   */
+  public ClientSession(ClientConfig config, ClientState initial,
+      Function<ClientConnection.Events, ClientConnection> connector) {
+    this.config = config;
+    this.state = initial;
+    this.connector = connector;
+    this.dispatcher = new ClientDispatcher(config.executor(), config.clientId(), config.errorListener());
+    this.pending = new PendingReplies(lock, config.scheduler(), config.executor(), this::nextCallbackId,
+        !config.packer().carriesKeywords());
+    this.keepAlive = new ClientKeepAlive(lock, config.scheduler(), config.pingInterval(), config.pongTimeout(),
+        this::nextCallbackId, this);
+    this.reconnects = new ReconnectLoop(config.scheduler(), config.executor(), config.backoff(), config.random());
+    this.sender = new ClientSender(this, new OutboundQueue(config.offlineSends()));
+    this.inbound = new ClientInbound(this);
+  }
+
+  /** The current state. */
+  public ClientState state() {
+    return state;
+  }
+
+  /** The sending half. */
+  public ClientSender sender() {
+    return sender;
+  }
+
+  /** The number of requests waiting for a reply, held or sent. */
+  public int pendingReplies() {
+    return pending.size();
+  }
+
+  /**
+   * Connects unless connected or connecting; completes at the next handshake (at once when open).
+   *
+   * @throws IllegalStateException if the session has been terminated
+   */
+  public CompletableFuture<ClientState> connect() {
+    synchronized (lock) {
+      requireLive();
+      if (wanted && handshaken) {
+        return CompletableFuture.completedFuture(state);
+      }
+      CompletableFuture<ClientState> opened = new CompletableFuture<>();
+      waiters.add(opened);
+      if (!wanted) {
+        wanted = true;
+        startAttempt(0);
+      }
+      return opened;
+    }
+  }
+
+  /** Closes with {@code requested} and stays closed; every waiting request and held send fails closed. */
+  public void disconnect() {
+    synchronized (lock) {
+      boolean wasWanted = wanted;
+      wanted = false;
+      epoch++;
+      reconnects.cancel();
+      ClientConnection c = detach();
+      pending.failAll("the client disconnected");
+      sender.failHeld("the client disconnected");
+      failWaiters("the client disconnected before a handshake");
+      if (wasWanted) {
+        setState(state.closed(CloseInfo.byClient(CloseReason.REQUESTED)));
+      }
+      if (c != null) {
+        c.close(CloseReason.REQUESTED);
+      }
+    }
+  }
+
+  /**
+   * Closes the current connection with {@code requested}, if there is one, and connects again at once.
+   *
+   * @throws IllegalStateException if the session has been terminated
+   */
+  public void reconnect() {
+    synchronized (lock) {
+      requireLive();
+      if (wanted) {
+        ClientConnection c = detach();
+        pending.failSent("the client reconnected");
+        if (state.status() != Status.CLOSED) {
+          setState(state.closed(CloseInfo.byClient(CloseReason.REQUESTED)));
+        }
+        if (c != null) {
+          c.close(CloseReason.REQUESTED);
+        }
+      }
+      wanted = true;
+      startAttempt(0);
+    }
+  }
+
+  /** Disconnects for good: later connects fail, later sends fail closed. */
+  public void terminate() {
+    synchronized (lock) {
+      if (!terminated) {
+        disconnect();
+        terminated = true;
+      }
+    }
+  }
+
+  @Override
+  public void sendPing(String callbackId) {
+    ClientConnection c = openConnection();
+    if (c != null) {
+      c.send(new Frame.ClientPing(callbackId));
+    }
+  }
+
+  @Override
+  public void pongTimedOut() {
+    ClientConnection c = detach();
+    if (c != null) {
+      LOG.info("client {}: no pong within {}; closing with ping-timeout", config.clientId(), config.pongTimeout());
+      lost(CloseInfo.byClient(CloseReason.PING_TIMEOUT));
+      c.close(CloseReason.PING_TIMEOUT);
+    }
+  }
+
+  /** Whether the session has been terminated; under the lock. */
+  boolean terminated() {
+    return terminated;
+  }
+
+  /** The connection to send on, when the client is open; under the lock. */
+  ClientConnection openConnection() {
+    return handshaken ? current : null;
+  }
+
+  /** Whether {@code c} is the current connection; under the lock. */
+  boolean isCurrent(ClientConnection c) {
+    return c != null && c == current;
+  }
+
+  /** Whether the current connection has had its handshake; under the lock. */
+  boolean handshaken() {
+    return handshaken;
+  }
+
+  /** The handshake came on the current connection: the client is open. Under the lock. */
+  void opened(Frame.Handshake h) {
+    boolean first = !handshaken;
+    handshaken = true;
+    if (first) {
+      keepAlive.start(); // before anything reaches the application, which may move time
+    }
+    setState(state.opened(h.uid(), h.handshakeData()));
+    if (!first) {
+      return;
+    }
+    ClientState open = state;
+    for (CompletableFuture<ClientState> w : waiters) {
+      PendingReplies.complete(config.executor(), w, open, null);
+    }
+    waiters.clear();
+    sender.flushHeld();
+  }
+
+  /**
+   * The current connection is gone (closed, failed, or given up by the client): forget it, fail the requests sent
+   * on it, publish the close, and reconnect with backoff unless the server withdrew authorization. Under the lock.
+   */
+  void lost(ClientConnection c, CloseInfo info) {
+    if (isCurrent(c)) {
+      detach();
+      lost(info);
+    }
+  }
+
+  private void lost(CloseInfo info) {
+    pending.failSent("the connection closed (" + info.reason().text() + ")");
+    if (info.reason() == CloseReason.UNAUTHORIZED) {
+      wanted = false;
+      epoch++;
+      setState(state.closed(info));
+      failWaiters("the server closed the connection as unauthorized");
+      return;
+    }
+    int next = state.attempt() + 1;
+    long e = epoch;
+    Runnable start = () -> {
+      synchronized (lock) {
+        if (e == epoch && wanted && current == null) {
+          startAttempt(next);
+        }
+      }
+    };
+    // Timers are armed before anything reaches the application, which may move (virtual) time when it hears.
+    boolean now = reconnects.schedule(next, start).isZero();
+    setState(state.closed(info));
+    if (now) {
+      config.executor().execute(start);
+    }
+  }
+
+  private ClientConnection detach() {
+    ClientConnection c = current;
+    current = null;
+    handshaken = false;
+    keepAlive.stop();
+    return c;
+  }
+
+  private void startAttempt(int attempt) {
+    reconnects.cancel();
+    long e = ++epoch;
+    setState(state.withStatus(Status.CONNECTING, attempt));
+    config.executor().execute(() -> open(e));
+  }
+
+  /** One connection attempt, on the executor, since it calls the application's suppliers. */
+  private void open(long e) {
+    inMdc(() -> {
+      URI uri;
+      Map<String, List<String>> headers;
+      try {
+        uri = ClientUrl.build(config.uri(), config.params().get(), config.clientId(), config.csrfToken().get(),
+            config.packer().name());
+        headers = new LinkedHashMap<>(config.headers().get());
+      } catch (RuntimeException error) {
+        LOG.warn("client {}: could not build the connection request: {}", config.clientId(), error.toString());
+        synchronized (lock) {
+          if (e == epoch && wanted && current == null) {
+            lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), error.toString(), false));
+            dispatcher.reportError(state.uid(), error);
+          }
+        }
+        return;
+      }
+      ClientConnection c;
+      synchronized (lock) {
+        if (e != epoch || !wanted) {
+          return;
+        }
+        c = connector.apply(inbound);
+        current = c;
+        handshaken = false;
+      }
+      LOG.debug("client {}: connecting to {}", config.clientId(), uri);
+      c.open(uri, headers);
+    });
+  }
+
+  private void failWaiters(String why) {
+    for (CompletableFuture<ClientState> w : waiters) {
+      PendingReplies.complete(config.executor(), w, null, new Sente4jException(why));
+    }
+    waiters.clear();
+  }
+
+  private void setState(ClientState next) {
+    state = next;
+    dispatcher.submit(next.uid(), "state listener", () -> config.stateListener().accept(next));
+  }
+
+  private void requireLive() {
+    if (terminated) {
+      throw new IllegalStateException("the client is closed");
+    }
+  }
+
+  private String nextCallbackId() {
+    return Long.toString(callbackIds.incrementAndGet(), 36);
+  }
+
+  /** Runs {@code body} with this client's ids (the uid of the last handshake) in the MDC. */
+  void inMdc(Runnable body) {
+    ClientMdc.run(state.uid(), config.clientId(), body);
+  }
+}

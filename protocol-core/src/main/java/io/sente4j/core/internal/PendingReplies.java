@@ -1,0 +1,234 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.Chsk;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.ReplyClosedException;
+import io.sente4j.core.ReplyErrorException;
+import io.sente4j.core.ReplyTimeoutException;
+import io.sente4j.core.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * The requests of one client that wait for a reply, by callback id (PROTOCOL.md §9.2). A request ends exactly once:
+ * whichever of the reply, its timer, a close or a cancel removes it from the table wins, and only the winner
+ * completes the future, on the executor. Guarded by the lock given to the constructor (the client's lock).
+ *
+ * <p>A request is <i>held</i> from its registration until it is marked sent on a connection; a close ends only the
+ * sent ones, since the held ones have not used any connection yet.
+ */
+public final class PendingReplies {
+  private final Object lock;
+  private final Scheduler scheduler;
+  private final Executor executor;
+  private final Supplier<String> callbackIds;
+  private final boolean keywordsAsStrings;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  /**
+   * Creates an empty table.
+   *
+   * @param lock the lock that guards the table
+   * @param scheduler runs the timeouts
+   * @param executor completes the futures
+   * @param callbackIds fresh callback ids, unique for the client's life
+   * @param keywordsAsStrings whether the packer reads keywords as strings, so that {@code "chsk/closed"} stands for
+   *     {@code :chsk/closed} (PROTOCOL.md §4.7)
+   */
+  public PendingReplies(Object lock, Scheduler scheduler, Executor executor, Supplier<String> callbackIds,
+      boolean keywordsAsStrings) {
+    this.lock = lock;
+    this.scheduler = scheduler;
+    this.executor = executor;
+    this.callbackIds = callbackIds;
+    this.keywordsAsStrings = keywordsAsStrings;
+  }
+
+  /** Registers a new request, held, and starts its timer; a cancel of its future forgets it. */
+  public Registered register(Keyword eventId, Duration timeout) {
+    synchronized (lock) {
+      String cb = callbackIds.get();
+      ReplyFuture future = new ReplyFuture(() -> forget(cb));
+      Entry e = new Entry(eventId, timeout, future);
+      entries.put(cb, e);
+      e.timer = scheduler.schedule(timeout, () -> timedOut(cb));
+      return new Registered(cb, future);
+    }
+  }
+
+  /** Whether the request is still waiting; marks it sent. */
+  public boolean markSent(String cb) {
+    synchronized (lock) {
+      Entry e = entries.get(cb);
+      if (e == null) {
+        return false;
+      }
+      e.sent = true;
+      return true;
+    }
+  }
+
+  /** Whether a request waits under {@code cb}. */
+  public boolean contains(String cb) {
+    synchronized (lock) {
+      return entries.containsKey(cb);
+    }
+  }
+
+  /** The number of requests waiting, held or sent. */
+  public int size() {
+    synchronized (lock) {
+      return entries.size();
+    }
+  }
+
+  /**
+   * Ends the sent request {@code cb} with the reply {@code value}; a failure keyword ends it with the matching
+   * exception.
+   *
+   * @return false if no sent request waits under {@code cb} (a late, duplicate or unknown reply)
+   */
+  public boolean reply(String cb, Object value) {
+    synchronized (lock) {
+      Entry e = entries.get(cb);
+      if (e == null || !e.sent) {
+        return false;
+      }
+      entries.remove(cb);
+      Keyword failure = failureKeyword(value);
+      if (failure == null) {
+        settle(e, value, null);
+      } else if (failure.equals(Chsk.CLOSED)) {
+        settle(e, null, new ReplyClosedException("the server replied " + failure + " to " + e.eventId));
+      } else if (failure.equals(Chsk.TIMEOUT)) {
+        settle(e, null, new ReplyTimeoutException("the server replied " + failure + " to " + e.eventId));
+      } else {
+        settle(e, null, new ReplyErrorException("the server replied " + failure + " to " + e.eventId));
+      }
+      return true;
+    }
+  }
+
+  /** Ends request {@code cb} with {@code error}, if it still waits. */
+  public void fail(String cb, Throwable error) {
+    synchronized (lock) {
+      Entry e = entries.remove(cb);
+      if (e != null) {
+        settle(e, null, error);
+      }
+    }
+  }
+
+  /** Ends every sent request with {@link ReplyClosedException} (the connection closed); returns how many. */
+  public int failSent(String why) {
+    return failAll(why, true);
+  }
+
+  /** Ends every request, held or sent, with {@link ReplyClosedException}; returns how many. */
+  public int failAll(String why) {
+    return failAll(why, false);
+  }
+
+  private int failAll(String why, boolean sentOnly) {
+    synchronized (lock) {
+      List<Entry> ended = new ArrayList<>();
+      for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+        Entry e = it.next();
+        if (e.sent || !sentOnly) {
+          it.remove();
+          ended.add(e);
+        }
+      }
+      for (Entry e : ended) {
+        settle(e, null, new ReplyClosedException(why + " before the reply to " + e.eventId + " came"));
+      }
+      return ended.size();
+    }
+  }
+
+  private void timedOut(String cb) {
+    synchronized (lock) {
+      Entry e = entries.remove(cb);
+      if (e != null) {
+        settle(e, null, new ReplyTimeoutException("no reply to " + e.eventId + " within " + e.timeout));
+      }
+    }
+  }
+
+  private void forget(String cb) {
+    synchronized (lock) {
+      Entry e = entries.remove(cb);
+      if (e != null) {
+        e.timer.cancel();
+      }
+    }
+  }
+
+  private void settle(Entry e, Object value, Throwable error) {
+    e.timer.cancel();
+    complete(executor, e.future, value, error);
+  }
+
+  /** Completes {@code future} on {@code executor}, or here if the executor refuses (it has been shut down). */
+  public static <T> void complete(Executor executor, CompletableFuture<T> future, T value, Throwable error) {
+    Runnable task = () -> {
+      if (error == null) {
+        future.complete(value);
+      } else {
+        future.completeExceptionally(error);
+      }
+    };
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
+  }
+
+  private Keyword failureKeyword(Object value) {
+    if (value instanceof Keyword) {
+      Keyword k = (Keyword) value;
+      return k.equals(Chsk.CLOSED) || k.equals(Chsk.TIMEOUT) || k.equals(Chsk.ERROR) ? k : null;
+    }
+    if (keywordsAsStrings && value instanceof String) {
+      String s = (String) value;
+      String name = s.startsWith(":") ? s.substring(1) : s;
+      for (Keyword k : new Keyword[] {Chsk.CLOSED, Chsk.TIMEOUT, Chsk.ERROR}) {
+        if (name.equals(k.qualifiedName())) {
+          return k;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A registered request.
+   *
+   * @param callbackId its callback id
+   * @param future its future
+   */
+  public record Registered(String callbackId, ReplyFuture future) {}
+
+  private static final class Entry {
+    final Keyword eventId;
+    final Duration timeout;
+    final ReplyFuture future;
+    Scheduler.Cancellable timer;
+    boolean sent;
+
+    Entry(Keyword eventId, Duration timeout, ReplyFuture future) {
+      this.eventId = eventId;
+      this.timeout = timeout;
+      this.future = future;
+    }
+  }
+}
