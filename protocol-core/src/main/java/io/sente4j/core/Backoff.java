@@ -24,7 +24,7 @@ public interface Backoff {
   /**
    * Exponential backoff with full jitter, the protocol's rule: attempt 1 (and any attempt below it) at once; attempt
    * <i>n</i> &ge; 2 after a delay drawn uniformly from [0, min(cap, base &times; 2<sup>n&minus;1</sup>)]. The
-   * client's default is a base of 1 s and a cap of 60 s.
+   * client's default is a base of 1 s and a cap of 30 s.
    *
    * @param base the first step, positive
    * @param cap the largest delay, at least {@code base}

@@ -161,7 +161,7 @@ public final class ChannelSocketClient implements AutoCloseable {
     private Supplier<Map<String, List<String>>> headers = Map::of;
     private Duration pingInterval = Duration.ofSeconds(20);
     private Duration pongTimeout = Duration.ofSeconds(5);
-    private Backoff backoff = Backoff.exponentialFullJitter(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private Backoff backoff = Backoff.exponentialFullJitter(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private RandomGenerator random;
     private OfflineSendPolicy offlineSends = OfflineSendPolicy.failFast();
     private Scheduler scheduler;
@@ -231,7 +231,7 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 60 s. */
+    /** The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 30 s. */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;

@@ -117,8 +117,10 @@ class ChannelSocketClientReconnectTest {
   @Test
   void disconnectWhileWaitingToReconnectCancelsTheRetry() {
     f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
-    f.connectOpen("alice").cut();
+    FakeConnection c = f.connectOpen("alice");
+    // Armed before the cut: the first retry is immediate and could otherwise open before the refusal is queued.
     f.transport.refuseNext(503, "");
+    c.cut();
     f.transport.nextOpen();
     f.nextError();
     f.awaitState(s -> s.status() == Status.CLOSED && s.attempt() == 1);

@@ -119,12 +119,16 @@ public final class ServerConnection implements ChannelListener {
   }
 
   /**
-   * Opens the connection: sends the handshake, runs {@code register}, starts the keep-alive and reads what the client
-   * sent meanwhile. Does nothing if the connection closed first.
+   * Opens the connection: runs {@code register}, starts the keep-alive, sends the handshake, then reads what the
+   * client sent meanwhile. Does nothing if the connection closed first.
+   *
+   * <p>Everything is in place before the handshake leaves, so a client that has seen its handshake can rely on the
+   * server knowing the connection (pushes reach it, its idle timer runs). Sends from other threads wait on the send
+   * lock until the handshake has gone first.
    *
    * @param uid the user id
    * @param handshake the packed handshake frame
-   * @param register registers the open connection; runs under the connection's lock, must not call back into it
+   * @param register registers the open connection; runs under the connection's locks, must not call back into it
    * @return whether the connection opened
    */
   public boolean open(Object uid, Payload handshake, Runnable register) {
@@ -133,11 +137,13 @@ public final class ServerConnection implements ChannelListener {
         return false;
       }
       this.uid = uid;
-      transmit(handshake);
-      state = State.OPEN;
-      register.run();
+      synchronized (sendLock) {
+        register.run();
+        keepAlive.start();
+        transmit(handshake);
+        state = State.OPEN;
+      }
     }
-    keepAlive.start();
     while (true) {
       List<Payload> held;
       synchronized (inLock) {
