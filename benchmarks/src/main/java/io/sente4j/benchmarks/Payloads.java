@@ -66,9 +66,10 @@ final class Payloads {
     }
   }
 
-  private static Event chatSend(int i) {
+  static Event chatSend(int i) {
     return Event.of("chat/send", map("room", "lobby", "text", "Hello, everyone! Shall we meet at 10?",
-        "client-msg-id", UUID.fromString("0b0c7a31-5c1e-4f55-9d1f-2b7e4b1f3a9" + i)));
+        // 0b0c7a31-5c1e-4f55-9d1f-2b7e4b1f3a90 plus i: the same ids as before for 0-9, and valid for any i.
+        "client-msg-id", new UUID(0x0b0c7a315c1e4f55L, 0x9d1f2b7e4b1f3a90L + i)));
   }
 
   private static Keyword kw(String name) {

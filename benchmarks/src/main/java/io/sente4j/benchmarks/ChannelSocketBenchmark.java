@@ -1,0 +1,176 @@
+package io.sente4j.benchmarks;
+
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.ChannelSocketClient;
+import io.sente4j.core.ChannelSocketServer;
+import io.sente4j.core.Direction;
+import io.sente4j.core.Event;
+import io.sente4j.core.Frame;
+import io.sente4j.core.FrameCodec;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.Packer;
+import io.sente4j.core.PackerRegistry;
+import io.sente4j.core.Payload;
+import io.sente4j.core.ServerRouter;
+import io.sente4j.core.Via;
+import io.sente4j.transport.inmemory.InMemoryNetwork;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A {@link ChannelSocketServer} and one {@link ChannelSocketClient} on an {@link InMemoryNetwork}, WebSocket-like
+ * connection, in events per second: pushes to the user in batches of {@value #BATCH} (packed by the server, carried,
+ * read and dispatched by the client), request/reply round trips, and, in the same run, what the packer alone costs for
+ * the same batch: encoding it ({@link #packerEncodeOnly}, the issue's baseline; target: pushes at least 0.85x of it)
+ * and encoding plus reading it back ({@link #packerEncodeAndDecode}, the codec work a push cannot avoid).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ChannelSocketBenchmark {
+  static final int BATCH = 100;
+  private static final Keyword ECHO = Keyword.of("bench", "echo");
+  private static final String RAW_UID = "raw";
+
+  @Param({"edn", "json"})
+  public String packer;
+
+  InMemoryNetwork net;
+  ChannelSocketServer server;
+  ChannelSocketClient client;
+  FrameCodec codec;
+  List<Event> events;
+  Payload packedBatch;
+  Event request;
+  /** One permit per push the client's handler has seen. */
+  final Semaphore pushed = new Semaphore(0);
+  /** One permit per WebSocket message the raw socket received. */
+  final Semaphore rawFrames = new Semaphore(0);
+  Channel raw;
+
+  @Setup(Level.Trial)
+  public void setUp() throws InterruptedException {
+    Packer p = PackerRegistry.load().get(packer);
+    codec = new FrameCodec(p);
+    events = new ArrayList<>();
+    for (int i = 0; i < BATCH; i++) {
+      events.add(Payloads.chatSend(i));
+    }
+    packedBatch = codec.encode(new Frame.Push(events));
+    request = Payloads.chatSend(0);
+    server = ChannelSocketServer.builder(p)
+        .userId((req, clientId) -> clientId.equals("raw-1") ? RAW_UID : "bench")
+        .eventHandler(ServerRouter.builder().onRequest(ECHO, m -> m.data()).build())
+        .build();
+    net = InMemoryNetwork.create();
+    URI uri = net.bind(URI.create("ws://bench.test/chsk"), server);
+    client = ChannelSocketClient.builder(uri, net.clientTransport())
+        .packer(p)
+        .pushHandler(e -> pushed.release())
+        .build();
+    client.connect().orTimeout(10, TimeUnit.SECONDS).join();
+    raw = net.clientTransport().openWebSocket(URI.create(uri + "?client-id=raw-1"), Map.of(), new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {
+        rawFrames.release();
+      }
+
+      @Override
+      public void onClose(int code, String reason) {}
+
+      @Override
+      public void onError(Throwable error) {}
+    }).orTimeout(10, TimeUnit.SECONDS).join();
+    acquire(rawFrames, 1); // the handshake
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    raw.close(1000, "done");
+    client.close();
+    server.stop();
+    net.close();
+  }
+
+  /** {@value #BATCH} pushes, buffered then flushed as one frame, until the client's handler has seen them all. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void pushBatched() throws InterruptedException {
+    for (int i = 0; i < BATCH - 1; i++) {
+      server.send("bench", events.get(i));
+    }
+    server.sendNow("bench", events.get(BATCH - 1));
+    acquire(pushed, BATCH);
+  }
+
+  /**
+   * The server's half of {@link #pushBatched}: {@value #BATCH} pushes to a user whose only connection is a raw socket
+   * that counts frames and reads nothing, so the figure is the server's push path (buffer, flush, pack, hand to the
+   * transport) beside {@link #packerEncodeOnly}.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void pushBatchedServerOnly() throws InterruptedException {
+    for (int i = 0; i < BATCH - 1; i++) {
+      server.send(RAW_UID, events.get(i));
+    }
+    server.sendNow(RAW_UID, events.get(BATCH - 1));
+    acquire(rawFrames, 1);
+  }
+
+  private static void acquire(Semaphore permits, int n) throws InterruptedException {
+    if (!permits.tryAcquire(n, 10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("lost: fewer than " + n + " arrived within 10 s");
+    }
+  }
+
+  /** One request and its reply, end to end. */
+  @Benchmark
+  public Object requestReply() {
+    return client.send(new Event(ECHO, request.data()), Duration.ofSeconds(10)).join();
+  }
+
+  /** The packer alone: the same {@value #BATCH} events encoded as one push frame. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Payload packerEncodeOnly() {
+    return codec.encode(new Frame.Push(events));
+  }
+
+  /** The packer alone, both ways: the batch encoded, and the frame read back as a client reads it. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Frame packerEncodeAndDecode() {
+    return codec.decode(codec.encode(new Frame.Push(events)), Direction.FROM_SERVER, Via.WEBSOCKET);
+  }
+
+  /** The read half alone, for reference. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Frame packerDecodeOnly() {
+    return codec.decode(packedBatch, Direction.FROM_SERVER, Via.WEBSOCKET);
+  }
+}

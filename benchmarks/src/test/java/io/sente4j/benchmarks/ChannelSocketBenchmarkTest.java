@@ -1,0 +1,36 @@
+package io.sente4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sente4j.core.Frame;
+import org.junit.jupiter.api.Test;
+
+/** Every method of {@link ChannelSocketBenchmark} does the work its name says, with each packer. */
+class ChannelSocketBenchmarkTest {
+
+  @Test
+  void pushesArriveRequestsAreAnsweredAndTheBaselinesReadBackTheBatch() throws InterruptedException {
+    for (String packer : new String[] {"edn", "json"}) {
+      ChannelSocketBenchmark b = new ChannelSocketBenchmark();
+      b.packer = packer;
+      b.setUp();
+      try {
+        b.pushBatched();
+        b.pushBatched();
+        assertThat(b.pushed.availablePermits()).as(packer + ": no extra pushes").isZero();
+        b.pushBatchedServerOnly();
+        b.pushBatchedServerOnly();
+        assertThat(b.rawFrames.availablePermits()).as(packer + ": one frame per batch").isZero();
+        // JSON carries no keywords: the reply is the data as the packer delivers it.
+        Object asDelivered = b.codec.packer().unpack(b.codec.packer().pack(b.request.data()));
+        assertThat(b.requestReply()).as(packer).isEqualTo(asDelivered);
+        Frame read = b.packerEncodeAndDecode();
+        assertThat(read).as(packer).isEqualTo(b.packerDecodeOnly());
+        assertThat(((Frame.Push) read).events()).as(packer).hasSize(ChannelSocketBenchmark.BATCH);
+        assertThat(b.packerEncodeOnly()).as(packer).isEqualTo(b.packedBatch);
+      } finally {
+        b.tearDown();
+      }
+    }
+  }
+}
