@@ -143,6 +143,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /** Builds a {@link ChannelSocketServer}; every setting has a default (PROTOCOL.md §7) except the packer. */
   public static final class Builder {
+    /** The default count bound of a connection's receive queue. */
+    public static final int DEFAULT_RECEIVE_ITEMS = 1000;
+    /** The default count bound of a connection's send queue. */
+    public static final int DEFAULT_SEND_ITEMS = 1000;
+    private static final QueueLimit DEFAULT_RECEIVE_QUEUE = QueueLimit.of(DEFAULT_RECEIVE_ITEMS, 16L << 20);
+    private static final QueueLimit DEFAULT_SEND_QUEUE = QueueLimit.of(DEFAULT_SEND_ITEMS, 16L << 20);
+
     private final Packer packer;
     private UserIdFunction userId = (request, clientId) -> Chsk.NIL_UID;
     private HandshakeDataFunction handshakeData = (request, uid) -> null;
@@ -155,6 +162,9 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private EventHandler eventHandler = msg -> LOG.debug("No event handler; {} ignored", msg);
     private ServerErrorListener errorListener;
     private PresenceListener presenceListener;
+    private QueueLimit receiveQueue = DEFAULT_RECEIVE_QUEUE;
+    private QueueLimit sendQueue = DEFAULT_SEND_QUEUE;
+    private OverflowPolicy overflowPolicy = OverflowPolicy.DISCONNECT;
 
     private Builder(Packer packer) {
       this.packer = Objects.requireNonNull(packer, "packer");
@@ -251,11 +261,34 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
       return this;
     }
 
+    /**
+     * The bound of each connection's receive queue: client events waiting for the event handler (or in it), counted
+     * with the size of the frames they came in. Default {@value #DEFAULT_RECEIVE_ITEMS} events and 16 MiB. An event
+     * that does not fit is not dropped silently (PROTOCOL.md §11.3): a request is answered {@code :chsk/error} at
+     * once, and an event without a callback closes the connection with {@link CloseReason#OVERFLOW}; both are
+     * reported as {@link ServerError.Kind#OVERFLOW}.
+     */
+    public Builder receiveQueue(QueueLimit receiveQueue) {
+      this.receiveQueue = Objects.requireNonNull(receiveQueue, "receiveQueue");
+      return this;
+    }
+
+    /**
+     * The bound of each connection's send queue: frames handed to the transport that it has not written yet (a slow
+     * or stalled client), and what a push that does not fit does. Default {@value #DEFAULT_SEND_ITEMS} frames, 16
+     * MiB, {@link OverflowPolicy#DISCONNECT}. Every overflow is reported as {@link ServerError.Kind#OVERFLOW}.
+     */
+    public Builder sendQueue(QueueLimit sendQueue, OverflowPolicy overflowPolicy) {
+      this.sendQueue = Objects.requireNonNull(sendQueue, "sendQueue");
+      this.overflowPolicy = Objects.requireNonNull(overflowPolicy, "overflowPolicy");
+      return this;
+    }
+
     /** Builds the server. */
     public ChannelSocketServer build() {
       return new ChannelSocketServer(new ServerOptions(packer, userId, handshakeData, pingInterval, pingTimeout,
           sendBufferWindow, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
-          presenceListener));
+          presenceListener, receiveQueue, sendQueue, overflowPolicy));
     }
 
     private static Duration positive(Duration d, String name) {

@@ -40,6 +40,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final PresenceTable presence;
   private final PushBuffers wsPushes;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final ServerConnection.Limits limits;
 
   ServerCore(ServerOptions options) {
     this.options = options;
@@ -49,6 +50,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.dispatch = new ServerDispatch(options, handlers);
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace()), this);
     this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), this::flush);
+    this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
   }
 
   ServerAnswer handle(ServerRequest request) {
@@ -68,7 +70,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   private ChannelListener accept(Channel channel, ServerRequest request, String clientId) {
     ServerConnection conn = new ServerConnection(channel, clientId, request, codec, handlers, scheduler,
-        options.pingInterval(), options.pingTimeout(), this);
+        options.pingInterval(), options.pingTimeout(), limits, this);
     live.add(conn);
     if (stopped.get()) {
       conn.close(CloseReason.SERVER_STOP);
@@ -123,7 +125,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
         return false;
       }
       Payload push = encodePush(key, clientId, List.of(event));
-      return push != null && conn.send(push);
+      return push != null && conn.push(push);
     });
     return Boolean.TRUE.equals(sent);
   }
@@ -176,7 +178,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     }
     Payload push = encodePush(uid, null, batch);
     if (push != null) {
-      conns.forEach(c -> c.send(push));
+      conns.forEach(c -> c.push(push));
     }
   }
 
@@ -218,8 +220,13 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   // ServerConnection.Host
 
   @Override
-  public void onEvent(ServerConnection conn, Event event, String callbackId) {
-    dispatch.event(conn, event, callbackId);
+  public void onEvent(ServerConnection conn, Event event, String callbackId, int bytes) {
+    dispatch.event(conn, event, callbackId, bytes);
+  }
+
+  @Override
+  public void onSendOverflow(ServerConnection conn, String what) {
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(), what, null));
   }
 
   @Override

@@ -44,10 +44,38 @@ final class ServerDispatch {
     }));
   }
 
-  /** Hands a client event to the event handler, on the connection's queue. */
-  void event(ServerConnection conn, Event event, String callbackId) {
+  /**
+   * Hands a client event to the event handler, on the connection's queue, if the receive queue has room for its
+   * {@code bytes}. When it has not, the event is never silently lost (PROTOCOL.md §11.3): a request is answered
+   * {@code :chsk/error}, and an event without a callback closes the connection with {@link CloseReason#OVERFLOW}.
+   */
+  void event(ServerConnection conn, Event event, String callbackId, int bytes) {
+    if (!conn.inbound().tryAdmit(bytes)) {
+      refuse(conn, event, callbackId);
+      return;
+    }
     Predicate<Object> replies = callbackId == null ? null : value -> reply(conn, event, callbackId, value);
-    deliver(conn, new EventMessage(event, conn.uid(), conn.clientId(), conn.request(), Via.WEBSOCKET, replies));
+    EventMessage msg = new EventMessage(event, conn.uid(), conn.clientId(), conn.request(), Via.WEBSOCKET, replies);
+    conn.serial().execute(() -> {
+      try {
+        Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg));
+      } finally {
+        conn.inbound().release(bytes);
+      }
+    });
+  }
+
+  private void refuse(ServerConnection conn, Event event, String callbackId) {
+    String full = "the handler's queue is full (" + conn.inbound() + ")";
+    if (callbackId != null) {
+      report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
+          full + "; answered :chsk/error to " + event.id(), null));
+      conn.send(new Frame.Reply(Chsk.ERROR, callbackId));
+    } else {
+      report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
+          full + "; " + event.id() + " wants no reply, so the connection closes", null));
+      conn.close(CloseReason.OVERFLOW);
+    }
   }
 
   /** Hands {@code [:chsk/uidport-open uid]} or {@code [:chsk/uidport-close uid]} to the event handler. */

@@ -23,7 +23,12 @@ public record ServerError(Kind kind, Object uid, String clientId, String message
     /** A reply could not be sent because its connection had closed. */
     REPLY_DROPPED,
     /** A message could not be sent: the transport failed, it could not be packed, or the uid had no connection. */
-    SEND_FAILED
+    SEND_FAILED,
+    /**
+     * A queue was full: a client event the handler could not take (answered {@code :chsk/error}, or the connection
+     * closed with {@link CloseReason#OVERFLOW}), or a connection's send queue (see {@link OverflowPolicy}).
+     */
+    OVERFLOW
   }
 
   /** Checks the kind and message are present. */

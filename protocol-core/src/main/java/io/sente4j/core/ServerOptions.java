@@ -16,4 +16,7 @@ record ServerOptions(
     Scheduler scheduler,
     EventHandler eventHandler,
     ServerErrorListener errorListener,
-    PresenceListener presenceListener) {}
+    PresenceListener presenceListener,
+    QueueLimit receiveQueue,
+    QueueLimit sendQueue,
+    OverflowPolicy overflowPolicy) {}

@@ -25,6 +25,9 @@ final class FakeChannel implements Channel {
   private volatile int closeCode = -1;
   private volatile String closeText;
   volatile boolean failSends;
+  /** While set, sends are recorded but their futures stay pending until {@link #completeHeldSends()}: a slow client. */
+  volatile boolean holdSends;
+  private final List<CompletableFuture<Void>> held = new ArrayList<>();
   volatile ChannelListener listener;
 
   @Override
@@ -36,7 +39,24 @@ final class FakeChannel implements Channel {
       return CompletableFuture.failedFuture(new IOException("write failed"));
     }
     sent.add(payload);
+    if (holdSends) {
+      CompletableFuture<Void> pending = new CompletableFuture<>();
+      synchronized (held) {
+        held.add(pending);
+      }
+      return pending;
+    }
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** Completes the sends held so far, as a transport does once it has written them. */
+  void completeHeldSends() {
+    List<CompletableFuture<Void>> done;
+    synchronized (held) {
+      done = new ArrayList<>(held);
+      held.clear();
+    }
+    done.forEach(f -> f.complete(null));
   }
 
   @Override

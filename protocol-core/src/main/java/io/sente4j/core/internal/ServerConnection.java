@@ -8,7 +8,9 @@ import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.FrameException;
+import io.sente4j.core.OverflowPolicy;
 import io.sente4j.core.Payload;
+import io.sente4j.core.QueueLimit;
 import io.sente4j.core.Scheduler;
 import io.sente4j.core.ServerRequest;
 import io.sente4j.core.Via;
@@ -33,10 +35,26 @@ public final class ServerConnection implements ChannelListener {
   /** How many messages a connection holds while its handshake is being prepared. */
   static final int MAX_EARLY_MESSAGES = 1024;
 
+  /**
+   * The bounds of a connection's queues.
+   *
+   * @param receive client events waiting for (or in) the handler, counted in their frames' bytes
+   * @param send frames handed to the transport and not yet written
+   * @param overflow what a full send queue does to a push
+   */
+  public record Limits(QueueLimit receive, QueueLimit send, OverflowPolicy overflow) {}
+
   /** What a connection reports to its server. Called on transport or timer threads: must only hand work on. */
   public interface Host {
-    /** The client sent an application event; {@code callbackId} is {@code null} when it wants no reply. */
-    void onEvent(ServerConnection connection, Event event, String callbackId);
+    /**
+     * The client sent an application event; {@code callbackId} is {@code null} when it wants no reply.
+     *
+     * @param bytes the size of the frame it came in, for the receive queue's budget
+     */
+    void onEvent(ServerConnection connection, Event event, String callbackId, int bytes);
+
+    /** The send queue was full: the connection is closing, or (drop policy) a push was dropped; {@code what} says. */
+    void onSendOverflow(ServerConnection connection, String what);
 
     /** The client sent a frame that could not be read; the connection stays open. */
     void onBadFrame(ServerConnection connection, FrameException error);
@@ -61,6 +79,9 @@ public final class ServerConnection implements ChannelListener {
   private final Host host;
   private final SerialExecutor serial;
   private final KeepAlive keepAlive;
+  private final QueueBudget inbound;
+  private final QueueBudget outbound;
+  private final OverflowPolicy overflow;
   private final Object stateLock = new Object();
   private final Object sendLock = new Object();
   private final Object inLock = new Object();
@@ -79,16 +100,21 @@ public final class ServerConnection implements ChannelListener {
    * @param scheduler the keep-alive's timers
    * @param pingInterval the idle window before a ping
    * @param pingTimeout how long to wait for traffic after a ping; zero waits forever
-   * @param host told of events, bad frames, failed sends and the close
+   * @param limits the bounds of the receive and send queues
+   * @param host told of events, bad frames, failed sends, overflows and the close
    */
   public ServerConnection(Channel channel, String clientId, ServerRequest request, FrameCodec codec,
-      Executor handlers, Scheduler scheduler, Duration pingInterval, Duration pingTimeout, Host host) {
+      Executor handlers, Scheduler scheduler, Duration pingInterval, Duration pingTimeout, Limits limits,
+      Host host) {
     this.channel = channel;
     this.clientId = clientId;
     this.request = request;
     this.codec = codec;
     this.host = host;
     this.serial = new SerialExecutor(handlers);
+    this.inbound = new QueueBudget(limits.receive());
+    this.outbound = new QueueBudget(limits.send());
+    this.overflow = limits.overflow();
     this.keepAlive = new KeepAlive(scheduler, pingInterval, pingTimeout,
         () -> send(new Frame.ServerPing()), this::pingTimedOut);
   }
@@ -111,6 +137,16 @@ public final class ServerConnection implements ChannelListener {
   /** The connection's serial queue on the handler executor. */
   public SerialExecutor serial() {
     return serial;
+  }
+
+  /** The client events waiting for the handler: the dispatcher admits and releases them. */
+  public QueueBudget inbound() {
+    return inbound;
+  }
+
+  /** The frames handed to the transport and not yet written. */
+  public QueueBudget outbound() {
+    return outbound;
   }
 
   /** Whether the connection is open (handshake sent, not closed). */
@@ -140,7 +176,8 @@ public final class ServerConnection implements ChannelListener {
       synchronized (sendLock) {
         register.run();
         keepAlive.start();
-        transmit(handshake);
+        outbound.tryAdmit(handshake.byteLength()); // the queue is empty: always admitted
+      transmit(handshake, true);
         state = State.OPEN;
       }
     }
@@ -168,15 +205,51 @@ public final class ServerConnection implements ChannelListener {
     return send(codec.encode(frame));
   }
 
-  /** Sends a packed frame if the connection is open; returns whether it was handed to the transport. */
+  /**
+   * Sends a packed frame if the connection is open: a reply or a protocol frame, which a full send queue never drops
+   * (under {@link OverflowPolicy#DISCONNECT} a full queue still closes the connection).
+   *
+   * @return whether it was handed to the transport
+   */
   public boolean send(Payload payload) {
+    return send(payload, false);
+  }
+
+  /**
+   * Sends a packed push if the connection is open and its send queue has room, or applies the overflow policy.
+   *
+   * @return whether it was handed to the transport
+   */
+  public boolean push(Payload payload) {
+    return send(payload, true);
+  }
+
+  private boolean send(Payload payload, boolean droppable) {
+    String overflowed;
     synchronized (sendLock) {
       if (state != State.OPEN) {
         return false;
       }
-      transmit(payload);
-      return true;
+      if (outbound.tryAdmit(payload.byteLength())) {
+        transmit(payload, true);
+        return true;
+      }
+      overflowed = "the send queue is full (" + outbound + ")";
+      if (overflow == OverflowPolicy.DROP_NEWEST) {
+        if (!droppable) {
+          transmit(payload, false); // replies and protocol frames go regardless, uncounted
+          return true;
+        }
+        overflowed += "; a push of " + payload.byteLength() + " byte(s) was dropped";
+      } else {
+        overflowed += "; closing the connection";
+      }
     }
+    host.onSendOverflow(this, overflowed);
+    if (overflow == OverflowPolicy.DISCONNECT) {
+      close(CloseReason.OVERFLOW); // outside the send lock: closing takes the state lock, which open() takes first
+    }
+    return false;
   }
 
   /** Closes the connection with a reason the client sees; does nothing if it is closed. */
@@ -240,7 +313,7 @@ public final class ServerConnection implements ChannelListener {
       }
       case CLIENT_EVENT: {
         Frame.ClientEvent e = (Frame.ClientEvent) frame;
-        host.onEvent(this, e.event(), e.callbackId());
+        host.onEvent(this, e.event(), e.callbackId(), payload.byteLength());
         break;
       }
       default: // CLIENT_PONG: nothing beyond counting as traffic
@@ -248,7 +321,8 @@ public final class ServerConnection implements ChannelListener {
     }
   }
 
-  private void transmit(Payload payload) {
+  /** Called holding the send lock; {@code counted} when the frame took room in the send queue's budget. */
+  private void transmit(Payload payload, boolean counted) {
     CompletableFuture<Void> sent;
     try {
       sent = channel.send(payload);
@@ -257,6 +331,9 @@ public final class ServerConnection implements ChannelListener {
     }
     keepAlive.onOutbound();
     sent.whenComplete((ok, error) -> {
+      if (counted) {
+        outbound.release(payload.byteLength());
+      }
       if (error != null) {
         host.onSendFailed(this, error);
       }

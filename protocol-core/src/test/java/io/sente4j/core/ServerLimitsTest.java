@@ -1,0 +1,152 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The receive and send queues' bounds (PROTOCOL.md §11.3): nothing over them is lost without a word. */
+class ServerLimitsTest {
+  private final CountDownLatch release = new CountDownLatch(1);
+  private ServerFixture f;
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  private void start(java.util.function.UnaryOperator<ChannelSocketServer.Builder> options) {
+    f = new ServerFixture(options);
+    f.onEvent = msg -> {
+      if (msg.id().name().equals("block")) {
+        await(release);
+      }
+      if (msg.wantsReply()) {
+        msg.reply("ok " + msg.data());
+      }
+    };
+  }
+
+  @Test
+  void aRequestBeyondTheReceiveQueueIsAnsweredWithAnErrorAtOnce() {
+    start(b -> b.receiveQueue(QueueLimit.of(2, 1 << 20)));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.clientSends(new Frame.ClientEvent(ev("app/block", 1L), "cb1")); // in the handler, still counted
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", 2L), "cb2"));     // waits behind it
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", 3L), "cb3"));     // no room
+    assertThat(ch.next()).isEqualTo(new Frame.Reply(Chsk.ERROR, "cb3"));
+    ServerError overflow = f.nextError();
+    assertThat(overflow.kind()).isEqualTo(ServerError.Kind.OVERFLOW);
+    assertThat(overflow.message()).contains("handler's queue is full", ":chsk/error", "app/q");
+    assertThat(overflow.clientId()).isEqualTo("c1");
+
+    release.countDown();
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok 1", "cb1"));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok 2", "cb2"));
+    f.idle();
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", 4L), "cb4")); // room again
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok 4", "cb4"));
+    assertThat(ch.isOpen()).isTrue();
+  }
+
+  @Test
+  void anEventWithoutCallbackBeyondTheReceiveQueueClosesWithOverflow() {
+    start(b -> b.receiveQueue(QueueLimit.of(1, 1 << 20)));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.clientSends(new Frame.ClientEvent(ev("app/block", 1L), null));
+    ch.clientSends(new Frame.ClientEvent(ev("app/tell", 2L), null));
+    ch.awaitClosed();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.OVERFLOW.code());
+    assertThat(f.nextError().message()).contains("app/tell wants no reply, so the connection closes");
+  }
+
+  @Test
+  void theReceiveQueueCountsBytesToo() {
+    String big = "x".repeat(400);
+    int frameBytes = FakeChannel.CODEC.encode(new Frame.ClientEvent(ev("app/block", big), "cb1")).byteLength();
+    start(b -> b.receiveQueue(QueueLimit.of(100, 2L * frameBytes)));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.clientSends(new Frame.ClientEvent(ev("app/block", big), "cb1"));
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", big), "cb2"));   // exactly at the byte bound: fits
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", "y"), "cb3"));   // one more byte of room is needed
+    assertThat(ch.next()).isEqualTo(new Frame.Reply(Chsk.ERROR, "cb3"));
+    release.countDown();
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok " + big, "cb1"));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok " + big, "cb2"));
+  }
+
+  @Test
+  void aStalledClientIsDisconnectedWhenItsSendQueueIsFull() {
+    start(b -> b.sendQueue(QueueLimit.of(2, 1 << 20), OverflowPolicy.DISCONNECT));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.holdSends = true;
+    f.server.sendNow("alice", ev("app/p", 1L));
+    f.server.sendNow("alice", ev("app/p", 2L));
+    assertThat(ch.isOpen()).isTrue();
+    f.server.sendNow("alice", ev("app/p", 3L));
+    ch.awaitClosed();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.OVERFLOW.code());
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.OVERFLOW);
+    assertThat(e.message()).contains("send queue is full", "closing the connection");
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("app/p", 1L), ev("app/p", 2L));
+  }
+
+  @Test
+  void underDropNewestAFullSendQueueDropsPushesButNotReplies() {
+    start(b -> b.sendQueue(QueueLimit.of(2, 1 << 20), OverflowPolicy.DROP_NEWEST));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.holdSends = true;
+    f.server.sendNow("alice", ev("app/p", 1L));
+    f.server.sendNow("alice", ev("app/p", 2L));
+    f.server.sendNow("alice", ev("app/p", 3L)); // dropped, reported
+    assertThat(f.nextError().message()).contains("send queue is full", "was dropped");
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", 9L), "cb9"));
+    f.idle();
+    List<Frame> sent = ch.drain();
+    assertThat(sent).containsExactly(new Frame.Push(List.of(ev("app/p", 1L))),
+        new Frame.Push(List.of(ev("app/p", 2L))), new Frame.Reply("ok 9", "cb9"));
+
+    ch.completeHeldSends(); // the client caught up: room again
+    f.server.sendNow("alice", ev("app/p", 4L));
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("app/p", 4L));
+    assertThat(ch.isOpen()).isTrue();
+  }
+
+  @Test
+  void theSendQueueCountsBytesAndAdmitsOneLargeFrameIntoAnEmptyQueue() {
+    start(b -> b.sendQueue(QueueLimit.of(100, 10), OverflowPolicy.DROP_NEWEST));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.holdSends = true;
+    f.server.sendNow("alice", ev("app/p", "larger than ten bytes on its own"));
+    f.server.sendNow("alice", ev("app/p", 2L));
+    assertThat(f.nextError().kind()).isEqualTo(ServerError.Kind.OVERFLOW);
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("app/p", "larger than ten bytes on its own"));
+  }
+
+  @Test
+  void queueLimitsRejectNonsense() {
+    assertThatThrownBy(() -> QueueLimit.of(0, 1)).hasMessageContaining("maxItems");
+    assertThatThrownBy(() -> QueueLimit.of(1, 0)).hasMessageContaining("maxBytes");
+    assertThat(QueueLimit.of(2, 10).admits(0, 0, 50)).isTrue();
+    assertThat(QueueLimit.of(2, 10).admits(1, 5, 5)).isTrue();
+    assertThat(QueueLimit.of(2, 10).admits(1, 5, 6)).isFalse();
+    assertThat(QueueLimit.of(2, 10).admits(2, 0, 0)).isFalse();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
