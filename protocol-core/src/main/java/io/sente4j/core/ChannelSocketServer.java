@@ -143,6 +143,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /** Builds a {@link ChannelSocketServer}; every setting has a default (PROTOCOL.md §7) except the packer. */
   public static final class Builder {
+    /** The default for {@link #maxBatchEvents(int)}. */
+    public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
     /** The default count bound of a connection's receive queue. */
     public static final int DEFAULT_RECEIVE_ITEMS = 1000;
     /** The default count bound of a connection's send queue. */
@@ -156,6 +158,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private Duration pingInterval = Duration.ofSeconds(25);
     private Duration pingTimeout = Duration.ofSeconds(10);
     private Duration sendBufferWindow = Duration.ofMillis(30);
+    private int maxBatchEvents = DEFAULT_MAX_BATCH_EVENTS;
     private Duration disconnectGrace = Duration.ofMillis(2500);
     private Executor handlerExecutor;
     private Scheduler scheduler;
@@ -201,6 +204,21 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      */
     public Builder pingTimeout(Duration pingTimeout) {
       this.pingTimeout = notNegative(pingTimeout, "pingTimeout");
+      return this;
+    }
+
+    /**
+     * The most events a uid's push buffer holds: the event that fills it flushes it at once, without waiting for the
+     * window. Default {@value #DEFAULT_MAX_BATCH_EVENTS}. A batch that would pack to more than the packer's input
+     * limit (the frame limit a client applies, PROTOCOL.md §11.1) is sent as several frames, in order.
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxBatchEvents(int maxBatchEvents) {
+      if (maxBatchEvents < 1) {
+        throw new IllegalArgumentException("maxBatchEvents must be at least 1, got " + maxBatchEvents);
+      }
+      this.maxBatchEvents = maxBatchEvents;
       return this;
     }
 
@@ -287,7 +305,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     /** Builds the server. */
     public ChannelSocketServer build() {
       return new ChannelSocketServer(new ServerOptions(packer, userId, handshakeData, pingInterval, pingTimeout,
-          sendBufferWindow, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
+          sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
           presenceListener, receiveQueue, sendQueue, overflowPolicy));
     }
 

@@ -49,7 +49,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.scheduler = owned.scheduler(options.scheduler());
     this.dispatch = new ServerDispatch(options, handlers);
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace()), this);
-    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), this::flush);
+    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush);
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
   }
 
@@ -124,8 +124,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       if (conn == null) {
         return false;
       }
-      Payload push = encodePush(key, clientId, List.of(event));
-      return push != null && conn.push(push);
+      List<Payload> push = encodePush(key, clientId, List.of(event));
+      return !push.isEmpty() && conn.push(push.get(0));
     });
     return Boolean.TRUE.equals(sent);
   }
@@ -176,14 +176,37 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
           "no WebSocket connection for the uid; " + batch.size() + " pushed event(s) dropped", null));
       return;
     }
-    Payload push = encodePush(uid, null, batch);
-    if (push != null) {
+    for (Payload push : encodePush(uid, null, batch)) {
       conns.forEach(c -> c.push(push));
     }
   }
 
+  /**
+   * The batch as push frames, in order: one frame, or more when one would be larger than the frame limit (the
+   * packer's input limit, which the client applies too, PROTOCOL.md §11.1). Events the packer refuses, and events
+   * over the frame limit on their own, are left out and reported.
+   */
+  private List<Payload> encodePush(Object uid, String clientId, List<Event> batch) {
+    Payload whole = encodePackable(uid, clientId, batch);
+    if (whole == null) {
+      return List.of();
+    }
+    int limit = codec.packer().limits().maxInputBytes();
+    if (whole.byteLength() <= limit) {
+      return List.of(whole);
+    }
+    if (batch.size() == 1) {
+      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId, "event " + batch.get(0).id()
+          + " packs to " + whole.byteLength() + " bytes, over the frame limit of " + limit + "; dropped", null));
+      return List.of();
+    }
+    List<Payload> frames = new ArrayList<>(encodePush(uid, clientId, batch.subList(0, batch.size() / 2)));
+    frames.addAll(encodePush(uid, clientId, batch.subList(batch.size() / 2, batch.size())));
+    return frames;
+  }
+
   /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
-  private Payload encodePush(Object uid, String clientId, List<Event> batch) {
+  private Payload encodePackable(Object uid, String clientId, List<Event> batch) {
     try {
       return codec.encode(new Frame.Push(batch));
     } catch (PackerException whole) {
@@ -202,7 +225,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
             "a push of " + batch.size() + " event(s) cannot be packed; dropped: " + whole.getMessage(), whole));
         return null;
       }
-      return packable.isEmpty() ? null : encodePush(uid, clientId, packable);
+      return packable.isEmpty() ? null : encodePackable(uid, clientId, packable);
     }
   }
 

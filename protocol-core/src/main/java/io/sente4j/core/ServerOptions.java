@@ -11,6 +11,7 @@ record ServerOptions(
     Duration pingInterval,
     Duration pingTimeout,
     Duration sendBufferWindow,
+    int maxBatchEvents,
     Duration disconnectGrace,
     Executor handlerExecutor,
     Scheduler scheduler,

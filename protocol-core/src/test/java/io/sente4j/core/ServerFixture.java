@@ -34,7 +34,11 @@ final class ServerFixture implements AutoCloseable {
   }
 
   ServerFixture(UnaryOperator<ChannelSocketServer.Builder> options) {
-    server = options.apply(ChannelSocketServer.builder(ToyPacker.TEXT)
+    this(ToyPacker.TEXT, options);
+  }
+
+  ServerFixture(Packer packer, UnaryOperator<ChannelSocketServer.Builder> options) {
+    server = options.apply(ChannelSocketServer.builder(packer)
         .userId((request, clientId) -> request.queryParam("uid").orElse(null))
         .handshakeData((request, uid) -> request.queryParam("data").orElse(null))
         .handlerExecutor(executor)

@@ -133,6 +133,43 @@ class ServerLimitsTest {
   }
 
   @Test
+  void theEventThatFillsAPushBufferFlushesItWithoutWaitingForTheWindow() {
+    start(b -> b.maxBatchEvents(3));
+    FakeChannel ch = f.connect("alice", "c1");
+    for (long i = 1; i <= 7; i++) {
+      f.server.send("alice", ev("app/p", i));
+    }
+    f.idle();
+    assertThat(ch.drain()).containsExactly(
+        new Frame.Push(List.of(ev("app/p", 1L), ev("app/p", 2L), ev("app/p", 3L))),
+        new Frame.Push(List.of(ev("app/p", 4L), ev("app/p", 5L), ev("app/p", 6L))));
+    f.advance(ServerFixture.WINDOW);
+    assertThat(ch.drain()).containsExactly(new Frame.Push(List.of(ev("app/p", 7L))));
+  }
+
+  @Test
+  void aBatchOverTheFrameLimitGoesAsSeveralFramesInOrderAndAnEventOverItAloneIsReported() {
+    String text = "z".repeat(60);
+    int oneEvent = FakeChannel.CODEC.encode(new Frame.Push(List.of(ev("app/p", text)))).byteLength();
+    f = new ServerFixture(ToyPacker.textWithMaxInputBytes(2 * oneEvent), b -> b);
+    FakeChannel ch = f.connect("alice", "c1");
+    for (int i = 0; i < 5; i++) {
+      f.server.send("alice", ev("app/p", text));
+    }
+    f.server.sendNow("alice", ev("app/big", "w".repeat(3 * oneEvent)));
+    f.idle();
+    List<Frame> frames = ch.drain();
+    assertThat(frames).hasSizeGreaterThan(1)
+        .allSatisfy(fr -> assertThat(((Frame.Push) fr).events()).hasSizeLessThan(3));
+    assertThat(frames.stream().flatMap(fr -> ((Frame.Push) fr).events().stream()).toList())
+        .containsExactly(ev("app/p", text), ev("app/p", text), ev("app/p", text), ev("app/p", text),
+            ev("app/p", text));
+    ServerError dropped = f.nextError();
+    assertThat(dropped.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+    assertThat(dropped.message()).contains("app/big", "over the frame limit of " + 2 * oneEvent);
+  }
+
+  @Test
   void queueLimitsRejectNonsense() {
     assertThatThrownBy(() -> QueueLimit.of(0, 1)).hasMessageContaining("maxItems");
     assertThatThrownBy(() -> QueueLimit.of(1, 0)).hasMessageContaining("maxBytes");

@@ -21,10 +21,21 @@ final class ToyPacker implements Packer {
 
   private final boolean keywords;
   private final boolean binary;
+  private final PackerLimits limits;
 
   private ToyPacker(boolean keywords, boolean binary) {
+    this(keywords, binary, PackerLimits.defaults());
+  }
+
+  private ToyPacker(boolean keywords, boolean binary, PackerLimits limits) {
     this.keywords = keywords;
     this.binary = binary;
+    this.limits = limits;
+  }
+
+  /** The text packer, stating a smaller input limit (which the toy's own reading does not enforce). */
+  static ToyPacker textWithMaxInputBytes(int maxInputBytes) {
+    return new ToyPacker(true, false, PackerLimits.builder().maxInputBytes(maxInputBytes).build());
   }
 
   @Override
@@ -44,7 +55,7 @@ final class ToyPacker implements Packer {
 
   @Override
   public PackerLimits limits() {
-    return PackerLimits.defaults();
+    return limits;
   }
 
   @Override

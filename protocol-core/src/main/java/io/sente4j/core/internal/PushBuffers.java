@@ -44,6 +44,7 @@ public final class PushBuffers {
 
   private final Scheduler scheduler;
   private final Duration window;
+  private final int maxBatch;
   private final Flusher flusher;
   private final ConcurrentHashMap<Object, Buffer> buffers = new ConcurrentHashMap<>();
   private volatile boolean stopped;
@@ -53,19 +54,29 @@ public final class PushBuffers {
    *
    * @param scheduler the timers
    * @param window how long a buffer waits after its first event before it is flushed
+   * @param maxBatch the most events a buffer holds: the event that fills it flushes it at once
    * @param flusher delivers batches
    */
-  public PushBuffers(Scheduler scheduler, Duration window, Flusher flusher) {
+  public PushBuffers(Scheduler scheduler, Duration window, int maxBatch, Flusher flusher) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.window = Objects.requireNonNull(window, "window");
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+    }
+    this.maxBatch = maxBatch;
     this.flusher = Objects.requireNonNull(flusher, "flusher");
   }
 
-  /** Adds an event to the uid's buffer; the first event of a buffer starts its window. */
+  /**
+   * Adds an event to the uid's buffer; the first event of a buffer starts its window, and the event that fills it
+   * flushes it, so a burst makes full batches instead of an unbounded buffer.
+   */
   public void add(Object uid, Event event) {
     withBuffer(uid, b -> {
       b.events.add(event);
-      if (b.timer == null) {
+      if (b.events.size() >= maxBatch) {
+        flushLocked(uid, b);
+      } else if (b.timer == null) {
         b.timer = scheduler.schedule(window, () -> onTimer(uid, b));
       }
       return null;
