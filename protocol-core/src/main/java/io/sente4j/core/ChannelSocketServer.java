@@ -126,10 +126,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   }
 
   /**
-   * Stops the server: flushes the push buffers, closes every connection with {@link CloseReason#SERVER_STOP}, cancels
-   * the timers, refuses new requests ({@code 503}) and shuts down the executors the server created itself (a handler
-   * pool finishes its queued work first). Does nothing the second time. Presence is forgotten without
-   * {@code uidport-close} events.
+   * Stops the server: refuses new requests ({@code 503}), flushes the push buffers, waits (up to the builder's
+   * {@code stopTimeout}, in real time, on the calling thread) until every connection's send queue is written and its
+   * received events are handled, then closes every connection with {@link CloseReason#SERVER_STOP}, cancels the
+   * timers and shuts down the executors the server created itself (a handler pool finishes its queued work first).
+   * Does nothing the second time. Presence is forgotten without {@code uidport-close} events.
    */
   public void stop() {
     core.stop();
@@ -159,6 +160,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private Duration pingTimeout = Duration.ofSeconds(10);
     private Duration sendBufferWindow = Duration.ofMillis(30);
     private int maxBatchEvents = DEFAULT_MAX_BATCH_EVENTS;
+    private Duration stopTimeout = Duration.ofSeconds(5);
     private Duration disconnectGrace = Duration.ofMillis(2500);
     private Executor handlerExecutor;
     private Scheduler scheduler;
@@ -302,11 +304,22 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
       return this;
     }
 
+    /**
+     * How long {@link ChannelSocketServer#stop()} waits for connections to write what is queued for them and for
+     * their received events to be handled before it closes them. Default 5 s; zero closes at once.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder stopTimeout(Duration stopTimeout) {
+      this.stopTimeout = notNegative(stopTimeout, "stopTimeout");
+      return this;
+    }
+
     /** Builds the server. */
     public ChannelSocketServer build() {
       return new ChannelSocketServer(new ServerOptions(packer, userId, handshakeData, pingInterval, pingTimeout,
           sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
-          presenceListener, receiveQueue, sendQueue, overflowPolicy));
+          presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout));
     }
 
     private static Duration positive(Duration d, String name) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerCore implements ServerConnection.Host, PresenceTable.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
+  private static final long DRAIN_POLL_NANOS = 1_000_000;
 
   private final ServerOptions options;
   private final FrameCodec codec;
@@ -158,14 +160,32 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
-    LOG.debug("Stopping: flushing pushes, closing {} connection(s)", live.size());
+    LOG.debug("Stopping: flushing pushes, draining and closing {} connection(s)", live.size());
     wsPushes.flushAll();
     wsPushes.stop();
+    drain(options.stopTimeout());
     presence.stop();
     for (ServerConnection conn : live) {
       conn.close(CloseReason.SERVER_STOP);
     }
     owned.shutdown();
+  }
+
+  /** Waits, bounded, until no open connection has frames unwritten or events unhandled. */
+  private void drain(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long busy = live.stream()
+          .filter(c -> c.isOpen() && (c.outbound().items() > 0 || c.inbound().items() > 0)).count();
+      if (busy == 0) {
+        return;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        LOG.info("Stopping after {}: {} connection(s) still had frames unwritten or events unhandled", timeout, busy);
+        return;
+      }
+      LockSupport.parkNanos(DRAIN_POLL_NANOS);
+    }
   }
 
   /** Called holding the uid's push lock: one push frame, packed once, to every connection of the uid. */

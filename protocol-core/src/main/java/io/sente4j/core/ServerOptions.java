@@ -20,4 +20,5 @@ record ServerOptions(
     PresenceListener presenceListener,
     QueueLimit receiveQueue,
     QueueLimit sendQueue,
-    OverflowPolicy overflowPolicy) {}
+    OverflowPolicy overflowPolicy,
+    Duration stopTimeout) {}

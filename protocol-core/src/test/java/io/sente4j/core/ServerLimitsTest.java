@@ -170,6 +170,42 @@ class ServerLimitsTest {
   }
 
   @Test
+  void stopWaitsForQueuedFramesAndHandledEventsThenCloses() throws Exception {
+    start(b -> b.stopTimeout(java.time.Duration.ofSeconds(10)));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.clientSends(new Frame.ClientEvent(ev("app/block", 1L), "cb1"));
+    ch.holdSends = true;
+    f.server.send("alice", ev("app/p", 1L)); // buffered, not yet flushed
+    Thread stopper = new Thread(f.server::stop);
+    stopper.start();
+    stopper.join(200);
+    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    assertThat(ch.isOpen()).isTrue();
+    release.countDown();
+    assertThat(ch.next()).isEqualTo(new Frame.Push(List.of(ev("app/p", 1L))));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok 1", "cb1"));
+    stopper.join(200);
+    assertThat(stopper.isAlive()).as("stop waits for the client to take the frames").isTrue();
+    ch.completeHeldSends();
+    stopper.join(5000);
+    assertThat(stopper.isAlive()).isFalse();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.SERVER_STOP.code());
+  }
+
+  @Test
+  void stopGivesUpWaitingAfterItsTimeout() throws Exception {
+    start(b -> b.stopTimeout(java.time.Duration.ofMillis(100)));
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.holdSends = true;
+    f.server.sendNow("alice", ev("app/p", 1L)); // never written
+    Thread stopper = new Thread(f.server::stop);
+    stopper.start();
+    stopper.join(5000);
+    assertThat(stopper.isAlive()).isFalse();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.SERVER_STOP.code());
+  }
+
+  @Test
   void queueLimitsRejectNonsense() {
     assertThatThrownBy(() -> QueueLimit.of(0, 1)).hasMessageContaining("maxItems");
     assertThatThrownBy(() -> QueueLimit.of(1, 0)).hasMessageContaining("maxBytes");
