@@ -125,6 +125,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     return core.close(uid, reason);
   }
 
+  /** A snapshot of the server's counters: connections, events in and out, replies, errors, rejections. */
+  public ServerMetrics metrics() {
+    return core.metrics();
+  }
+
   /**
    * Stops the server: refuses new requests ({@code 503}), flushes the push buffers, waits (up to the builder's
    * {@code stopTimeout}, in real time, on the calling thread) until every connection's send queue is written and its

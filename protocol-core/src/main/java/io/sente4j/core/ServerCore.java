@@ -42,6 +42,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final PresenceTable presence;
   private final PushBuffers wsPushes;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final ServerCounters counters = new ServerCounters();
+  private final PushEncoder pushes;
   private final ServerConnection.Limits limits;
 
   ServerCore(ServerOptions options) {
@@ -49,22 +51,25 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.codec = new FrameCodec(options.packer());
     this.handlers = owned.handlerExecutor(options.handlerExecutor());
     this.scheduler = owned.scheduler(options.scheduler());
-    this.dispatch = new ServerDispatch(options, handlers);
+    this.dispatch = new ServerDispatch(options, handlers, counters);
+    this.pushes = new PushEncoder(codec, dispatch::report);
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace()), this);
     this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush);
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
   }
 
   ServerAnswer handle(ServerRequest request) {
-    ServerAnswer.Reject rejected = RequestChecks.check(request, codec.packer().name());
+    RequestChecks.Rejection rejected = RequestChecks.check(request, codec.packer().name());
+    if (rejected == null && (!request.isWebSocketUpgrade() || !request.method().equals("GET"))) {
+      rejected = new RequestChecks.Rejection(RejectionReason.AJAX_NOT_ENABLED, 400,
+          "Ajax is not enabled on this server");
+    }
+    if (rejected == null && stopped.get()) {
+      rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
+    }
     if (rejected != null) {
-      return rejected;
-    }
-    if (!request.isWebSocketUpgrade() || !request.method().equals("GET")) {
-      return new ServerAnswer.Reject(400, "Ajax is not enabled on this server");
-    }
-    if (stopped.get()) {
-      return new ServerAnswer.Reject(503, "Server stopped");
+      counters.rejected(rejected.reason());
+      return rejected.answer();
     }
     String clientId = request.param(RequestChecks.CLIENT_ID).orElseThrow();
     return new ServerAnswer.Upgrade(channel -> accept(channel, request, clientId));
@@ -99,6 +104,9 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       replaced[0] = registry.put(conn);
       presence.open(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
     });
+    if (opened) {
+      counters.opened(Via.WEBSOCKET);
+    }
     if (replaced[0] != null) {
       Mdc.run(conn.uid(), conn.clientId(), () -> LOG.debug("A new connection replaces the client's previous one"));
       replaced[0].close(CloseReason.REQUESTED);
@@ -126,8 +134,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       if (conn == null) {
         return false;
       }
-      List<Payload> push = encodePush(key, clientId, List.of(event));
-      return !push.isEmpty() && conn.push(push.get(0));
+      List<PushEncoder.PackedPush> push = pushes.encode(key, clientId, List.of(event));
+      boolean handed = !push.isEmpty() && conn.push(push.get(0).payload());
+      if (handed) {
+        counters.eventsPushed(1);
+      }
+      return handed;
     });
     return Boolean.TRUE.equals(sent);
   }
@@ -137,6 +149,10 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     for (Object uid : presence.snapshot().any()) {
       wsPushes.add(uid, event);
     }
+  }
+
+  ServerMetrics metrics() {
+    return counters.snapshot();
   }
 
   ConnectedUids connectedUids() {
@@ -196,56 +212,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
           "no WebSocket connection for the uid; " + batch.size() + " pushed event(s) dropped", null));
       return;
     }
-    for (Payload push : encodePush(uid, null, batch)) {
-      conns.forEach(c -> c.push(push));
-    }
-  }
-
-  /**
-   * The batch as push frames, in order: one frame, or more when one would be larger than the frame limit (the
-   * packer's input limit, which the client applies too, PROTOCOL.md §11.1). Events the packer refuses, and events
-   * over the frame limit on their own, are left out and reported.
-   */
-  private List<Payload> encodePush(Object uid, String clientId, List<Event> batch) {
-    Payload whole = encodePackable(uid, clientId, batch);
-    if (whole == null) {
-      return List.of();
-    }
-    int limit = codec.packer().limits().maxInputBytes();
-    if (whole.byteLength() <= limit) {
-      return List.of(whole);
-    }
-    if (batch.size() == 1) {
-      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId, "event " + batch.get(0).id()
-          + " packs to " + whole.byteLength() + " bytes, over the frame limit of " + limit + "; dropped", null));
-      return List.of();
-    }
-    List<Payload> frames = new ArrayList<>(encodePush(uid, clientId, batch.subList(0, batch.size() / 2)));
-    frames.addAll(encodePush(uid, clientId, batch.subList(batch.size() / 2, batch.size())));
-    return frames;
-  }
-
-  /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
-  private Payload encodePackable(Object uid, String clientId, List<Event> batch) {
-    try {
-      return codec.encode(new Frame.Push(batch));
-    } catch (PackerException whole) {
-      List<Event> packable = new ArrayList<>(batch.size());
-      for (Event e : batch) {
-        try {
-          codec.packer().pack(FrameCodec.eventVector(e));
-          packable.add(e);
-        } catch (PackerException one) {
-          dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,
-              "event " + e.id() + " cannot be packed; dropped: " + one.getMessage(), one));
+    for (PushEncoder.PackedPush push : pushes.encode(uid, null, batch)) {
+      for (ServerConnection c : conns) {
+        if (c.push(push.payload())) {
+          counters.eventsPushed(push.events());
         }
       }
-      if (packable.size() == batch.size()) {
-        dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,
-            "a push of " + batch.size() + " event(s) cannot be packed; dropped: " + whole.getMessage(), whole));
-        return null;
-      }
-      return packable.isEmpty() ? null : encodePackable(uid, clientId, packable);
     }
   }
 
@@ -288,6 +260,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   public void onClosed(ServerConnection conn, CloseReason reason, boolean wasOpen) {
     live.remove(conn);
     if (wasOpen) {
+      counters.closed(Via.WEBSOCKET, reason);
       registry.remove(conn);
       presence.close(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
     }

@@ -19,9 +19,11 @@ final class ServerDispatch {
 
   private final ServerOptions options;
   private final SerialExecutor listeners;
+  private final ServerCounters counters;
 
-  ServerDispatch(ServerOptions options, Executor handlers) {
+  ServerDispatch(ServerOptions options, Executor handlers, ServerCounters counters) {
     this.options = options;
+    this.counters = counters;
     this.listeners = new SerialExecutor(handlers);
   }
 
@@ -50,6 +52,7 @@ final class ServerDispatch {
    * {@code :chsk/error}, and an event without a callback closes the connection with {@link CloseReason#OVERFLOW}.
    */
   void event(ServerConnection conn, Event event, String callbackId, int bytes) {
+    counters.eventReceived();
     if (!conn.inbound().tryAdmit(bytes)) {
       refuse(conn, event, callbackId);
       return;
@@ -70,7 +73,9 @@ final class ServerDispatch {
     if (callbackId != null) {
       report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
           full + "; answered :chsk/error to " + event.id(), null));
-      conn.send(new Frame.Reply(Chsk.ERROR, callbackId));
+      if (conn.send(new Frame.Reply(Chsk.ERROR, callbackId))) {
+        counters.replySent(Chsk.ERROR);
+      }
     } else {
       report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
           full + "; " + event.id() + " wants no reply, so the connection closes", null));
@@ -102,6 +107,7 @@ final class ServerDispatch {
 
   /** Logs an error and queues it for the error listener. */
   void report(ServerError error) {
+    counters.error(error);
     log(error);
     ServerErrorListener listener = options.errorListener();
     if (listener == null) {
@@ -119,6 +125,7 @@ final class ServerDispatch {
 
   private boolean reply(ServerConnection conn, Event event, String callbackId, Object value) {
     if (conn.send(new Frame.Reply(value, callbackId))) {
+      counters.replySent(value);
       return true;
     }
     report(new ServerError(ServerError.Kind.REPLY_DROPPED, conn.uid(), conn.clientId(),

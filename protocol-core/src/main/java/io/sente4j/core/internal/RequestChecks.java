@@ -1,5 +1,6 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.RejectionReason;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerRequest;
 import java.util.Optional;
@@ -14,24 +15,38 @@ public final class RequestChecks {
   public static final String PACKER = "sente4j-packer";
 
   /**
+   * A refused request: why, and the answer.
+   *
+   * @param reason why, for the metrics
+   * @param answer the status and body
+   */
+  public record Rejection(RejectionReason reason, ServerAnswer.Reject answer) {
+    /** A rejection with this status and body. */
+    public Rejection(RejectionReason reason, int status, String body) {
+      this(reason, new ServerAnswer.Reject(status, body));
+    }
+  }
+
+  /**
    * Checks the method, the client id and the packer.
    *
    * @param request the request
    * @param packerName the name of the server's packer
    * @return the rejection, or {@code null} when the request passes
    */
-  public static ServerAnswer.Reject check(ServerRequest request, String packerName) {
+  public static Rejection check(ServerRequest request, String packerName) {
     String method = request.method();
     if (!method.equals("GET") && !method.equals("POST")) {
-      return new ServerAnswer.Reject(405, "Method not allowed; use GET or POST");
+      return new Rejection(RejectionReason.METHOD_NOT_ALLOWED, 405, "Method not allowed; use GET or POST");
     }
     Optional<String> clientId = request.param(CLIENT_ID);
     if (clientId.isEmpty() || clientId.get().isBlank()) {
-      return new ServerAnswer.Reject(400, "Missing client-id");
+      return new Rejection(RejectionReason.MISSING_CLIENT_ID, 400, "Missing client-id");
     }
     Optional<String> packer = request.queryParam(PACKER);
     if (packer.isPresent() && !packer.get().equals(packerName)) {
-      return new ServerAnswer.Reject(400, "no packer named \"" + packer.get() + "\"; available: " + packerName);
+      return new Rejection(RejectionReason.UNKNOWN_PACKER, 400,
+          "no packer named \"" + packer.get() + "\"; available: " + packerName);
     }
     return null;
   }

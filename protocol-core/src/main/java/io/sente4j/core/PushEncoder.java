@@ -1,0 +1,67 @@
+package io.sente4j.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Packs push batches into frames within the frame limit, leaving out and reporting what cannot be sent. */
+final class PushEncoder {
+  private final FrameCodec codec;
+  private final Consumer<ServerError> report;
+
+  PushEncoder(FrameCodec codec, Consumer<ServerError> report) {
+    this.codec = codec;
+    this.report = report;
+  }
+
+  /** A packed push frame and how many events it carries. */
+  record PackedPush(Payload payload, int events) {}
+
+  /**
+   * The batch as push frames, in order: one frame, or more when one would be larger than the frame limit (the
+   * packer's input limit, which the client applies too, PROTOCOL.md §11.1). Events the packer refuses, and events
+   * over the frame limit on their own, are left out and reported.
+   */
+  List<PackedPush> encode(Object uid, String clientId, List<Event> batch) {
+    PackedPush whole = encodePackable(uid, clientId, batch);
+    if (whole == null) {
+      return List.of();
+    }
+    int limit = codec.packer().limits().maxInputBytes();
+    if (whole.payload().byteLength() <= limit) {
+      return List.of(whole);
+    }
+    if (batch.size() == 1) {
+      report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId, "event " + batch.get(0).id()
+          + " packs to " + whole.payload().byteLength() + " bytes, over the frame limit of " + limit + "; dropped", null));
+      return List.of();
+    }
+    List<PackedPush> frames = new ArrayList<>(encode(uid, clientId, batch.subList(0, batch.size() / 2)));
+    frames.addAll(encode(uid, clientId, batch.subList(batch.size() / 2, batch.size())));
+    return frames;
+  }
+
+  /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
+  private PackedPush encodePackable(Object uid, String clientId, List<Event> batch) {
+    try {
+      return new PackedPush(codec.encode(new Frame.Push(batch)), batch.size());
+    } catch (PackerException whole) {
+      List<Event> packable = new ArrayList<>(batch.size());
+      for (Event e : batch) {
+        try {
+          codec.packer().pack(FrameCodec.eventVector(e));
+          packable.add(e);
+        } catch (PackerException one) {
+          report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,
+              "event " + e.id() + " cannot be packed; dropped: " + one.getMessage(), one));
+        }
+      }
+      if (packable.size() == batch.size()) {
+        report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,
+            "a push of " + batch.size() + " event(s) cannot be packed; dropped: " + whole.getMessage(), whole));
+        return null;
+      }
+      return packable.isEmpty() ? null : encodePackable(uid, clientId, packable);
+    }
+  }
+}

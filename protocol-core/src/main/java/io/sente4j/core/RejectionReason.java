@@ -1,0 +1,15 @@
+package io.sente4j.core;
+
+/** Why a server refused a request on the channel-socket path (PROTOCOL.md §5.6–§5.7); counted in {@link ServerMetrics}. */
+public enum RejectionReason {
+  /** Neither GET nor POST: {@code 405}. */
+  METHOD_NOT_ALLOWED,
+  /** No client id, or a blank one: {@code 400}. */
+  MISSING_CLIENT_ID,
+  /** The client asked for a packer the server does not have: {@code 400}. */
+  UNKNOWN_PACKER,
+  /** An Ajax request to a server without the Ajax path: {@code 400}. */
+  AJAX_NOT_ENABLED,
+  /** The server is stopping or stopped: {@code 503}. */
+  SERVER_STOPPED
+}
