@@ -1,6 +1,9 @@
 package io.sente4j.core;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -42,7 +45,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /**
    * Answers one request, in the order of PROTOCOL.md §5.7: {@code 405} for a method other than GET and POST,
-   * {@code 400} for a missing or blank {@code client-id} or a {@code sente4j-packer} other than this server's,
+   * {@code 400} for a missing or blank {@code client-id} or a {@code sente4j-packer} this server does not offer,
    * {@code 400} for an Ajax request (not enabled), {@code 503} once stopped, and an {@link ServerAnswer.Upgrade} for
    * a WebSocket upgrade. Runs no application code: the user id and handshake data are computed on the handler
    * executor once the socket is open.
@@ -159,6 +162,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private static final QueueLimit DEFAULT_SEND_QUEUE = QueueLimit.of(DEFAULT_SEND_ITEMS, 16L << 20);
 
     private final Packer packer;
+    private final Map<String, Packer> packers = new LinkedHashMap<>();
     private UserIdFunction userId = (request, clientId) -> Chsk.NIL_UID;
     private HandshakeDataFunction handshakeData = (request, uid) -> null;
     private Duration pingInterval = Duration.ofSeconds(25);
@@ -178,6 +182,25 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     private Builder(Packer packer) {
       this.packer = Objects.requireNonNull(packer, "packer");
+      packers.put(packer.name(), packer);
+    }
+
+    /**
+     * More packers a client may ask for by name with the {@code sente4j-packer} parameter (PROTOCOL.md §5.2); the
+     * builder's packer stays the default, which is what a client that names none (every Sente client) gets. One
+     * server then serves, say, edn to Clojure clients and JSON to plain browsers, and packs each push once per
+     * packer in use.
+     *
+     * @throws IllegalArgumentException if two packers have the same name
+     */
+    public Builder additionalPackers(Packer... more) {
+      for (Packer p : more) {
+        Objects.requireNonNull(p, "packer");
+        if (packers.putIfAbsent(p.name(), p) != null) {
+          throw new IllegalArgumentException("two packers named \"" + p.name() + "\"");
+        }
+      }
+      return this;
     }
 
     /** How the user id of a connection is computed; default: every connection is {@link Chsk#NIL_UID}'s. */
@@ -322,7 +345,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     /** Builds the server. */
     public ChannelSocketServer build() {
-      return new ChannelSocketServer(new ServerOptions(packer, userId, handshakeData, pingInterval, pingTimeout,
+      return new ChannelSocketServer(new ServerOptions(packer, List.copyOf(packers.values()), userId, handshakeData, pingInterval, pingTimeout,
           sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
           presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout));
     }

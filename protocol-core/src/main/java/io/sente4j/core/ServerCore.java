@@ -10,6 +10,7 @@ import io.sente4j.core.internal.ServerConnection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,10 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private static final long DRAIN_POLL_NANOS = 1_000_000;
 
   private final ServerOptions options;
-  private final FrameCodec codec;
+  /** A codec and a push encoder per packer, by name; the default packer's first. */
+  private final Map<String, FrameCodec> codecs = new LinkedHashMap<>();
+  private final Map<String, PushEncoder> encoders = new LinkedHashMap<>();
+  private final String defaultPacker;
   private final OwnedExecutors owned = new OwnedExecutors("server");
   private final Executor handlers;
   private final Scheduler scheduler;
@@ -43,23 +47,26 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final PushBuffers wsPushes;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final ServerCounters counters = new ServerCounters();
-  private final PushEncoder pushes;
   private final ServerConnection.Limits limits;
 
   ServerCore(ServerOptions options) {
     this.options = options;
-    this.codec = new FrameCodec(options.packer());
+    this.defaultPacker = options.packer().name();
     this.handlers = owned.handlerExecutor(options.handlerExecutor());
     this.scheduler = owned.scheduler(options.scheduler());
     this.dispatch = new ServerDispatch(options, handlers, counters);
-    this.pushes = new PushEncoder(codec, dispatch::report);
+    for (Packer p : options.packers()) {
+      FrameCodec codec = new FrameCodec(p);
+      codecs.put(p.name(), codec);
+      encoders.put(p.name(), new PushEncoder(codec, dispatch::report));
+    }
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace()), this);
     this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush);
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
   }
 
   ServerAnswer handle(ServerRequest request) {
-    RequestChecks.Rejection rejected = RequestChecks.check(request, codec.packer().name());
+    RequestChecks.Rejection rejected = RequestChecks.check(request, codecs.keySet());
     if (rejected == null && (!request.isWebSocketUpgrade() || !request.method().equals("GET"))) {
       rejected = new RequestChecks.Rejection(RejectionReason.AJAX_NOT_ENABLED, 400,
           "Ajax is not enabled on this server");
@@ -76,6 +83,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   }
 
   private ChannelListener accept(Channel channel, ServerRequest request, String clientId) {
+    FrameCodec codec = codecs.get(request.queryParam(RequestChecks.PACKER).orElse(defaultPacker));
     ServerConnection conn = new ServerConnection(channel, clientId, request, codec, handlers, scheduler,
         options.pingInterval(), options.pingTimeout(), limits, this);
     live.add(conn);
@@ -92,7 +100,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     Frame.Handshake handshake = new Frame.Handshake(uid, handshakeData);
     Payload packed;
     try {
-      packed = codec.encode(handshake);
+      packed = conn.codec().encode(handshake);
     } catch (RuntimeException e) {
       dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, handshake.uid(), conn.clientId(),
           "the handshake (uid or handshake data) cannot be packed; closing the connection", e));
@@ -134,7 +142,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       if (conn == null) {
         return false;
       }
-      List<PushEncoder.PackedPush> push = pushes.encode(key, clientId, List.of(event));
+      List<PushEncoder.PackedPush> push = encoders.get(conn.codec().packer().name())
+          .encode(key, clientId, List.of(event));
       boolean handed = !push.isEmpty() && conn.push(push.get(0).payload());
       if (handed) {
         counters.eventsPushed(1);
@@ -212,13 +221,20 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
           "no WebSocket connection for the uid; " + batch.size() + " pushed event(s) dropped", null));
       return;
     }
-    for (PushEncoder.PackedPush push : pushes.encode(uid, null, batch)) {
-      for (ServerConnection c : conns) {
-        if (c.push(push.payload())) {
-          counters.eventsPushed(push.events());
+    Map<String, List<ServerConnection>> byPacker = new LinkedHashMap<>();
+    for (ServerConnection c : conns) {
+      byPacker.computeIfAbsent(c.codec().packer().name(), k -> new ArrayList<>()).add(c);
+    }
+    // Packed once per packer in use, not once per connection.
+    byPacker.forEach((packer, group) -> {
+      for (PushEncoder.PackedPush push : encoders.get(packer).encode(uid, null, batch)) {
+        for (ServerConnection c : group) {
+          if (c.push(push.payload())) {
+            counters.eventsPushed(push.events());
+          }
         }
       }
-    }
+    });
   }
 
   private static void requirePushable(Event event) {

@@ -1,11 +1,16 @@
 package io.sente4j.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The settings of a {@link ChannelSocketServer}, as its builder collected them. Executors may be null (owned). */
+/**
+ * The settings of a {@link ChannelSocketServer}, as its builder collected them. Executors may be null (owned).
+ * {@code packers} holds every packer the server offers, the default {@code packer} first.
+ */
 record ServerOptions(
     Packer packer,
+    List<Packer> packers,
     UserIdFunction userId,
     HandshakeDataFunction handshakeData,
     Duration pingInterval,

@@ -56,6 +56,13 @@ class ServerRequestsTest {
   }
 
   @Test
+  void twoPackersOfOneNameAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ChannelSocketServer.builder(ToyPacker.TEXT).additionalPackers(ToyPacker.BINARY))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("two packers named \"toy\"");
+  }
+
+  @Test
   void unknownPackerIs400NamingOurs() {
     ServerRequest r = get().queryParam("client-id", "c1").queryParam("sente4j-packer", "edn").build();
     assertThat(f.server.handle(r)).isEqualTo(new ServerAnswer.Reject(400, "no packer named \"edn\"; available: toy"));

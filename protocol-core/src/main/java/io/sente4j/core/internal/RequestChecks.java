@@ -3,6 +3,7 @@ package io.sente4j.core.internal;
 import io.sente4j.core.RejectionReason;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerRequest;
+import java.util.Collection;
 import java.util.Optional;
 
 /** The checks every request to the channel-socket path passes first, in the order of PROTOCOL.md §5.7. */
@@ -31,10 +32,10 @@ public final class RequestChecks {
    * Checks the method, the client id and the packer.
    *
    * @param request the request
-   * @param packerName the name of the server's packer
+   * @param packerNames the names of the server's packers, its default first
    * @return the rejection, or {@code null} when the request passes
    */
-  public static Rejection check(ServerRequest request, String packerName) {
+  public static Rejection check(ServerRequest request, Collection<String> packerNames) {
     String method = request.method();
     if (!method.equals("GET") && !method.equals("POST")) {
       return new Rejection(RejectionReason.METHOD_NOT_ALLOWED, 405, "Method not allowed; use GET or POST");
@@ -44,9 +45,9 @@ public final class RequestChecks {
       return new Rejection(RejectionReason.MISSING_CLIENT_ID, 400, "Missing client-id");
     }
     Optional<String> packer = request.queryParam(PACKER);
-    if (packer.isPresent() && !packer.get().equals(packerName)) {
+    if (packer.isPresent() && !packerNames.contains(packer.get())) {
       return new Rejection(RejectionReason.UNKNOWN_PACKER, 400,
-          "no packer named \"" + packer.get() + "\"; available: " + packerName);
+          "no packer named \"" + packer.get() + "\"; available: " + String.join(", ", packerNames));
     }
     return null;
   }

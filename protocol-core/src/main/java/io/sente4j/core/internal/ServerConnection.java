@@ -129,6 +129,11 @@ public final class ServerConnection implements ChannelListener {
     return clientId;
   }
 
+  /** The codec of the packer this connection's client named. */
+  public FrameCodec codec() {
+    return codec;
+  }
+
   /** The upgrade request. */
   public ServerRequest request() {
     return request;
