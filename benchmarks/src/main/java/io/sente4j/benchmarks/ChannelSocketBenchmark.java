@@ -81,7 +81,7 @@ public class ChannelSocketBenchmark {
     }
     packedBatch = codec.encode(new Frame.Push(events));
     request = Payloads.chatSend(0);
-    server = ChannelSocketServer.builder(p)
+    server = ChannelSocketServer.builder(p).withoutCsrfCheck()
         .userId((req, clientId) -> clientId.equals("raw-1") ? RAW_UID : "bench")
         .eventHandler(ServerRouter.builder().onRequest(ECHO, m -> m.data()).build())
         .build();

@@ -40,6 +40,8 @@ final class InMemoryTour {
   private static final Keyword ECHO = Keyword.of("chat", "echo");
   private static final Keyword SLOW = Keyword.of("chat", "slow");
   private static final Keyword MESSAGE = Keyword.of("chat", "msg");
+  private static final String CSRF_TOKEN = "demo-csrf-token";
+  private static final String ORIGIN = "https://demo.test";
 
   private final Packer packer;
   private final PrintStream out;
@@ -63,6 +65,7 @@ final class InMemoryTour {
       TourClient bob = new TourClient("bob-1", "bob", uri, net, packer);
       try {
         handshakes(alice1, alice2, bob);
+        refused(net, uri);
         request(alice1);
         pushes(server, alice1, alice2);
         timeout(bob);
@@ -86,12 +89,40 @@ final class InMemoryTour {
         .fallback(m -> serverSaw.add(m.event().toString()))
         .build();
     return ChannelSocketServer.builder(packer)
+        .csrfToken(request -> CSRF_TOKEN) // in an application: the token of the request's session
+        .allowedOrigins(ORIGIN)
         .userId((request, clientId) -> request.param("user").orElse(null))
         .handshakeData((request, uid) -> Map.of(Keyword.of("server"), "sente4j-demo"))
         .sendBufferWindow(Duration.ofMillis(100))
         .disconnectGrace(GRACE)
         .eventHandler(router)
         .build();
+  }
+
+  /** Requests without the CSRF token, or from another origin, are refused before any frame. */
+  private void refused(InMemoryNetwork net, URI uri) {
+    out.println("-- security: CSRF token and Origin");
+    refusal(net, URI.create(uri + "?client-id=mallory-1"), Map.of("Origin", List.of(ORIGIN)), "no CSRF token");
+    refusal(net, URI.create(uri + "?client-id=mallory-2&csrf-token=" + CSRF_TOKEN),
+        Map.of("Origin", List.of("https://evil.test")), "another origin");
+  }
+
+  private void refusal(InMemoryNetwork net, URI uri, Map<String, List<String>> headers, String what) {
+    try {
+      net.clientTransport().openWebSocket(uri, headers, new io.sente4j.core.ChannelListener() {
+        @Override
+        public void onMessage(io.sente4j.core.Payload payload) {}
+
+        @Override
+        public void onClose(int code, String reason) {}
+
+        @Override
+        public void onError(Throwable error) {}
+      }).orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+      fail("a WebSocket with " + what + " was accepted");
+    } catch (CompletionException e) {
+      out.println("a WebSocket with " + what + ": " + e.getCause().getMessage());
+    }
   }
 
   private static Map<Keyword, Object> echo(EventMessage m) {
@@ -236,6 +267,8 @@ final class InMemoryTour {
           .packer(packer)
           .clientId(name)
           .params(() -> Map.of("user", user))
+          .csrfToken(CSRF_TOKEN)
+          .headers(() -> Map.of("Origin", List.of(ORIGIN)))
           .pushHandler(pushes::add)
           .stateListener(states::add)
           .build();

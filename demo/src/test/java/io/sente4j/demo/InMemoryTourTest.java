@@ -24,6 +24,8 @@ class InMemoryTourTest {
         "bob-1 open: uid bob",
         "the first frame alice-1 read: [[:chsk/handshake [\"alice\" nil {:server \"sente4j-demo\"}]] nil]",
         "server saw: [:chsk/uidport-open alice], [:chsk/uidport-open bob]",
+        "a WebSocket with no CSRF token: WebSocket upgrade refused with HTTP 403: Bad CSRF token",
+        "a WebSocket with another origin: WebSocket upgrade refused with HTTP 403: Unauthorized origin",
         "alice-1 asked [:chat/echo \"hello, sente4j\"], the reply: {:echo \"hello, sente4j\", :from \"alice\"}",
         "in 1 frame(s) on alice-1's socket: [[[:chat/msg {:n 1}] [:chat/msg {:n 2}] [:chat/msg {:n 3}]] nil]",
         "alice-1 got [:chat/msg {:n 1}] [:chat/msg {:n 2}] [:chat/msg {:n 3}]",

@@ -1,7 +1,10 @@
 package io.sente4j.core;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,6 +155,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /** Builds a {@link ChannelSocketServer}; every setting has a default (PROTOCOL.md §7) except the packer. */
   public static final class Builder {
+    /** The default for {@link #maxConnectionsPerAddress(int)}. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1000;
+    /** The default for {@link #maxConnectionsPerUid(int)}. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_UID = 100;
     /** The default for {@link #maxBatchEvents(int)}. */
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
     /** The default count bound of a connection's receive queue. */
@@ -170,6 +177,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private Duration sendBufferWindow = Duration.ofMillis(30);
     private int maxBatchEvents = DEFAULT_MAX_BATCH_EVENTS;
     private Duration stopTimeout = Duration.ofSeconds(5);
+    private CsrfTokenFunction csrfToken;
+    private boolean csrfOff;
+    private Set<String> allowedOrigins;
+    private Authorizer authorizer;
+    private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    private int maxConnectionsPerUid = DEFAULT_MAX_CONNECTIONS_PER_UID;
+    private final Map<RejectionReason, ServerAnswer.Reject> responses = new EnumMap<>(RejectionReason.class);
     private Duration disconnectGrace = Duration.ofMillis(2500);
     private Executor handlerExecutor;
     private Scheduler scheduler;
@@ -343,11 +357,122 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
       return this;
     }
 
-    /** Builds the server. */
+    /**
+     * Turns the CSRF check on (PROTOCOL.md §6.2): every request must carry the token this function gives for it, as
+     * the {@code csrf-token} parameter or the {@code X-CSRF-Token} or {@code X-XSRF-Token} header; tokens are
+     * compared in constant time. A missing or wrong token is answered {@code 403 Bad CSRF token}. Either this or
+     * {@link #withoutCsrfCheck()} is required.
+     */
+    public Builder csrfToken(CsrfTokenFunction csrfToken) {
+      this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
+      this.csrfOff = false;
+      return this;
+    }
+
+    /**
+     * Turns the CSRF check off, for servers whose clients do not authenticate with cookies (native apps, services,
+     * tests). A browser application that keeps its session in a cookie should use {@link #csrfToken} instead.
+     */
+    public Builder withoutCsrfCheck() {
+      this.csrfToken = null;
+      this.csrfOff = true;
+      return this;
+    }
+
+    /**
+     * Only these origins may connect (PROTOCOL.md §6.3): the {@code Origin} header must equal one, or, without it,
+     * the {@code Referer} must start with one followed by {@code /}. A request with neither is refused, as is a
+     * mismatch: {@code 403 Unauthorized origin}. Default: every origin, as in Sente.
+     *
+     * @param origins as browsers send them, {@code scheme://host[:port]}, no trailing slash
+     * @throws IllegalArgumentException if an origin is not of that form
+     */
+    public Builder allowedOrigins(String... origins) {
+      Set<String> set = new LinkedHashSet<>();
+      for (String o : origins) {
+        Objects.requireNonNull(o, "origin");
+        if (!o.matches("[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\\s]+")) {
+          throw new IllegalArgumentException("not an origin (scheme://host[:port], no path or trailing slash): " + o);
+        }
+        set.add(o);
+      }
+      this.allowedOrigins = Set.copyOf(set);
+      return this;
+    }
+
+    /**
+     * The application's authorization, checked after CSRF and Origin (PROTOCOL.md §6.5); a refusal is answered
+     * {@code 401 Unauthorized request}. Default: every request that passed the other checks.
+     */
+    public Builder authorizer(Authorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /**
+     * The most WebSocket connections one remote address may have open; the next upgrade is answered {@code 429 Too
+     * many connections}. Default {@value #DEFAULT_MAX_CONNECTIONS_PER_ADDRESS} (many users can share an address).
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxConnectionsPerAddress(int max) {
+      this.maxConnectionsPerAddress = atLeastOne(max, "maxConnectionsPerAddress");
+      return this;
+    }
+
+    /**
+     * The most connections one uid may have open (its tabs and devices); a connection beyond it is closed with
+     * {@link CloseReason#OVERFLOW} right after the upgrade, and reported. A new connection of the same client id
+     * replaces the old one and does not count twice. Default {@value #DEFAULT_MAX_CONNECTIONS_PER_UID}.
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxConnectionsPerUid(int max) {
+      this.maxConnectionsPerUid = atLeastOne(max, "maxConnectionsPerUid");
+      return this;
+    }
+
+    /**
+     * The response to a request refused for {@code reason}, instead of the default of PROTOCOL.md §5.6.
+     *
+     * @param reason one of {@link RejectionReason#CSRF}, {@link RejectionReason#ORIGIN}, {@link
+     *     RejectionReason#UNAUTHORIZED}, {@link RejectionReason#TOO_MANY_CONNECTIONS}
+     * @throws IllegalArgumentException for another reason, or a status outside 400–599
+     */
+    public Builder respondTo(RejectionReason reason, int status, String body) {
+      if (!EnumSet.of(RejectionReason.CSRF, RejectionReason.ORIGIN, RejectionReason.UNAUTHORIZED,
+          RejectionReason.TOO_MANY_CONNECTIONS).contains(Objects.requireNonNull(reason, "reason"))) {
+        throw new IllegalArgumentException("the response to " + reason + " is the protocol's, not the application's");
+      }
+      if (status < 400 || status > 599) {
+        throw new IllegalArgumentException("a refusal needs a 4xx or 5xx status, got " + status);
+      }
+      responses.put(reason, new ServerAnswer.Reject(status, Objects.requireNonNull(body, "body")));
+      return this;
+    }
+
+    /**
+     * Builds the server.
+     *
+     * @throws IllegalStateException if neither {@link #csrfToken} nor {@link #withoutCsrfCheck()} was chosen
+     */
     public ChannelSocketServer build() {
+      if (csrfToken == null && !csrfOff) {
+        throw new IllegalStateException("choose the CSRF check: csrfToken(request -> the session's token) for "
+            + "browser clients with cookie sessions, or withoutCsrfCheck() for clients that send no cookies");
+      }
+      RequestGuard.Settings security = new RequestGuard.Settings(csrfToken, csrfOff, allowedOrigins, authorizer,
+          maxConnectionsPerAddress, Map.copyOf(responses));
       return new ChannelSocketServer(new ServerOptions(packer, List.copyOf(packers.values()), userId, handshakeData, pingInterval, pingTimeout,
           sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
-          presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout));
+          presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout, security, maxConnectionsPerUid));
+    }
+
+    private static int atLeastOne(int n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + n);
+      }
+      return n;
     }
 
     private static Duration positive(Duration d, String name) {

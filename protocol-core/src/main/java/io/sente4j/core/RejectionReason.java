@@ -10,6 +10,14 @@ public enum RejectionReason {
   UNKNOWN_PACKER,
   /** An Ajax request to a server without the Ajax path: {@code 400}. */
   AJAX_NOT_ENABLED,
+  /** The CSRF token was missing or wrong (PROTOCOL.md §6.2): {@code 403 Bad CSRF token}. */
+  CSRF,
+  /** The Origin (or Referer) is not an allowed origin (§6.3): {@code 403 Unauthorized origin}. */
+  ORIGIN,
+  /** The application's {@link Authorizer} refused (§6.5): {@code 401 Unauthorized request}. */
+  UNAUTHORIZED,
+  /** The remote address already has the most connections allowed: {@code 429 Too many connections}. */
+  TOO_MANY_CONNECTIONS,
   /** The server is stopping or stopped: {@code 503}. */
   SERVER_STOPPED
 }

@@ -47,11 +47,13 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final PushBuffers wsPushes;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final ServerCounters counters = new ServerCounters();
+  private final RequestGuard guard;
   private final ServerConnection.Limits limits;
 
   ServerCore(ServerOptions options) {
     this.options = options;
     this.defaultPacker = options.packer().name();
+    this.guard = new RequestGuard(options.security());
     this.handlers = owned.handlerExecutor(options.handlerExecutor());
     this.scheduler = owned.scheduler(options.scheduler());
     this.dispatch = new ServerDispatch(options, handlers, counters);
@@ -67,12 +69,19 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   ServerAnswer handle(ServerRequest request) {
     RequestChecks.Rejection rejected = RequestChecks.check(request, codecs.keySet());
+    if (rejected == null && stopped.get()) {
+      rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
+    }
+    if (rejected == null) {
+      rejected = guard.check(request, request.param(RequestChecks.CLIENT_ID).orElseThrow())
+          .map(reason -> new RequestChecks.Rejection(reason, guard.response(reason))).orElse(null);
+      if (rejected != null) {
+        report(rejected, request);
+      }
+    }
     if (rejected == null && (!request.isWebSocketUpgrade() || !request.method().equals("GET"))) {
       rejected = new RequestChecks.Rejection(RejectionReason.AJAX_NOT_ENABLED, 400,
           "Ajax is not enabled on this server");
-    }
-    if (rejected == null && stopped.get()) {
-      rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
     }
     if (rejected != null) {
       counters.rejected(rejected.reason());
@@ -82,11 +91,19 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     return new ServerAnswer.Upgrade(channel -> accept(channel, request, clientId));
   }
 
+  /** Reports a security rejection; the token itself is never logged. */
+  private void report(RequestChecks.Rejection rejected, ServerRequest request) {
+    dispatch.report(new ServerError(ServerError.Kind.REJECTED, null, request.param(RequestChecks.CLIENT_ID).orElse(null),
+        request.method() + " " + request.path() + " from " + request.remoteAddress().map(Object::toString).orElse("?")
+            + " refused: " + rejected.reason() + " (" + rejected.answer().status() + ")", null));
+  }
+
   private ChannelListener accept(Channel channel, ServerRequest request, String clientId) {
     FrameCodec codec = codecs.get(request.queryParam(RequestChecks.PACKER).orElse(defaultPacker));
     ServerConnection conn = new ServerConnection(channel, clientId, request, codec, handlers, scheduler,
         options.pingInterval(), options.pingTimeout(), limits, this);
     live.add(conn);
+    guard.opened(request);
     if (stopped.get()) {
       conn.close(CloseReason.SERVER_STOP);
     } else {
@@ -105,6 +122,13 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, handshake.uid(), conn.clientId(),
           "the handshake (uid or handshake data) cannot be packed; closing the connection", e));
       conn.close(CloseReason.ERROR);
+      return;
+    }
+    long others = registry.of(handshake.uid()).stream().filter(c -> !c.clientId().equals(conn.clientId())).count();
+    if (others >= options.maxConnectionsPerUid()) {
+      dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, handshake.uid(), conn.clientId(), "the uid has "
+          + others + " connection(s), the most allowed (maxConnectionsPerUid); closing the new one", null));
+      conn.close(CloseReason.OVERFLOW);
       return;
     }
     ServerConnection[] replaced = new ServerConnection[1];
@@ -274,7 +298,9 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   @Override
   public void onClosed(ServerConnection conn, CloseReason reason, boolean wasOpen) {
-    live.remove(conn);
+    if (live.remove(conn)) {
+      guard.closed(conn.request());
+    }
     if (wasOpen) {
       counters.closed(Via.WEBSOCKET, reason);
       registry.remove(conn);

@@ -28,7 +28,12 @@ public record ServerError(Kind kind, Object uid, String clientId, String message
      * A queue was full: a client event the handler could not take (answered {@code :chsk/error}, or the connection
      * closed with {@link CloseReason#OVERFLOW}), or a connection's send queue (see {@link OverflowPolicy}).
      */
-    OVERFLOW
+    OVERFLOW,
+    /**
+     * A request failed a security check (CSRF, Origin, the authorizer) or a connection limit and was refused; the
+     * message names the reason and the remote address, never the token.
+     */
+    REJECTED
   }
 
   /** Checks the kind and message are present. */

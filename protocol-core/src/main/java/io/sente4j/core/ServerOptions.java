@@ -26,4 +26,6 @@ record ServerOptions(
     QueueLimit receiveQueue,
     QueueLimit sendQueue,
     OverflowPolicy overflowPolicy,
-    Duration stopTimeout) {}
+    Duration stopTimeout,
+    RequestGuard.Settings security,
+    int maxConnectionsPerUid) {}

@@ -165,7 +165,7 @@ class ServerConnectionsTest {
   void withItsOwnExecutorsAServerWorksAndStopsThem() {
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
-      ChannelSocketServer server = ChannelSocketServer.builder(ToyPacker.TEXT)
+      ChannelSocketServer server = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck()
           .userId((request, clientId) -> "alice")
           .eventHandler(msg -> msg.reply(Thread.currentThread().getName()))
           .build();

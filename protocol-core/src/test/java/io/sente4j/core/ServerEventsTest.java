@@ -60,8 +60,8 @@ class ServerEventsTest {
   @Test
   void theDefaultUserIdIsTheNilUid() {
     try (TrackingExecutor executor = new TrackingExecutor(1)) {
-      ChannelSocketServer server = ChannelSocketServer.builder(ToyPacker.TEXT).handlerExecutor(executor)
-          .scheduler(new VirtualScheduler()).build();
+      ChannelSocketServer server = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck()
+          .handlerExecutor(executor).scheduler(new VirtualScheduler()).build();
       FakeChannel ch = new FakeChannel();
       ch.listener = ((ServerAnswer.Upgrade) server.handle(ServerFixture.upgrade("x", "c1"))).onOpen().apply(ch);
       executor.awaitIdle();

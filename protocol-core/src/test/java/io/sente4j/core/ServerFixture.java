@@ -38,7 +38,7 @@ final class ServerFixture implements AutoCloseable {
   }
 
   ServerFixture(Packer packer, UnaryOperator<ChannelSocketServer.Builder> options) {
-    server = options.apply(ChannelSocketServer.builder(packer)
+    server = options.apply(ChannelSocketServer.builder(packer).withoutCsrfCheck()
         .userId((request, clientId) -> request.queryParam("uid").orElse(null))
         .handshakeData((request, uid) -> request.queryParam("data").orElse(null))
         .handlerExecutor(executor)

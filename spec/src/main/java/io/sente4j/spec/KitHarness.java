@@ -70,7 +70,7 @@ final class KitHarness implements AutoCloseable {
 
   /** A server builder with the kit's clock, executor, user-id function and recorders; the test adds the rest. */
   ChannelSocketServer.Builder serverBuilder(EventHandler handler) {
-    return ChannelSocketServer.builder(packer)
+    return ChannelSocketServer.builder(packer).withoutCsrfCheck()
         .scheduler(clock)
         .handlerExecutor(executor)
         .userId((request, clientId) -> request.queryParam(UID_PARAM).orElse(null))

@@ -26,7 +26,7 @@ class MixedPackersTest {
   private final PackerRegistry packers = PackerRegistry.load();
   private final Packer edn = packers.get("edn");
   private final Packer json = packers.get("json");
-  private final ChannelSocketServer server = ChannelSocketServer.builder(edn)
+  private final ChannelSocketServer server = ChannelSocketServer.builder(edn).withoutCsrfCheck()
       .additionalPackers(json)
       .userId((request, clientId) -> request.param("user").orElse(null))
       .eventHandler(ServerRouter.builder().onRequest(Keyword.of("app", "echo"), m -> m.data()).build())

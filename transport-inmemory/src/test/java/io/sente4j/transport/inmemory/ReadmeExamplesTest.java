@@ -45,7 +45,7 @@ class ReadmeExamplesTest {
     // --- as in the README's quick start
     Packer edn = PackerRegistry.load().get("edn");
 
-    ChannelSocketServer server = ChannelSocketServer.builder(edn)
+    ChannelSocketServer server = ChannelSocketServer.builder(edn).withoutCsrfCheck()
         .userId((request, clientId) -> request.param("user").orElse(null))
         .eventHandler(ServerRouter.builder()
             .onRequest(Keyword.of("chat", "echo"), msg -> "echo: " + msg.data())
@@ -81,7 +81,7 @@ class ReadmeExamplesTest {
     // --- as in the README's "Testing your handlers"
     VirtualScheduler time = new VirtualScheduler();
     Packer edn = PackerRegistry.load().get("edn");
-    ChannelSocketServer server = ChannelSocketServer.builder(edn)
+    ChannelSocketServer server = ChannelSocketServer.builder(edn).withoutCsrfCheck()
         .eventHandler(ServerRouter.builder()
             .on(Keyword.of("orders", "place"), msg -> { }) // the handler under test forgets to reply
             .build())
