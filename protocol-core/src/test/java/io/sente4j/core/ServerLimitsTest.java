@@ -206,6 +206,23 @@ class ServerLimitsTest {
   }
 
   @Test
+  void aMessageOverTheFrameLimitClosesWithTooLargeAndOneAtTheLimitIsRead() {
+    String text = "q".repeat(100);
+    int size = FakeChannel.CODEC.encode(new Frame.ClientEvent(ev("app/q", text), "cb1")).byteLength();
+    f = new ServerFixture(ToyPacker.textWithMaxInputBytes(size), b -> b);
+    f.onEvent = msg -> msg.reply("ok");
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", text), "cb1")); // exactly the limit
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok", "cb1"));
+    ch.clientSends(new Frame.ClientEvent(ev("app/q", text + "q"), "cb2")); // one byte over
+    ch.awaitClosed();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.TOO_LARGE.code());
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.BAD_FRAME);
+    assertThat(e.message()).contains((size + 1) + " bytes, over the frame limit of " + size);
+  }
+
+  @Test
   void queueLimitsRejectNonsense() {
     assertThatThrownBy(() -> QueueLimit.of(0, 1)).hasMessageContaining("maxItems");
     assertThatThrownBy(() -> QueueLimit.of(1, 0)).hasMessageContaining("maxBytes");

@@ -297,6 +297,14 @@ public final class ServerConnection implements ChannelListener {
       return;
     }
     keepAlive.onInbound();
+    int limit = codec.packer().limits().maxInputBytes();
+    if (payload.byteLength() > limit) { // PROTOCOL.md §11.2: over the frame limit closes the connection
+      host.onBadFrame(this, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT, Via.WEBSOCKET,
+          "a message of " + payload.byteLength() + " bytes, over the frame limit of " + limit
+              + "; closing the connection (too-large)", null, null));
+      close(CloseReason.TOO_LARGE);
+      return;
+    }
     Frame frame;
     try {
       frame = codec.decode(payload, Direction.FROM_CLIENT, Via.WEBSOCKET);
