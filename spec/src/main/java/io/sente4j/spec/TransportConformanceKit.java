@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>The values the tests exchange are strings, longs, booleans, lists and maps with string keys, which every
  * packer carries unchanged, so the kit runs with any packer.
  */
-public abstract class TransportConformanceKit extends TransportModelChecks {
+public abstract class TransportConformanceKit extends TransportProtectionChecks {
   static final Keyword ECHO = Keyword.of("kit", "echo");
   static final Keyword LATER = Keyword.of("kit", "later");
   static final Keyword SILENT = Keyword.of("kit", "silent");

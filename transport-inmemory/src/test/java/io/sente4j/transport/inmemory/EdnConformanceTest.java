@@ -16,4 +16,9 @@ class EdnConformanceTest extends TransportConformanceKit {
   protected Packer packer() {
     return PackerRegistry.load().get("edn");
   }
+
+  @Override
+  protected Packer otherPacker() {
+    return PackerRegistry.load().get("json");
+  }
 }

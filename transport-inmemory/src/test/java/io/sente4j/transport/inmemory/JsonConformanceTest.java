@@ -16,4 +16,9 @@ class JsonConformanceTest extends TransportConformanceKit {
   protected Packer packer() {
     return PackerRegistry.load().get("json");
   }
+
+  @Override
+  protected Packer otherPacker() {
+    return PackerRegistry.load().get("edn");
+  }
 }
