@@ -52,6 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class ChannelSocketBenchmark {
   static final int BATCH = 100;
+  /** The batches of {@link #pushBatchedLarge}: ten times larger, so per-batch costs weigh a tenth as much. */
+  static final int LARGE_BATCH = 1000;
   private static final Keyword ECHO = Keyword.of("bench", "echo");
   private static final String RAW_UID = "raw";
 
@@ -63,6 +65,7 @@ public class ChannelSocketBenchmark {
   ChannelSocketClient client;
   FrameCodec codec;
   List<Event> events;
+  List<Event> largeEvents;
   Payload packedBatch;
   Event request;
   /** One permit per push the client's handler has seen. */
@@ -80,6 +83,10 @@ public class ChannelSocketBenchmark {
       events.add(Payloads.chatSend(i));
     }
     packedBatch = codec.encode(new Frame.Push(events));
+    largeEvents = new ArrayList<>();
+    for (int i = 0; i < LARGE_BATCH; i++) {
+      largeEvents.add(Payloads.chatSend(i));
+    }
     request = Payloads.chatSend(0);
     server = ChannelSocketServer.builder(p).withoutCsrfCheck()
         .userId((req, clientId) -> clientId.equals("raw-1") ? RAW_UID : "bench")
@@ -139,6 +146,28 @@ public class ChannelSocketBenchmark {
     }
     server.sendNow(RAW_UID, events.get(BATCH - 1));
     acquire(rawFrames, 1);
+  }
+
+  /**
+   * {@link #pushBatchedServerOnly} with batches of {@value #LARGE_BATCH}: the per-batch costs (the flush, the hand-off
+   * to the transport's thread and back) spread over ten times the events. Compare with {@link
+   * #packerEncodeOnlyLarge}.
+   */
+  @Benchmark
+  @OperationsPerInvocation(LARGE_BATCH)
+  public void pushBatchedServerOnlyLarge() throws InterruptedException {
+    for (int i = 0; i < LARGE_BATCH - 1; i++) {
+      server.send(RAW_UID, largeEvents.get(i));
+    }
+    server.sendNow(RAW_UID, largeEvents.get(LARGE_BATCH - 1));
+    acquire(rawFrames, 1);
+  }
+
+  /** The packer alone on the {@value #LARGE_BATCH}-event batch. */
+  @Benchmark
+  @OperationsPerInvocation(LARGE_BATCH)
+  public Payload packerEncodeOnlyLarge() {
+    return codec.encode(new Frame.Push(largeEvents));
   }
 
   private static void acquire(Semaphore permits, int n) throws InterruptedException {

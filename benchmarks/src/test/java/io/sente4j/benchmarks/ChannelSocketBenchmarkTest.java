@@ -20,7 +20,9 @@ class ChannelSocketBenchmarkTest {
         assertThat(b.pushed.availablePermits()).as(packer + ": no extra pushes").isZero();
         b.pushBatchedServerOnly();
         b.pushBatchedServerOnly();
+        b.pushBatchedServerOnlyLarge();
         assertThat(b.rawFrames.availablePermits()).as(packer + ": one frame per batch").isZero();
+        assertThat(b.packerEncodeOnlyLarge().byteLength()).isGreaterThan(9 * b.packedBatch.byteLength());
         // JSON carries no keywords: the reply is the data as the packer delivers it.
         Object asDelivered = b.codec.packer().unpack(b.codec.packer().pack(b.request.data()));
         assertThat(b.requestReply()).as(packer).isEqualTo(asDelivered);

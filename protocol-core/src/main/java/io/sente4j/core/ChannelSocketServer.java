@@ -49,8 +49,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   /**
    * Answers one request, in the order of PROTOCOL.md §5.7: {@code 405} for a method other than GET and POST,
    * {@code 400} for a missing or blank {@code client-id} or a {@code sente4j-packer} this server does not offer,
-   * {@code 400} for an Ajax request (not enabled), {@code 503} once stopped, and an {@link ServerAnswer.Upgrade} for
-   * a WebSocket upgrade. Runs no application code: the user id and handshake data are computed on the handler
+   * {@code 503} once stopped, then the security checks ({@code 403} CSRF, {@code 403} Origin, {@code 401} the
+   * authorizer, {@code 429} connections per address), {@code 400} for an Ajax request (not enabled), and an {@link
+   * ServerAnswer.Upgrade} for a WebSocket upgrade. Of the application's code only the CSRF token function and the
+   * authorizer run here, on the transport's thread; the user id and handshake data are computed on the handler
    * executor once the socket is open.
    */
   @Override
@@ -422,8 +424,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     /**
      * The most connections one uid may have open (its tabs and devices); a connection beyond it is closed with
-     * {@link CloseReason#OVERFLOW} right after the upgrade, and reported. A new connection of the same client id
-     * replaces the old one and does not count twice. Default {@value #DEFAULT_MAX_CONNECTIONS_PER_UID}.
+     * {@link CloseReason#OVERFLOW} right after the upgrade (the uid is known only then), and reported. A new
+     * connection of the same client id replaces the old one and does not count twice. Connections without a user
+     * ({@link Chsk#NIL_UID}) share one uid and are not limited here: {@link #maxConnectionsPerAddress} bounds them.
+     * Default {@value #DEFAULT_MAX_CONNECTIONS_PER_UID}.
      *
      * @throws IllegalArgumentException if below 1
      */

@@ -125,7 +125,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       return;
     }
     long others = registry.of(handshake.uid()).stream().filter(c -> !c.clientId().equals(conn.clientId())).count();
-    if (others >= options.maxConnectionsPerUid()) {
+    // Every anonymous connection shares the nil uid: limiting it would cap the whole server's anonymous users.
+    if (others >= options.maxConnectionsPerUid() && !Chsk.NIL_UID.equals(handshake.uid())) {
       dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, handshake.uid(), conn.clientId(), "the uid has "
           + others + " connection(s), the most allowed (maxConnectionsPerUid); closing the new one", null));
       conn.close(CloseReason.OVERFLOW);

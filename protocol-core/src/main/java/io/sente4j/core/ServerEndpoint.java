@@ -9,8 +9,9 @@ package io.sente4j.core;
 public interface ServerEndpoint {
 
   /**
-   * Decides what to do with one request. Called on a transport thread; returns at once, without running application
-   * code (the core hands that to its own executor).
+   * Decides what to do with one request. Called on a transport thread; returns at once. The core runs only the
+   * application's quick request checks here (the CSRF token function and the authorizer of a {@link
+   * ChannelSocketServer}); everything else of the application runs on the core's own executor.
    */
   ServerAnswer handle(ServerRequest request);
 }

@@ -16,7 +16,10 @@ public record ServerError(Kind kind, Object uid, String clientId, String message
 
   /** What went wrong. */
   public enum Kind {
-    /** A client sent a frame the server could not read; it was dropped and the connection stays open. */
+    /**
+     * A client sent a frame the server could not read; it was dropped and the connection stays open, except for a
+     * WebSocket message over the frame limit, which closes the connection with {@link CloseReason#TOO_LARGE}.
+     */
     BAD_FRAME,
     /** An application function (event handler, user-id or handshake-data function) threw. */
     HANDLER_FAILED,

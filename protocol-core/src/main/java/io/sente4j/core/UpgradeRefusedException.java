@@ -5,6 +5,7 @@ public class UpgradeRefusedException extends Sente4jException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  private final String body;
 
   /**
    * Creates the exception.
@@ -15,10 +16,16 @@ public class UpgradeRefusedException extends Sente4jException {
   public UpgradeRefusedException(int status, String body) {
     super("WebSocket upgrade refused with HTTP " + status + (body == null || body.isEmpty() ? "" : ": " + body));
     this.status = status;
+    this.body = body == null ? "" : body;
   }
 
   /** The HTTP status the server answered with. */
   public int status() {
     return status;
+  }
+
+  /** The response body the server gave with it (for sente4j servers, what was wrong), or {@code ""}. */
+  public String body() {
+    return body;
   }
 }

@@ -223,6 +223,17 @@ class ServerLimitsTest {
   }
 
   @Test
+  void aMessageOverTheFrameLimitBeforeTheHandshakeIsNotHeld() {
+    f = new ServerFixture(ToyPacker.textWithMaxInputBytes(64), b -> b);
+    FakeChannel ch = new FakeChannel();
+    ServerAnswer answer = f.server.handle(ServerFixture.upgrade("alice", "c1"));
+    ch.listener = ((ServerAnswer.Upgrade) answer).onOpen().apply(ch);
+    ch.clientSends("[[:app/q \"" + "x".repeat(100) + "\"] nil]"); // before the handshake has been sent
+    ch.awaitClosed();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.TOO_LARGE.code());
+  }
+
+  @Test
   void queueLimitsRejectNonsense() {
     assertThatThrownBy(() -> QueueLimit.of(0, 1)).hasMessageContaining("maxItems");
     assertThatThrownBy(() -> QueueLimit.of(1, 0)).hasMessageContaining("maxBytes");

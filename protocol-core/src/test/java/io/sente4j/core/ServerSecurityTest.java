@@ -183,6 +183,15 @@ class ServerSecurityTest {
   }
 
   @Test
+  void anonymousConnectionsShareTheNilUidAndAreNotLimitedByIt() {
+    server(b -> b.maxConnectionsPerUid(1));
+    f.connect(null, "anon-1");
+    f.connect(null, "anon-2");
+    f.connect(null, "anon-3");
+    assertThat(f.server.clientIds(null)).containsExactlyInAnyOrder("anon-1", "anon-2", "anon-3");
+  }
+
+  @Test
   void tokensAreAcceptedExactlyWhenEqual() {
     ChannelSocketServer s = server(b -> b.csrfToken(ServerSecurityTest::referenceOf));
     Qt.seeded(0xc5efL).forAll(strings().allPossible().ofLengthBetween(1, 12),

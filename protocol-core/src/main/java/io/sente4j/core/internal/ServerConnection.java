@@ -264,6 +264,9 @@ public final class ServerConnection implements ChannelListener {
 
   @Override
   public void onMessage(Payload payload) {
+    if (tooLarge(payload)) {
+      return;
+    }
     boolean overflow = false;
     synchronized (inLock) {
       if (early != null) {
@@ -297,14 +300,6 @@ public final class ServerConnection implements ChannelListener {
       return;
     }
     keepAlive.onInbound();
-    int limit = codec.packer().limits().maxInputBytes();
-    if (payload.byteLength() > limit) { // PROTOCOL.md §11.2: over the frame limit closes the connection
-      host.onBadFrame(this, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT, Via.WEBSOCKET,
-          "a message of " + payload.byteLength() + " bytes, over the frame limit of " + limit
-              + "; closing the connection (too-large)", null, null));
-      close(CloseReason.TOO_LARGE);
-      return;
-    }
     Frame frame;
     try {
       frame = codec.decode(payload, Direction.FROM_CLIENT, Via.WEBSOCKET);
@@ -332,6 +327,22 @@ public final class ServerConnection implements ChannelListener {
       default: // CLIENT_PONG: nothing beyond counting as traffic
         break;
     }
+  }
+
+  /**
+   * PROTOCOL.md §11.2: a message over the frame limit closes the connection. Checked as it arrives, so no message
+   * held before the handshake is larger than the limit either.
+   */
+  private boolean tooLarge(Payload payload) {
+    int limit = codec.packer().limits().maxInputBytes();
+    if (payload.byteLength() <= limit) {
+      return false;
+    }
+    host.onBadFrame(this, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT, Via.WEBSOCKET,
+        "a message of " + payload.byteLength() + " bytes, over the frame limit of " + limit
+            + "; closing the connection (too-large)", null, null));
+    close(CloseReason.TOO_LARGE);
+    return true;
   }
 
   /** Called holding the send lock; {@code counted} when the frame took room in the send queue's budget. */
