@@ -353,8 +353,9 @@ public final class ChannelSocketClient implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         ownScheduler = timer;
       }
-      ClientConfig config = new ClientConfig(uri, transport, type, ajaxTimeout, packer, clientId, csrfToken, params, headers,
-          pingInterval, pongTimeout, backoff, random == null ? RandomGenerator.getDefault() : random, offlineSends,
+      ClientConfig config = new ClientConfig(uri, transport, type, ajaxTimeout, packer, clientId, csrfToken, params,
+          headers, pingInterval, pongTimeout, backoff, random == null ? RandomGenerator.getDefault() : random,
+          offlineSends,
           scheduler == null ? Scheduler.of(ownScheduler) : scheduler, executor == null ? ownExecutor : executor,
           pushHandler, stateListener, errorListener);
       FrameCodec codec = new FrameCodec(packer);

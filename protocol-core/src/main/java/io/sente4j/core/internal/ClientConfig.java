@@ -40,8 +40,8 @@ import java.util.random.RandomGenerator;
  * @param stateListener receives every state
  * @param errorListener receives bad frames, failed connection attempts and handler failures
  */
-public record ClientConfig(URI uri, ClientTransport transport, ClientType type, Duration ajaxTimeout, Packer packer, String clientId,
-    Supplier<String> csrfToken, Supplier<Map<String, String>> params, Supplier<Map<String, List<String>>> headers,
-    Duration pingInterval, Duration pongTimeout, Backoff backoff, RandomGenerator random,
-    OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor, Consumer<Event> pushHandler,
+public record ClientConfig(URI uri, ClientTransport transport, ClientType type, Duration ajaxTimeout, Packer packer,
+    String clientId, Supplier<String> csrfToken, Supplier<Map<String, String>> params,
+    Supplier<Map<String, List<String>>> headers, Duration pingInterval, Duration pongTimeout, Backoff backoff,
+    RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor, Consumer<Event> pushHandler,
     Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}

@@ -96,7 +96,7 @@ public final class ClientUrl {
     return withScheme(base, "http", "ws", "https", "wss");
   }
 
-  /** The address for Ajax (PROTOCOL.md §5.1): {@code ws:} becomes {@code http:}, {@code wss:} becomes {@code https:}. */
+  /** The address for Ajax (PROTOCOL.md §5.1): {@code ws:} becomes {@code http:}, {@code wss:} {@code https:}. */
   public static URI forAjax(URI base) {
     return withScheme(base, "ws", "http", "wss", "https");
   }

@@ -71,7 +71,8 @@ class AjaxClientWireTest {
             ? new ServerAnswer.Respond(200, codec.encode(new Frame.Handshake(user, null)))
             : new ServerAnswer.Hold(polls::add);
       }
-      Payload packed = r.queryParam("binary?").isPresent() ? r.body() : Payload.text(r.formParam("ppstr").orElseThrow());
+      Payload packed = r.queryParam("binary?").isPresent() ? r.body()
+          : Payload.text(r.formParam("ppstr").orElseThrow());
       Frame.AjaxEvent ev = (Frame.AjaxEvent) codec.decode(packed, Direction.FROM_CLIENT, Via.AJAX_POST);
       return new ServerAnswer.Respond(200, codec.encode(ev.wantsReply()
           ? new Frame.AjaxReply(List.of("echo", ev.event().data())) : new Frame.AjaxAck()));
