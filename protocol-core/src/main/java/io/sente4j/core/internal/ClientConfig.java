@@ -43,5 +43,5 @@ import java.util.random.RandomGenerator;
 public record ClientConfig(URI uri, ClientTransport transport, ClientType type, Duration ajaxTimeout, Packer packer,
     String clientId, Supplier<String> csrfToken, Supplier<Map<String, String>> params,
     Supplier<Map<String, List<String>>> headers, Duration pingInterval, Duration pongTimeout, Backoff backoff,
-    RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor, Consumer<Event> pushHandler,
-    Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}
+    RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor,
+    Consumer<Event> pushHandler, Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}
