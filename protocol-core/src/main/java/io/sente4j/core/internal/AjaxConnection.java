@@ -89,7 +89,10 @@ public final class AjaxConnection implements ClientConnection {
     exchanges.send(c.handshake(), "handshake", null, this::polled);
   }
 
-  /** POSTs a {@link Frame.ClientEvent}; the returned future completes when the server has answered the POST. */
+  /**
+   * POSTs a {@link Frame.ClientEvent}; the returned future completes when the server has answered the POST. Nothing
+   * is held: the session sends only after the handshake, and a send before {@link #open} fails.
+   */
   @Override
   public CompletableFuture<Void> send(Frame frame) {
     if (!(frame instanceof Frame.ClientEvent)) {
