@@ -162,4 +162,17 @@ class ChannelSocketClientAjaxTest {
       assertThat(json.errors).isEmpty();
     }
   }
+
+  @Test
+  void theAjaxTimeoutMustBePositive() {
+    ChannelSocketClient.Builder b = ajax();
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> b.ajaxTimeout(Duration.ZERO))
+        .withMessage("ajaxTimeout must be positive, got PT0S");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.ajaxTimeout(Duration.ofMillis(-1)));
+    org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> b.type(null));
+    f.start(b.ajaxTimeout(Duration.ofMillis(1)));
+    f.client.connect();
+    assertThat(f.transport.nextGet().call.timeout()).isEqualTo(Duration.ofMillis(1));
+  }
 }
