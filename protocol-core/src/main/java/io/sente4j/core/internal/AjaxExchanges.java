@@ -80,12 +80,15 @@ final class AjaxExchanges {
       abort(List.of(x), endedAlready);
       return;
     }
-    x.timer = scheduler.schedule(timeout, () -> x.result.completeExceptionally(
-        new TimeoutException("no response to the Ajax " + what + " within " + timeout)));
     CompletableFuture<HttpReply> request;
     try {
+      x.timer = scheduler.schedule(timeout, () -> x.result.completeExceptionally(
+          new TimeoutException("no response to the Ajax " + what + " within " + timeout)));
       request = transport.request(call);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // a scheduler or transport that has been shut down
+      if (x.timer == null) {
+        x.timer = () -> false;
+      }
       request = CompletableFuture.failedFuture(e);
     }
     x.request = request;
