@@ -82,6 +82,7 @@ class ChannelSocketClientAutoTest {
     f.transport.nextGet();
     f.client.reconnect();
     f.transport.nextGet().answer(new Frame.Handshake("alice", null));
+    assertThat(f.transport.nextGet().isHandshake()).as("its poll").isFalse();
     f.client.disconnect();
     f.client.connect();
     assertThat(f.transport.nextGet().isHandshake()).isTrue();
