@@ -92,6 +92,9 @@ final class AjaxExchanges {
       request = CompletableFuture.failedFuture(e);
     }
     x.request = request;
+    if (x.result.isCancelled()) {
+      request.cancel(false); // aborted before the request existed: the abort could not cancel it
+    }
     request.whenComplete((r, e) -> {
       if (e != null) {
         x.result.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
