@@ -152,6 +152,7 @@ class ChannelSocketClientAjaxReconnectTest {
         .hasMessageContaining("the client disconnected");
     assertThat(ClientFixture.failure(plain)).isInstanceOf(ReplyClosedException.class)
         .hasMessage("the Ajax connection closed (requested) before the server answered the POST");
+    f.settle(); // the poll was sent from the I/O thread, which may still be handing it over
     assertThat(poll.cancelled()).isTrue();
     assertThat(p1.cancelled()).isTrue();
     assertThat(f.client.state().lastClose()).contains(CloseInfo.byClient(CloseReason.REQUESTED));
@@ -166,6 +167,7 @@ class ChannelSocketClientAjaxReconnectTest {
     f.start(ajax());
     FakeHttpExchange poll = f.connectAjax("alice");
     f.client.reconnect();
+    f.settle();
     assertThat(poll.cancelled()).isTrue();
     FakeHttpExchange hs = f.transport.nextGet();
     assertThat(hs.isHandshake()).isTrue();
