@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxConnection;
 import io.sente4j.core.internal.ClientConfig;
 import io.sente4j.core.internal.ClientSession;
 import io.sente4j.core.internal.WebSocketConnection;
@@ -17,13 +18,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The client end of a channel socket: one logical connection to a Sente (or sente4j) server over a WebSocket, kept
- * open across losses (PROTOCOL.md §4–§10).
+ * The client end of a channel socket: one logical connection to a Sente (or sente4j) server over a WebSocket or Ajax
+ * long-polling, kept open across losses (PROTOCOL.md §4–§10).
  *
  * <pre>{@code
  * ChannelSocketClient client = ChannelSocketClient.builder(URI.create("ws://host/chsk"), transport)
@@ -45,8 +47,24 @@ import java.util.random.RandomGenerator;
  * {@link #connect()} or {@link #reconnect()}. The client pings the server after {@code pingInterval} without traffic
  * and reconnects when no pong comes within {@code pongTimeout}; it answers the server's pings at once.
  *
+ * <p><b>WebSocket or Ajax.</b> {@link Builder#type(ClientType)} chooses the transport; the default, {@link
+ * ClientType#AUTO}, opens a WebSocket and falls back to Ajax for the rest of the client's life if its first WebSocket
+ * fails before it opens (once a WebSocket has opened, later losses reconnect over WebSocket). {@link ClientState#via()}
+ * shows which is in use: {@link Via#WEBSOCKET} or {@link Via#AJAX_POLL}. Over Ajax the client sends a handshake GET,
+ * then keeps exactly one long-poll GET waiting at the server, sending the next as soon as one is answered (with
+ * pushes, in order, or {@code :chsk/timeout}); the long-poll is the keep-alive, so no pings are sent. Each event is its
+ * own POST, answered with the reply, an acknowledgement, or {@code :chsk/timeout} when the server's Ajax reply timeout
+ * passed; POSTs run concurrently, so events sent at once may reach the server in any order. The CSRF token travels in
+ * the {@code X-CSRF-Token} header instead of the URL. Every Ajax request waits at most {@link
+ * Builder#ajaxTimeout(Duration)}. A handshake or poll that fails (no response, an HTTP error status, no response in
+ * time) is a lost connection, with the same reconnect and backoff as a lost WebSocket; a poll answered 401 means the
+ * server withdrew the connection's authorization and closes the client as {@link CloseReason#UNAUTHORIZED}
+ * (PROTOCOL.md §10.2).
+ *
  * <p><b>Replies.</b> A request ends exactly once: with the reply, or with a {@link ReplyFailedException} (closed,
- * timeout, error). Every request waiting when a connection closes fails with {@link ReplyClosedException}.
+ * timeout, error). Every request waiting when a connection closes fails with {@link ReplyClosedException}. Over Ajax a
+ * POST answered with an HTTP error status, or not at all, fails with {@link ReplyErrorException}, one not answered
+ * within the Ajax timeout with {@link ReplyTimeoutException}.
  */
 public final class ChannelSocketClient implements AutoCloseable {
   private final ClientSession session;
@@ -63,9 +81,11 @@ public final class ChannelSocketClient implements AutoCloseable {
   /**
    * A builder for a client of the server at {@code uri}.
    *
-   * @param uri the {@code ws:} or {@code wss:} address of the server's channel-socket path, without the protocol's
-   *     query parameters (it may carry the application's own)
-   * @param transport opens the WebSockets
+   * @param uri the address of the server's channel-socket path, without the protocol's query parameters (it may
+   *     carry the application's own); {@code ws:} or {@code wss:}, or {@code http:} or {@code https:}. WebSockets use
+   *     {@code ws:}/{@code wss:} and Ajax {@code http:}/{@code https:} whichever is given; other schemes are used as
+   *     they are
+   * @param transport opens the WebSockets and makes the Ajax requests
    */
   public static Builder builder(URI uri, ClientTransport transport) {
     return new Builder(uri, transport);
@@ -85,9 +105,11 @@ public final class ChannelSocketClient implements AutoCloseable {
   /**
    * Sends an event that wants no reply.
    *
-   * @return completes when the transport has written the event; fails with {@link ReplyClosedException} when the
-   *     client is not open and the offline policy does not hold it, with {@link ReplyErrorException} when the send
-   *     failed
+   * @return completes when the transport has written the event (over Ajax: when the server has acknowledged its
+   *     POST); fails with {@link ReplyClosedException} when the client is not open and the offline policy does not
+   *     hold it, or the connection ended before the POST was answered, with {@link ReplyErrorException} when the send
+   *     failed (over Ajax: also an HTTP error status), with {@link ReplyTimeoutException} when a POST got no answer
+   *     within the Ajax timeout
    * @throws IllegalArgumentException if the event is in the reserved {@code chsk} namespace
    */
   public CompletableFuture<Void> send(Event event) {
@@ -154,6 +176,8 @@ public final class ChannelSocketClient implements AutoCloseable {
   public static final class Builder {
     private final URI uri;
     private final ClientTransport transport;
+    private ClientType type = ClientType.AUTO;
+    private Duration ajaxTimeout = Duration.ofSeconds(60);
     private Packer packer;
     private String clientId = UUID.randomUUID().toString();
     private Supplier<String> csrfToken = () -> null;
@@ -175,6 +199,27 @@ public final class ChannelSocketClient implements AutoCloseable {
       this.transport = Objects.requireNonNull(transport, "transport");
     }
 
+    /**
+     * How the client reaches the server: {@link ClientType#WEBSOCKET}, {@link ClientType#AJAX}, or {@link
+     * ClientType#AUTO} (the default, as in Sente): a WebSocket, with a fallback to Ajax for the rest of the client's
+     * life when its first WebSocket fails before it opens.
+     */
+    public Builder type(ClientType type) {
+      this.type = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /**
+     * How long each Ajax request (handshake, long-poll, POST) waits for its response; default 60 s, Sente's. It must
+     * exceed the server's long-poll timeout (20 s by default), or polls are given up before the server answers them.
+     * A handshake or poll without a response in time is a lost connection ({@link CloseReason#TIMEOUT}); a POST
+     * fails with {@link ReplyTimeoutException}.
+     */
+    public Builder ajaxTimeout(Duration ajaxTimeout) {
+      this.ajaxTimeout = requirePositive(ajaxTimeout, "ajaxTimeout");
+      return this;
+    }
+
     /** The packer; required. Its name goes into every request as {@code sente4j-packer}. */
     public Builder packer(Packer packer) {
       this.packer = Objects.requireNonNull(packer, "packer");
@@ -191,13 +236,16 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The CSRF token, sent as the query parameter {@code csrf-token}; called on every connection attempt. */
+    /**
+     * The CSRF token, sent as the query parameter {@code csrf-token} of a WebSocket upgrade and as the header {@code
+     * X-CSRF-Token} of every Ajax request; called on every connection attempt.
+     */
     public Builder csrfToken(Supplier<String> csrfToken) {
       this.csrfToken = Objects.requireNonNull(csrfToken, "csrfToken");
       return this;
     }
 
-    /** A fixed CSRF token, sent as the query parameter {@code csrf-token}. */
+    /** A fixed CSRF token, sent as with {@link #csrfToken(Supplier)}. */
     public Builder csrfToken(String csrfToken) {
       Objects.requireNonNull(csrfToken, "csrfToken");
       this.csrfToken = () -> csrfToken;
@@ -279,8 +327,10 @@ public final class ChannelSocketClient implements AutoCloseable {
 
     /**
      * Receives what went wrong without ending the client: bad frames from the server (a {@link FrameException}),
-     * failed connection attempts (an {@link UpgradeRefusedException} or the transport's error), a first frame that
-     * was not the handshake, and exceptions thrown by the push handler or state listener. Each is also logged.
+     * failed connection attempts (an {@link UpgradeRefusedException} or the transport's error), failed Ajax
+     * handshakes and polls (an {@link AjaxRefusedException}, a {@link java.util.concurrent.TimeoutException} after the
+     * Ajax timeout, or the transport's error), a first frame that was not the handshake, and exceptions thrown by the
+     * push handler or state listener. Each is also logged.
      */
     public Builder errorListener(Consumer<Throwable> errorListener) {
       this.errorListener = Objects.requireNonNull(errorListener, "errorListener");
@@ -303,13 +353,17 @@ public final class ChannelSocketClient implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         ownScheduler = timer;
       }
-      ClientConfig config = new ClientConfig(uri, transport, packer, clientId, csrfToken, params, headers,
-          pingInterval, pongTimeout, backoff, random == null ? RandomGenerator.getDefault() : random, offlineSends,
+      ClientConfig config = new ClientConfig(uri, transport, type, ajaxTimeout, packer, clientId, csrfToken, params,
+          headers, pingInterval, pongTimeout, backoff, random == null ? RandomGenerator.getDefault() : random,
+          offlineSends,
           scheduler == null ? Scheduler.of(ownScheduler) : scheduler, executor == null ? ownExecutor : executor,
           pushHandler, stateListener, errorListener);
       FrameCodec codec = new FrameCodec(packer);
-      ClientSession session = new ClientSession(config, ClientState.initial(clientId, Via.WEBSOCKET),
-          events -> new WebSocketConnection(transport, codec, events));
+      AtomicReference<ClientSession> self = new AtomicReference<>();
+      ClientSession session = new ClientSession(config, (via, events) -> via == Via.WEBSOCKET
+          ? new WebSocketConnection(transport, codec, events)
+          : new AjaxConnection(transport, codec, config.scheduler(), ajaxTimeout, clientId, self.get()::inMdc, events));
+      self.set(session);
       return new ChannelSocketClient(session, ownExecutor, ownScheduler);
     }
 

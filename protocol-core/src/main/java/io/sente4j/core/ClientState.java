@@ -8,7 +8,8 @@ import java.util.Optional;
  * change.
  *
  * @param clientId the client id sent on every connection request
- * @param via how the client is connected ({@link Via#WEBSOCKET})
+ * @param via how the client connects: {@link Via#WEBSOCKET}, or {@link Via#AJAX_POLL} for Ajax long-polling (whose
+ *     events travel in POSTs); a client of {@link ClientType#AUTO} shows {@code WEBSOCKET} until it falls back
  * @param status whether the client is connecting, open or closed
  * @param everOpened whether any connection of this client has completed a handshake
  * @param uid the user id of the last handshake, or {@code null} before the first one
@@ -58,6 +59,11 @@ public record ClientState(String clientId, Via via, Status status, boolean everO
   /** This state with another status and attempt count. */
   public ClientState withStatus(Status newStatus, int newAttempt) {
     return new ClientState(clientId, via, newStatus, everOpened, uid, handshakeData, lastClose, newAttempt);
+  }
+
+  /** This state with another transport. */
+  public ClientState withVia(Via newVia) {
+    return new ClientState(clientId, newVia, status, everOpened, uid, handshakeData, lastClose, attempt);
   }
 
   /** This state, closed for {@code close}. */

@@ -5,7 +5,10 @@ import java.util.Objects;
 /**
  * How a client's connection ended: the reason, the WebSocket close code and text as seen, and which side closed.
  * A connection attempt that failed before it opened (a refused upgrade, a network error) is recorded as {@link
- * CloseReason#ERROR} with code 1006, WebSocket's code for a connection that ended without a close frame.
+ * CloseReason#ERROR} with code 1006, WebSocket's code for a connection that ended without a close frame. An Ajax
+ * connection has no close frame: a failed request (no response, an HTTP error status) is recorded the same way, a
+ * long-poll answered 401 as {@link CloseReason#UNAUTHORIZED} (PROTOCOL.md §10.2), and a request that got no response
+ * within the client's Ajax timeout as {@link CloseReason#TIMEOUT}, closed by the client.
  *
  * @param reason the close reason the code stands for (PROTOCOL.md §10)
  * @param code the WebSocket close code

@@ -43,9 +43,13 @@ final class ClientFixture implements AutoCloseable {
     transport = new FakeClientTransport(io, packer);
   }
 
-  /** A builder with the fixture's transport, packer, time, executor and recorders. */
+  /**
+   * A builder with the fixture's transport, packer, time, executor and recorders, for a WebSocket-only client (the
+   * WebSocket tests refuse first opens, which would make an {@link ClientType#AUTO} client fall back to Ajax).
+   */
   ChannelSocketClient.Builder builder(Packer packer) {
     return ChannelSocketClient.builder(URI_BASE, transport)
+        .type(ClientType.WEBSOCKET)
         .packer(packer)
         .clientId("c1")
         .scheduler(time)
@@ -80,6 +84,22 @@ final class ClientFixture implements AutoCloseable {
     join(connected);
     awaitState(s -> s.isOpen());
     return c;
+  }
+
+  /**
+   * Connects an Ajax client: answers the handshake GET, waits for the client to be open, and returns the first
+   * long-poll, which waits for the test's answer.
+   */
+  FakeHttpExchange connectAjax(Object uid) {
+    CompletableFuture<ClientState> connected = client.connect();
+    FakeHttpExchange handshake = transport.nextGet();
+    assertThat(handshake.isHandshake()).as("the first GET is the handshake: " + handshake).isTrue();
+    handshake.answer(new Frame.Handshake(uid, null));
+    join(connected);
+    awaitState(ClientState::isOpen);
+    FakeHttpExchange poll = transport.nextGet();
+    assertThat(poll.isHandshake()).as("then a long-poll: " + poll).isFalse();
+    return poll;
   }
 
   /** Waits for the next state that matches; earlier states are skipped. */

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * address, headers and listener), and is accepted, refused with an HTTP status, or failed, as the test says. The
  * test plays the server through the connection: it pushes frames to the client and reads the frames the client
  * sent. Every listener call happens on the {@code io} executor, in order, as a real transport's I/O thread would.
+ *
+ * <p>Each HTTP request is recorded as a {@link FakeHttpExchange}, waiting until the test answers it (a frame, a
+ * status, a failure), GETs and POSTs in separate queues.
  */
 final class FakeClientTransport implements ClientTransport {
   private final Executor io;
@@ -27,6 +30,9 @@ final class FakeClientTransport implements ClientTransport {
   private final BlockingQueue<FakeConnection> opened = new LinkedBlockingQueue<>();
   private final List<FakeConnection> all = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Object> outcomes = new ArrayDeque<>();
+  private final BlockingQueue<FakeHttpExchange> gets = new LinkedBlockingQueue<>();
+  private final BlockingQueue<FakeHttpExchange> posts = new LinkedBlockingQueue<>();
+  private final List<FakeHttpExchange> calls = Collections.synchronizedList(new ArrayList<>());
 
   FakeClientTransport(Executor io, Packer packer) {
     this.io = io;
@@ -110,6 +116,46 @@ final class FakeClientTransport implements ClientTransport {
 
   @Override
   public CompletableFuture<HttpReply> request(HttpCall call) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException("no HTTP in the fake"));
+    FakeHttpExchange x = new FakeHttpExchange(call, io, codec);
+    calls.add(x);
+    (call.method().equals("GET") ? gets : posts).add(x);
+    return x.reply;
+  }
+
+  /** The next GET (handshake or long-poll), waiting up to 5 s for it. */
+  FakeHttpExchange nextGet() {
+    return take(gets, "an Ajax GET");
+  }
+
+  /** The next POST, waiting up to 5 s for it. */
+  FakeHttpExchange nextPost() {
+    return take(posts, "an Ajax POST");
+  }
+
+  /** The next GET if one has been made, without waiting. */
+  FakeHttpExchange pollGet() {
+    return gets.poll();
+  }
+
+  /** The next POST if one has been made, without waiting. */
+  FakeHttpExchange pollPost() {
+    return posts.poll();
+  }
+
+  /** Every HTTP request made, oldest first. */
+  List<FakeHttpExchange> calls() {
+    synchronized (calls) {
+      return new ArrayList<>(calls);
+    }
+  }
+
+  private static FakeHttpExchange take(BlockingQueue<FakeHttpExchange> q, String what) {
+    try {
+      FakeHttpExchange x = q.poll(5, TimeUnit.SECONDS);
+      assertThat(x).as(what + " within 5 s").isNotNull();
+      return x;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Chsk;
 import io.sente4j.core.ChannelSocketClient;
 import io.sente4j.core.ClientState;
+import io.sente4j.core.ClientType;
 import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Event;
@@ -345,7 +346,8 @@ public abstract class TransportConformanceKit extends TransportProtectionChecks 
         h.refuseAtEndpoint = true;
       }
       int seenBefore = h.requestsSeen.get();
-      ChannelSocketClient c = h.client("carol-" + atTransport, e -> {}, b -> {});
+      // WebSocket only: an AUTO client whose first WebSocket is refused falls back to Ajax for good.
+      ChannelSocketClient c = h.client("carol-" + atTransport, e -> {}, b -> b.type(ClientType.WEBSOCKET));
       c.connect();
       h.advanceUntil("three refused attempts", () -> c.state().attempt() >= 3, Duration.ofSeconds(1),
           Duration.ofSeconds(60));

@@ -3,6 +3,7 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Backoff;
 import io.sente4j.core.ClientState;
 import io.sente4j.core.ClientTransport;
+import io.sente4j.core.ClientType;
 import io.sente4j.core.Event;
 import io.sente4j.core.OfflineSendPolicy;
 import io.sente4j.core.Packer;
@@ -21,6 +22,8 @@ import java.util.random.RandomGenerator;
  *
  * @param uri the connection address without the protocol's query parameters
  * @param transport opens the connections
+ * @param type WebSocket, Ajax, or WebSocket with a fallback to Ajax
+ * @param ajaxTimeout how long one Ajax request (handshake, long-poll, POST) waits for its response
  * @param packer packs and unpacks frames
  * @param clientId the client id
  * @param csrfToken the CSRF token, called on every connection attempt; may return {@code null}
@@ -37,8 +40,8 @@ import java.util.random.RandomGenerator;
  * @param stateListener receives every state
  * @param errorListener receives bad frames, failed connection attempts and handler failures
  */
-public record ClientConfig(URI uri, ClientTransport transport, Packer packer, String clientId,
-    Supplier<String> csrfToken, Supplier<Map<String, String>> params, Supplier<Map<String, List<String>>> headers,
-    Duration pingInterval, Duration pongTimeout, Backoff backoff, RandomGenerator random,
-    OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor, Consumer<Event> pushHandler,
-    Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}
+public record ClientConfig(URI uri, ClientTransport transport, ClientType type, Duration ajaxTimeout, Packer packer,
+    String clientId, Supplier<String> csrfToken, Supplier<Map<String, String>> params,
+    Supplier<Map<String, List<String>>> headers, Duration pingInterval, Duration pongTimeout, Backoff backoff,
+    RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor,
+    Consumer<Event> pushHandler, Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}

@@ -1,5 +1,6 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameException;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One connection attempt of a client over one transport: what the client's session needs from a WebSocket (and,
- * later, from an Ajax long-poll loop). The connection reads the server's frames and hands them to its {@link
- * Events}; it never runs application code. Implementations are thread-safe.
+ * One connection attempt of a client over one transport: what the client's session needs from a WebSocket ({@link
+ * WebSocketConnection}) or an Ajax long-poll loop ({@link AjaxConnection}). The connection reads the server's frames
+ * and hands them to its {@link Events}; it never runs application code. Implementations are thread-safe.
  */
 public interface ClientConnection {
 
@@ -30,16 +31,23 @@ public interface ClientConnection {
   /**
    * Sends one client frame. Frames sent before the connection is open are held and sent, in order, once it is.
    *
-   * @return completes when the transport has written the frame, or exceptionally (a packer failure, a closed
-   *     connection, a transport error)
+   * @return completes when the transport has written the frame (over Ajax: when the server has answered the POST),
+   *     or exceptionally (a packer failure, a closed connection, a transport error, an HTTP error status; a {@link
+   *     io.sente4j.core.ReplyFailedException} when the outcome is already known)
    */
   CompletableFuture<Void> send(Frame frame);
 
   /** Closes the connection; the {@link Events} hear nothing more from it. */
   void close(CloseReason reason);
 
-  /** What a connection tells its session; called on transport threads, never concurrently for one connection. */
+  /**
+   * What a connection tells its session; called on transport threads. A WebSocket never calls concurrently; an Ajax
+   * connection may (a POST's answer beside a poll's), so implementations synchronize.
+   */
   interface Events {
+    /** The transport opened the connection (the WebSocket is open); the handshake has not necessarily come. */
+    void opened(ClientConnection connection);
+
     /** The frame was read from the server. */
     void received(ClientConnection connection, Frame frame);
 
@@ -51,5 +59,13 @@ public interface ClientConnection {
 
     /** The connection could not be opened. */
     void failed(ClientConnection connection, Throwable error);
+
+    /**
+     * The connection ended without a close frame (an Ajax request failed or was refused).
+     *
+     * @param info the close as the client records it
+     * @param error what went wrong, to report to the application, or {@code null} when {@code info} says it all
+     */
+    void lost(ClientConnection connection, CloseInfo info, Throwable error);
   }
 }

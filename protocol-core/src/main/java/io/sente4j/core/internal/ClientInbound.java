@@ -7,6 +7,7 @@ import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameException;
 import io.sente4j.core.Sente4jException;
+import io.sente4j.core.Via;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,10 @@ final class ClientInbound implements ClientConnection.Events {
         }
         session.keepAlive.traffic();
         if (frame instanceof Frame.Handshake) {
-          if (session.handshaken()) {
+          if (session.handshaken() && c.via() == Via.WEBSOCKET) {
             LOG.warn("client {}: a second handshake on one connection; taking its uid and data", clientId);
+          } else if (session.handshaken()) {
+            LOG.info("client {}: the server answered a poll with a new handshake; taking its uid and data", clientId);
           }
           session.opened((Frame.Handshake) frame);
         } else if (!session.handshaken()) {
@@ -76,6 +79,32 @@ final class ClientInbound implements ClientConnection.Events {
           CloseInfo info = new CloseInfo(CloseReason.fromCode(code), code, text, false);
           LOG.info("client {}: the connection closed: {} ({} {})", clientId, info.reason(), code, info.text());
           session.lost(c, info);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void opened(ClientConnection c) {
+    session.inMdc(() -> {
+      synchronized (session.lock) {
+        if (session.isCurrent(c)) {
+          session.transportOpened(c);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void lost(ClientConnection c, CloseInfo info, Throwable error) {
+    session.inMdc(() -> {
+      synchronized (session.lock) {
+        if (session.isCurrent(c)) {
+          LOG.info("client {}: the {} connection ended: {} ({})", clientId, c.via(), info.reason(), info.text());
+          session.lost(c, info);
+          if (error != null) {
+            session.dispatcher.reportError(session.state().uid(), error);
+          }
         }
       }
     });

@@ -4,6 +4,7 @@ import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.ReplyClosedException;
 import io.sente4j.core.ReplyErrorException;
+import io.sente4j.core.ReplyFailedException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -122,9 +123,12 @@ public final class ClientSender {
         + " was not sent");
   }
 
-  private static ReplyErrorException sendFailed(Event event, Throwable error) {
+  private static ReplyFailedException sendFailed(Event event, Throwable error) {
     if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
       error = error.getCause();
+    }
+    if (error instanceof ReplyFailedException) {
+      return (ReplyFailedException) error; // the connection already knows the outcome (an Ajax POST's)
     }
     return new ReplyErrorException("could not send " + event.id() + ": " + error.getMessage(), error);
   }

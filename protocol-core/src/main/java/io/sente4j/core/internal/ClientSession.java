@@ -2,18 +2,17 @@ package io.sente4j.core.internal;
 
 import io.sente4j.core.ClientState;
 import io.sente4j.core.ClientState.Status;
+import io.sente4j.core.ClientType;
 import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Frame;
 import io.sente4j.core.Sente4jException;
-import java.net.URI;
+import io.sente4j.core.Via;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * §7.6, §10). One lock guards the session and its helpers; application code never runs under it, only through the
  * {@link ClientDispatcher} or the executor. The server's frames are read by {@link ClientInbound}, events are sent
  * by {@link ClientSender}.
+ *
+ * <p>Each attempt connects over the session's current transport: a WebSocket, or Ajax. Under {@link
+ * ClientType#AUTO} that is a WebSocket until one fails before any WebSocket of this session has opened; from then on
+ * it is Ajax, for the session's life (PROTOCOL.md §7.6). Pings run only on WebSockets: over Ajax the long-poll keeps
+ * the connection alive (§7.1).
  */
 public final class ClientSession implements ClientKeepAlive.Actions {
   private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
@@ -33,7 +37,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   final ClientKeepAlive keepAlive;
   final ClientSender sender;
   private final ClientInbound inbound;
-  private final Function<ClientConnection.Events, ClientConnection> connector;
+  private final BiFunction<Via, ClientConnection.Events, ClientConnection> connector;
   private final ReconnectLoop reconnects;
   private final AtomicLong callbackIds = new AtomicLong();
   private final List<CompletableFuture<ClientState>> waiters = new ArrayList<>();
@@ -43,18 +47,20 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private boolean handshaken;
   private long epoch;
   private ClientConnection current;
+  private Via via;
+  private boolean webSocketOpened;
 
   /**
    * Creates a client session that has not connected.
    *
    * @param config the options
-   * @param initial the first state
-   * @param connector makes a connection that reports to the given events
+   * @param connector makes a connection over the given transport ({@link Via#WEBSOCKET} or {@link Via#AJAX_POLL})
+   *     that reports to the given events
    */
-  public ClientSession(ClientConfig config, ClientState initial,
-      Function<ClientConnection.Events, ClientConnection> connector) {
+  public ClientSession(ClientConfig config, BiFunction<Via, ClientConnection.Events, ClientConnection> connector) {
     this.config = config;
-    this.state = initial;
+    this.via = config.type() == ClientType.AJAX ? Via.AJAX_POLL : Via.WEBSOCKET;
+    this.state = ClientState.initial(config.clientId(), via);
     this.connector = connector;
     this.dispatcher = new ClientDispatcher(config.executor(), config.clientId(), config.errorListener());
     this.pending = new PendingReplies(lock, config.scheduler(), config.executor(), this::nextCallbackId,
@@ -193,11 +199,19 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     return handshaken;
   }
 
+  /** The transport opened {@code c}, the current connection. Under the lock. */
+  void transportOpened(ClientConnection c) {
+    if (c.via() == Via.WEBSOCKET) {
+      webSocketOpened = true;
+    }
+  }
+
   /** The handshake came on the current connection: the client is open. Under the lock. */
   void opened(Frame.Handshake h) {
     boolean first = !handshaken;
     handshaken = true;
-    if (first) {
+    if (first && current.via() == Via.WEBSOCKET) {
+      webSocketOpened = true; // a handshake can come before the transport reports the open
       keepAlive.start(); // before anything reaches the application, which may move time
     }
     setState(state.opened(h.uid(), h.handshakeData()));
@@ -219,8 +233,22 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   void lost(ClientConnection c, CloseInfo info) {
     if (isCurrent(c)) {
       detach();
-      lost(info);
+      if (config.type() == ClientType.AUTO && c.via() == Via.WEBSOCKET && !webSocketOpened) {
+        fallBack(info);
+      } else {
+        lost(info);
+      }
     }
+  }
+
+  /** The first WebSocket of an {@link ClientType#AUTO} session failed before it opened: Ajax from now on, at once. */
+  private void fallBack(CloseInfo info) {
+    LOG.info("client {}: the WebSocket failed before it ever opened ({}); using Ajax from now on", config.clientId(),
+        info.text());
+    pending.failSent("the connection closed (" + info.reason().text() + ")");
+    via = Via.AJAX_POLL;
+    setState(state.closed(info));
+    startAttempt(state.attempt());
   }
 
   private void lost(CloseInfo info) {
@@ -260,19 +288,20 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private void startAttempt(int attempt) {
     reconnects.cancel();
     long e = ++epoch;
-    setState(state.withStatus(Status.CONNECTING, attempt));
+    setState(state.withVia(via).withStatus(Status.CONNECTING, attempt));
     config.executor().execute(() -> open(e));
   }
 
   /** One connection attempt, on the executor, since it calls the application's suppliers. */
   private void open(long e) {
     inMdc(() -> {
-      URI uri;
-      Map<String, List<String>> headers;
+      Via attemptVia;
+      synchronized (lock) {
+        attemptVia = via;
+      }
+      ClientUrl.Attempt attempt;
       try {
-        uri = ClientUrl.build(config.uri(), config.params().get(), config.clientId(), config.csrfToken().get(),
-            config.packer().name());
-        headers = new LinkedHashMap<>(config.headers().get());
+        attempt = ClientUrl.attempt(config, attemptVia);
       } catch (RuntimeException error) {
         LOG.warn("client {}: could not build the connection request: {}", config.clientId(), error.toString());
         synchronized (lock) {
@@ -285,15 +314,15 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       }
       ClientConnection c;
       synchronized (lock) {
-        if (e != epoch || !wanted) {
+        if (e != epoch || !wanted || via != attemptVia) {
           return;
         }
-        c = connector.apply(inbound);
+        c = connector.apply(attemptVia, inbound);
         current = c;
         handshaken = false;
       }
-      LOG.debug("client {}: connecting to {}", config.clientId(), uri);
-      c.open(uri, headers);
+      LOG.debug("client {}: connecting to {}", config.clientId(), attempt.uri());
+      c.open(attempt.uri(), attempt.headers());
     });
   }
 
@@ -320,7 +349,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   }
 
   /** Runs {@code body} with this client's ids (the uid of the last handshake) in the MDC. */
-  void inMdc(Runnable body) {
+  public void inMdc(Runnable body) {
     ClientMdc.run(state.uid(), config.clientId(), body);
   }
 }

@@ -89,6 +89,8 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
     if (closeNow != null) {
       ch.close(closeNow);
       failHeld(held);
+    } else {
+      events.opened(this);
     }
   }
 

@@ -37,4 +37,25 @@ class ClientUrlTest {
           .withMessageContaining("\"" + name + "\" belongs to the protocol");
     }
   }
+
+  @Test
+  void ajaxUsesHttpSchemesAndWebSocketsWsSchemesWhicheverIsConfigured() {
+    assertThat(ClientUrl.forAjax(URI.create("ws://h/chsk?a=1"))).hasToString("http://h/chsk?a=1");
+    assertThat(ClientUrl.forAjax(URI.create("WSS://h:8443/chsk"))).hasToString("https://h:8443/chsk");
+    assertThat(ClientUrl.forAjax(URI.create("https://h/chsk"))).hasToString("https://h/chsk");
+    assertThat(ClientUrl.forWebSocket(URI.create("http://h/chsk"))).hasToString("ws://h/chsk");
+    assertThat(ClientUrl.forWebSocket(URI.create("https://h/chsk"))).hasToString("wss://h/chsk");
+    assertThat(ClientUrl.forWebSocket(URI.create("wss://h/chsk"))).hasToString("wss://h/chsk");
+    assertThat(ClientUrl.forAjax(URI.create("mem://h/chsk"))).as("other schemes as they are")
+        .hasToString("mem://h/chsk");
+  }
+
+  @Test
+  void withParamAppendsAnEncodedParameter() {
+    assertThat(ClientUrl.withParam(URI.create("http://h/chsk"), "handshake?", "1"))
+        .hasToString("http://h/chsk?handshake%3F=1");
+    URI base = URI.create("http://h/chsk?a=1");
+    assertThat(ClientUrl.withParam(base, "udt", "17")).hasToString("http://h/chsk?a=1&udt=17");
+    assertThat(ClientUrl.withParam(base, "flag", null)).hasToString("http://h/chsk?a=1&flag");
+  }
 }
