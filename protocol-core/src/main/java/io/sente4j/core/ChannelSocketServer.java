@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -19,12 +20,25 @@ import org.slf4j.LoggerFactory;
  * server.send("alice", Event.of("chat/message", "hi"));
  * }</pre>
  *
- * <p>WebSocket connections only, for now: an Ajax request is refused with {@code 400}. Each connection starts with
- * its handshake; a new connection of the same client (uid and client id) replaces the older one, which is closed
- * {@link CloseReason#REQUESTED}. Client events reach the {@link EventHandler} on the handler executor, one connection's
- * events one at a time and in order. Pushes to a uid are batched within the send-buffer window and reach each of its
- * connections in send order. Idle connections are pinged, and closed {@link CloseReason#PING_TIMEOUT} when nothing
- * arrives within the ping timeout. Thread-safe.
+ * <p>It serves WebSocket connections and Ajax long-polling on the same path. Each connection starts with its
+ * handshake; a new connection of the same client (uid and client id) replaces the older one, which is closed
+ * {@link CloseReason#REQUESTED}. Client events reach the {@link EventHandler} on the handler executor, one WebSocket
+ * connection's events one at a time and in order. Pushes to a uid are batched within the send-buffer window and reach
+ * each of its connections in send order. Idle WebSocket connections are pinged, and closed {@link
+ * CloseReason#PING_TIMEOUT} when nothing arrives within the ping timeout. Thread-safe.
+ *
+ * <p><b>Ajax</b> (PROTOCOL.md §5.4, §5.5). A GET that is not a WebSocket upgrade is an Ajax handshake (when it has
+ * {@code handshake?}, or the client has no Ajax connection) or a long-poll, parked without holding a thread until a
+ * push, the {@linkplain Builder#longPollTimeout long-poll timeout}, a newer poll of the same client, or a close;
+ * every parked poll is answered exactly once, with the push or {@code [:chsk/timeout nil]}. A POST carries one event,
+ * handed to the {@link EventHandler} with {@link Via#AJAX_POST}: answered at once {@code [:chsk/dummy-cb-200 nil]}
+ * when the client wants no reply, otherwise with the reply, or {@code [:chsk/timeout nil]} after the {@linkplain
+ * Builder#ajaxReplyTimeout Ajax reply timeout}. A batch flushed for an Ajax client between two polls is held for its
+ * next poll during the {@linkplain Builder#ajaxPushRetryWindow push retry window} (bounded by {@link
+ * Builder#ajaxMaxHeldEvents} and {@link Builder#ajaxMaxHeldBytes}); a batch dropped is reported as {@link
+ * ServerError.Kind#PUSH_DROPPED}. An Ajax client counts as connected from its first poll, and while it keeps polling
+ * within the {@linkplain Builder#ajaxDisconnectGrace Ajax disconnect grace}. {@link #send}, {@link #sendToClient},
+ * {@link #broadcast}, {@link #close} and {@link #stop} cover Ajax clients too.
  */
 public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
@@ -43,9 +57,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   /**
    * Answers one request, in the order of PROTOCOL.md §5.7: {@code 405} for a method other than GET and POST,
    * {@code 400} for a missing or blank {@code client-id} or a {@code sente4j-packer} other than this server's,
-   * {@code 400} for an Ajax request (not enabled), {@code 503} once stopped, and an {@link ServerAnswer.Upgrade} for
-   * a WebSocket upgrade. Runs no application code: the user id and handshake data are computed on the handler
-   * executor once the socket is open.
+   * {@code 503} once stopped, an {@link ServerAnswer.Upgrade} for a WebSocket upgrade, a {@link ServerAnswer.Hold}
+   * for an Ajax GET (handshake or poll) and for a POST that wants a reply, {@code 200} with {@code
+   * [:chsk/dummy-cb-200 nil]} at once for a POST that wants none, and {@code 400} naming the reason for a POST whose
+   * frame cannot be read. Runs no application code: the user id, the handshake data and the event handler run on the
+   * handler executor.
    */
   @Override
   public ServerAnswer handle(ServerRequest request) {
@@ -53,9 +69,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   }
 
   /**
-   * Pushes an event to every connection of a user, batched: the uid's buffer is flushed one send-buffer window after
-   * its first event, as one push frame per connection. Events to a uid without a connection at flush time are
-   * dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
+   * Pushes an event to every connection of a user, batched: the uid's buffer of each transport is flushed one
+   * send-buffer window (WebSocket, Ajax) after its first event, as one push frame per connection; an Ajax client
+   * between two polls gets it with its next poll (see the class comment). Events to a uid without a connection at
+   * flush time are dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @param event an application event (not in the {@code chsk} namespace)
@@ -83,7 +100,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @param clientId the client id of the connection
    * @param event an application event
-   * @return whether the uid has an open connection with that client id and the push was handed to it
+   * @return whether the uid has an open connection with that client id (WebSocket, or Ajax: the push then answers
+   *     its parked poll or is held for its next one) and the push was handed to it
    * @throws IllegalArgumentException if the event is in the {@code chsk} namespace
    */
   public boolean sendToClient(Object uid, String clientId, Event event) {
@@ -105,8 +123,9 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   }
 
   /**
-   * The client ids of a user's open connections now, an immutable snapshot: one per tab or device. A connection
-   * leaves this set as soon as the server has seen it close, before its disconnect grace has passed.
+   * The client ids of a user's open connections now, an immutable snapshot: one per tab or device. A WebSocket
+   * connection leaves this set as soon as the server has seen it close, before its disconnect grace has passed; an
+   * Ajax connection when the server forgets it (no poll within the Ajax disconnect grace and nothing held for it).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    */
@@ -116,7 +135,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /**
    * Closes every connection of a user with a reason the client sees, for example {@link CloseReason#REQUESTED} to
-   * make it reconnect after a logout, or {@link CloseReason#UNAUTHORIZED} to make it stay away.
+   * make it reconnect after a logout, or {@link CloseReason#UNAUTHORIZED} to make it stay away. An Ajax connection
+   * has no close frame (PROTOCOL.md §10.2): its parked poll is answered {@code [:chsk/timeout nil]}, pushes held for
+   * it are dropped and reported, and it is forgotten, so its next poll gets a new handshake (or the rejection of the
+   * request checks).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @return how many connections were closed
@@ -126,9 +148,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   }
 
   /**
-   * Stops the server: flushes the push buffers, closes every connection with {@link CloseReason#SERVER_STOP}, cancels
-   * the timers, refuses new requests ({@code 503}) and shuts down the executors the server created itself (a handler
-   * pool finishes its queued work first). Does nothing the second time. Presence is forgotten without
+   * Stops the server: flushes the push buffers, closes every connection with {@link CloseReason#SERVER_STOP} (a parked
+   * Ajax poll is answered {@code [:chsk/timeout nil]}; pushes still held for an Ajax client are dropped and reported),
+   * cancels the timers, refuses new requests ({@code 503}) and shuts down the executors the server created itself (a
+   * handler pool finishes its queued work first). Does nothing the second time. Presence is forgotten without
    * {@code uidport-close} events.
    */
   public void stop() {
@@ -155,6 +178,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private EventHandler eventHandler = msg -> LOG.debug("No event handler; {} ignored", msg);
     private ServerErrorListener errorListener;
     private PresenceListener presenceListener;
+    private Duration longPollTimeout = Duration.ofSeconds(20);
+    private Duration ajaxReplyTimeout;
+    private Duration ajaxSendBufferWindow = Duration.ofMillis(100);
+    private Duration ajaxDisconnectGrace = Duration.ofSeconds(5);
+    private Duration ajaxPushRetryWindow = Duration.ofSeconds(10);
+    private int ajaxMaxHeldEvents = 1000;
+    private int ajaxMaxHeldBytes = 1 << 20;
 
     private Builder(Packer packer) {
       this.packer = Objects.requireNonNull(packer, "packer");
@@ -195,8 +225,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * How long a uid's push buffer waits after its first event before it is flushed (PROTOCOL.md §7.3). Default
-     * 30 ms.
+     * How long a uid's WebSocket push buffer waits after its first event before it is flushed (PROTOCOL.md §7.3).
+     * Default 30 ms; see {@link #ajaxSendBufferWindow} for Ajax.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -206,7 +236,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * How long a uid keeps counting as connected after its connection ended (PROTOCOL.md §8.1). Default 2.5 s.
+     * How long a uid keeps counting as connected after its WebSocket connection ended (PROTOCOL.md §8.1). Default
+     * 2.5 s; see {@link #ajaxDisconnectGrace} for Ajax.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -251,11 +282,98 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
       return this;
     }
 
+    /**
+     * How long an Ajax poll stays parked without a push before it is answered {@code [:chsk/timeout nil]}
+     * (PROTOCOL.md §7.2). It must stay below the clients' Ajax request timeout (60 s for Sente clients). Default
+     * 20 s.
+     *
+     * @throws IllegalArgumentException if not positive, or 60 s or more
+     */
+    public Builder longPollTimeout(Duration longPollTimeout) {
+      positive(longPollTimeout, "longPollTimeout");
+      if (longPollTimeout.compareTo(Duration.ofSeconds(60)) >= 0) {
+        throw new IllegalArgumentException("longPollTimeout must be below the 60 s Ajax request timeout of Sente "
+            + "clients, got " + longPollTimeout);
+      }
+      this.longPollTimeout = longPollTimeout;
+      return this;
+    }
+
+    /**
+     * How long an Ajax POST that wants a reply waits for the handler's reply before it is answered {@code
+     * [:chsk/timeout nil]} (PROTOCOL.md §7.2, §9.3). Default: the long-poll timeout.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder ajaxReplyTimeout(Duration ajaxReplyTimeout) {
+      this.ajaxReplyTimeout = positive(ajaxReplyTimeout, "ajaxReplyTimeout");
+      return this;
+    }
+
+    /**
+     * How long a uid's Ajax push buffer waits after its first event before it is flushed to the uid's Ajax clients
+     * (PROTOCOL.md §7.3). Default 100 ms.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ajaxSendBufferWindow(Duration ajaxSendBufferWindow) {
+      this.ajaxSendBufferWindow = notNegative(ajaxSendBufferWindow, "ajaxSendBufferWindow");
+      return this;
+    }
+
+    /**
+     * How long an Ajax client keeps counting as connected after a poll of it was answered without a new one
+     * (PROTOCOL.md §8.1); a client that polls again within it stays connected throughout. Default 5 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ajaxDisconnectGrace(Duration ajaxDisconnectGrace) {
+      this.ajaxDisconnectGrace = notNegative(ajaxDisconnectGrace, "ajaxDisconnectGrace");
+      return this;
+    }
+
+    /**
+     * How long a push batch flushed for an Ajax client that has no parked poll is held for the client's next poll
+     * (PROTOCOL.md §7.4). A batch still held when it passes is dropped and reported ({@link
+     * ServerError.Kind#PUSH_DROPPED}). Default 10 s (Sente: about 3 s, dropped silently).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ajaxPushRetryWindow(Duration ajaxPushRetryWindow) {
+      this.ajaxPushRetryWindow = notNegative(ajaxPushRetryWindow, "ajaxPushRetryWindow");
+      return this;
+    }
+
+    /**
+     * How many pushed events one Ajax client may have held between two polls. Past it the oldest held batches are
+     * dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}). Default 1,000.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder ajaxMaxHeldEvents(int ajaxMaxHeldEvents) {
+      this.ajaxMaxHeldEvents = atLeastOne(ajaxMaxHeldEvents, "ajaxMaxHeldEvents");
+      return this;
+    }
+
+    /**
+     * How many packed bytes of pushes one Ajax client may have held between two polls; the held batches of a client
+     * are joined into one push frame on its next poll, so this also bounds that frame. Past it the oldest held
+     * batches are dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}). Default 1 MiB, the frame limit.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder ajaxMaxHeldBytes(int ajaxMaxHeldBytes) {
+      this.ajaxMaxHeldBytes = atLeastOne(ajaxMaxHeldBytes, "ajaxMaxHeldBytes");
+      return this;
+    }
+
     /** Builds the server. */
     public ChannelSocketServer build() {
       return new ChannelSocketServer(new ServerOptions(packer, userId, handshakeData, pingInterval, pingTimeout,
           sendBufferWindow, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
-          presenceListener));
+          presenceListener, new AjaxSettings(longPollTimeout, ajaxReplyTimeout == null ? longPollTimeout
+          : ajaxReplyTimeout, ajaxSendBufferWindow, ajaxDisconnectGrace, ajaxPushRetryWindow, ajaxMaxHeldEvents,
+          ajaxMaxHeldBytes)));
     }
 
     private static Duration positive(Duration d, String name) {
@@ -263,6 +381,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
         throw new IllegalArgumentException(name + " must be positive, got " + d);
       }
       return d;
+    }
+
+    private static int atLeastOne(int n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + n);
+      }
+      return n;
     }
 
     private static Duration notNegative(Duration d, String name) {

@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxClient;
 import io.sente4j.core.internal.ConnectionRegistry;
 import io.sente4j.core.internal.Mdc;
 import io.sente4j.core.internal.OwnedExecutors;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state and the WebSocket path of a {@link ChannelSocketServer}: accepting upgrades, opening and replacing
- * connections, presence, push buffering, closing and stopping. Application code is reached only through {@link
- * ServerDispatch}.
+ * connections, presence, push buffering, closing and stopping; Ajax requests and connections go to its {@link
+ * AjaxPath}. Application code is reached only through {@link ServerDispatch}.
  */
 final class ServerCore implements ServerConnection.Host, PresenceTable.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
@@ -39,6 +40,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final Set<ServerConnection> live = ConcurrentHashMap.newKeySet();
   private final PresenceTable presence;
   private final PushBuffers wsPushes;
+  private final AjaxPath ajax;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   ServerCore(ServerOptions options) {
@@ -47,8 +49,20 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.handlers = owned.handlerExecutor(options.handlerExecutor());
     this.scheduler = owned.scheduler(options.scheduler());
     this.dispatch = new ServerDispatch(options, handlers);
-    this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace()), this);
+    this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace(),
+        Via.AJAX_POLL, options.ajax().disconnectGrace()), this);
     this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), this::flush);
+    this.ajax = new AjaxPath(options.ajax(), codec, handlers, scheduler, dispatch, new AjaxPath.AjaxPresence() {
+      @Override
+      public void open(AjaxClient client) {
+        presence.open(Via.AJAX_POLL, client.uid(), client.clientId(), client);
+      }
+
+      @Override
+      public void close(AjaxClient client) {
+        presence.close(Via.AJAX_POLL, client.uid(), client.clientId(), client);
+      }
+    }, this::encodePush);
   }
 
   ServerAnswer handle(ServerRequest request) {
@@ -56,13 +70,13 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     if (rejected != null) {
       return rejected;
     }
-    if (!request.isWebSocketUpgrade() || !request.method().equals("GET")) {
-      return new ServerAnswer.Reject(400, "Ajax is not enabled on this server");
-    }
     if (stopped.get()) {
       return new ServerAnswer.Reject(503, "Server stopped");
     }
     String clientId = request.param(RequestChecks.CLIENT_ID).orElseThrow();
+    if (!request.isWebSocketUpgrade() || !request.method().equals("GET")) {
+      return ajax.handle(request, clientId);
+    }
     return new ServerAnswer.Upgrade(channel -> accept(channel, request, clientId));
   }
 
@@ -106,10 +120,24 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   void send(Object uid, Event event, boolean now) {
     requirePushable(event);
-    if (now) {
-      wsPushes.addAndFlush(uidKey(uid), event);
-    } else {
-      wsPushes.add(uidKey(uid), event);
+    push(uidKey(uid), event, now);
+  }
+
+  /**
+   * Buffers the event for the uid's Ajax clients if it has any, and for its WebSocket connections if it has any or
+   * has no connection at all (the WebSocket flush then reports the drop).
+   */
+  private void push(Object key, Event event, boolean now) {
+    boolean viaAjax = ajax.hasClients(key);
+    if (viaAjax) {
+      ajax.send(key, event, now);
+    }
+    if (!viaAjax || !registry.of(key).isEmpty()) {
+      if (now) {
+        wsPushes.addAndFlush(key, event);
+      } else {
+        wsPushes.add(key, event);
+      }
     }
   }
 
@@ -120,7 +148,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     Boolean sent = wsPushes.flushThen(key, () -> {
       ServerConnection conn = registry.get(key, clientId);
       if (conn == null) {
-        return false;
+        return ajax.sendToClient(key, clientId, event);
       }
       Payload push = encodePush(key, clientId, List.of(event));
       return push != null && conn.send(push);
@@ -131,7 +159,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   void broadcast(Event event) {
     requirePushable(event);
     for (Object uid : presence.snapshot().any()) {
-      wsPushes.add(uid, event);
+      push(uid, event, false);
     }
   }
 
@@ -142,6 +170,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   Set<String> clientIds(Object uid) {
     Set<String> ids = new LinkedHashSet<>();
     registry.of(uidKey(uid)).forEach(c -> ids.add(c.clientId()));
+    ajax.clients(uidKey(uid)).forEach(c -> ids.add(c.clientId()));
     return Collections.unmodifiableSet(ids);
   }
 
@@ -149,7 +178,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     Objects.requireNonNull(reason, "reason");
     Collection<ServerConnection> conns = registry.of(uidKey(uid));
     conns.forEach(c -> c.close(reason));
-    return conns.size();
+    return conns.size() + ajax.close(uidKey(uid), reason);
   }
 
   void stop() {
@@ -159,6 +188,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     LOG.debug("Stopping: flushing pushes, closing {} connection(s)", live.size());
     wsPushes.flushAll();
     wsPushes.stop();
+    ajax.flushAll();
+    ajax.stop();
     presence.stop();
     for (ServerConnection conn : live) {
       conn.close(CloseReason.SERVER_STOP);
@@ -181,7 +212,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   }
 
   /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
-  private Payload encodePush(Object uid, String clientId, List<Event> batch) {
+  Payload encodePush(Object uid, String clientId, List<Event> batch) {
     try {
       return codec.encode(new Frame.Push(batch));
     } catch (PackerException whole) {
@@ -247,12 +278,20 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   @Override
   public void uidOpened(Object uid, Object context) {
-    dispatch.presenceEvent((ServerConnection) context, Chsk.UIDPORT_OPEN, uid);
+    presenceEvent(context, Chsk.UIDPORT_OPEN, uid);
   }
 
   @Override
   public void uidClosed(Object uid, Object context) {
-    dispatch.presenceEvent((ServerConnection) context, Chsk.UIDPORT_CLOSE, uid);
+    presenceEvent(context, Chsk.UIDPORT_CLOSE, uid);
+  }
+
+  private void presenceEvent(Object context, Keyword id, Object uid) {
+    if (context instanceof AjaxClient) {
+      dispatch.presenceEvent((AjaxClient) context, id, uid);
+    } else {
+      dispatch.presenceEvent((ServerConnection) context, id, uid);
+    }
   }
 
   @Override

@@ -23,7 +23,13 @@ public record ServerError(Kind kind, Object uid, String clientId, String message
     /** A reply could not be sent because its connection had closed. */
     REPLY_DROPPED,
     /** A message could not be sent: the transport failed, it could not be packed, or the uid had no connection. */
-    SEND_FAILED
+    SEND_FAILED,
+    /**
+     * Pushed events did not reach an Ajax client that had no parked poll (PROTOCOL.md §7.4): no poll came within
+     * the push retry window, the held pushes exceeded their limit, or the connection was closed or the server
+     * stopped first. The message begins with the number of events dropped.
+     */
+    PUSH_DROPPED
   }
 
   /** Checks the kind and message are present. */

@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxSettings;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -16,4 +17,5 @@ record ServerOptions(
     Scheduler scheduler,
     EventHandler eventHandler,
     ServerErrorListener errorListener,
-    PresenceListener presenceListener) {}
+    PresenceListener presenceListener,
+    AjaxSettings ajax) {}

@@ -1,0 +1,105 @@
+package io.sente4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client's end of one HTTP exchange in server tests: a {@link HeldResponse} the server completes (or that a test
+ * completes with a Reject or Respond answer), which the test can abandon as a client that stops waiting. Counts the
+ * server's attempts to complete it, so a test can tell "answered once" from "answered twice".
+ */
+final class FakeHeld implements HeldResponse {
+  private final List<Runnable> abandonActions = new ArrayList<>();
+  private int status = -1;
+  private Payload body;
+  private boolean abandoned;
+  private int lateCompletions;
+
+  @Override
+  public synchronized boolean complete(int status, Payload body) {
+    if (this.status != -1 || abandoned) {
+      lateCompletions++;
+      return false;
+    }
+    this.status = status;
+    this.body = body;
+    abandonActions.clear();
+    return true;
+  }
+
+  @Override
+  public synchronized boolean isOpen() {
+    return status == -1 && !abandoned;
+  }
+
+  @Override
+  public void onAbandoned(Runnable action) {
+    synchronized (this) {
+      if (!abandoned) {
+        if (status == -1) {
+          abandonActions.add(action);
+        }
+        return;
+      }
+    }
+    action.run();
+  }
+
+  /** The client stops waiting (its request timed out, the tab closed). */
+  void abandon() {
+    List<Runnable> actions;
+    synchronized (this) {
+      if (status != -1 || abandoned) {
+        return;
+      }
+      abandoned = true;
+      actions = List.copyOf(abandonActions);
+      abandonActions.clear();
+    }
+    actions.forEach(Runnable::run);
+  }
+
+  synchronized boolean isAnswered() {
+    return status != -1;
+  }
+
+  synchronized boolean isAbandoned() {
+    return abandoned;
+  }
+
+  /** How many times the server tried to complete it after it was answered or abandoned. */
+  synchronized int lateCompletions() {
+    return lateCompletions;
+  }
+
+  synchronized int status() {
+    assertThat(status).as("answered").isNotEqualTo(-1);
+    return status;
+  }
+
+  synchronized Payload body() {
+    assertThat(status).as("answered").isNotEqualTo(-1);
+    return body;
+  }
+
+  /** The 200 response read as the answer to an Ajax GET. */
+  Frame pollFrame() {
+    assertThat(status()).as("status of %s", body()).isEqualTo(200);
+    return FakeChannel.CODEC.decode(body(), Direction.FROM_SERVER, Via.AJAX_POLL);
+  }
+
+  /** The 200 response read as the answer to an Ajax POST. */
+  Frame postFrame() {
+    assertThat(status()).as("status of %s", body()).isEqualTo(200);
+    return FakeChannel.CODEC.decode(body(), Direction.FROM_SERVER, Via.AJAX_POST);
+  }
+
+  /** The events of the push this poll was answered with. */
+  List<Event> pushedEvents() {
+    Frame f = pollFrame();
+    assertThat(f).isInstanceOf(Frame.Push.class);
+    return ((Frame.Push) f).events();
+  }
+}
