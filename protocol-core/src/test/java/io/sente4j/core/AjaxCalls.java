@@ -34,7 +34,7 @@ final class AjaxCalls {
 
   /** Hands a request to the server and returns its response, waiting until the handler executor is quiet. */
   static FakeHeld call(ServerFixture f, ServerRequest request) {
-    FakeHeld held = new FakeHeld();
+    FakeHeld held = new FakeHeld(f.time);
     ServerAnswer answer = f.server.handle(request);
     if (answer instanceof ServerAnswer.Hold h) {
       h.onHeld().accept(held);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client's end of one HTTP exchange in server tests: a {@link HeldResponse} the server completes (or that a test
@@ -11,11 +12,21 @@ import java.util.List;
  * server's attempts to complete it, so a test can tell "answered once" from "answered twice".
  */
 final class FakeHeld implements HeldResponse {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  private final VirtualScheduler time;
   private final List<Runnable> abandonActions = new ArrayList<>();
+  private long endedAtNanos = -1;
+  private long sequence = -1;
   private int status = -1;
   private Payload body;
   private boolean abandoned;
   private int lateCompletions;
+
+  /** An exchange whose end (answer or abandonment) is timed on {@code time}. */
+  FakeHeld(VirtualScheduler time) {
+    this.time = time;
+  }
 
   @Override
   public synchronized boolean complete(int status, Payload body) {
@@ -25,6 +36,8 @@ final class FakeHeld implements HeldResponse {
     }
     this.status = status;
     this.body = body;
+    this.endedAtNanos = time.nanoTime();
+    this.sequence = SEQUENCE.incrementAndGet();
     abandonActions.clear();
     return true;
   }
@@ -55,6 +68,7 @@ final class FakeHeld implements HeldResponse {
         return;
       }
       abandoned = true;
+      endedAtNanos = time.nanoTime();
       actions = List.copyOf(abandonActions);
       abandonActions.clear();
     }
@@ -67,6 +81,16 @@ final class FakeHeld implements HeldResponse {
 
   synchronized boolean isAbandoned() {
     return abandoned;
+  }
+
+  /** When it was answered or abandoned, in virtual nanoseconds; -1 while open. */
+  synchronized long endedAtNanos() {
+    return endedAtNanos;
+  }
+
+  /** The order in which responses were answered, across all of them; -1 while not answered. */
+  synchronized long answerSequence() {
+    return sequence;
   }
 
   /** How many times the server tried to complete it after it was answered or abandoned. */
