@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxSettings;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,12 +26,25 @@ import org.slf4j.LoggerFactory;
  * server.send("alice", Event.of("chat/message", "hi"));
  * }</pre>
  *
- * <p>WebSocket connections only, for now: an Ajax request is refused with {@code 400}. Each connection starts with
- * its handshake; a new connection of the same client (uid and client id) replaces the older one, which is closed
- * {@link CloseReason#REQUESTED}. Client events reach the {@link EventHandler} on the handler executor, one connection's
- * events one at a time and in order. Pushes to a uid are batched within the send-buffer window and reach each of its
- * connections in send order. Idle connections are pinged, and closed {@link CloseReason#PING_TIMEOUT} when nothing
- * arrives within the ping timeout. Thread-safe.
+ * <p>It serves WebSocket connections and Ajax long-polling on the same path. Each connection starts with its
+ * handshake; a new connection of the same client (uid and client id) replaces the older one, which is closed
+ * {@link CloseReason#REQUESTED}. Client events reach the {@link EventHandler} on the handler executor, one WebSocket
+ * connection's events one at a time and in order. Pushes to a uid are batched within the send-buffer window and reach
+ * each of its connections in send order. Idle WebSocket connections are pinged, and closed {@link
+ * CloseReason#PING_TIMEOUT} when nothing arrives within the ping timeout. Thread-safe.
+ *
+ * <p><b>Ajax</b> (PROTOCOL.md §5.4, §5.5). A GET that is not a WebSocket upgrade is an Ajax handshake (when it has
+ * {@code handshake?}, or the client has no Ajax connection) or a long-poll, parked without holding a thread until a
+ * push, the {@linkplain Builder#longPollTimeout long-poll timeout}, a newer poll of the same client, or a close;
+ * every parked poll is answered exactly once, with the push or {@code [:chsk/timeout nil]}. A POST carries one event,
+ * handed to the {@link EventHandler} with {@link Via#AJAX_POST}: answered at once {@code [:chsk/dummy-cb-200 nil]}
+ * when the client wants no reply, otherwise with the reply, or {@code [:chsk/timeout nil]} after the {@linkplain
+ * Builder#ajaxReplyTimeout Ajax reply timeout}. A batch flushed for an Ajax client between two polls is held for its
+ * next poll during the {@linkplain Builder#ajaxPushRetryWindow push retry window} (bounded by {@link
+ * Builder#ajaxMaxHeldEvents} and {@link Builder#ajaxMaxHeldBytes}); a batch dropped is reported as {@link
+ * ServerError.Kind#PUSH_DROPPED}. An Ajax client counts as connected from its first poll, and while it keeps polling
+ * within the {@linkplain Builder#ajaxDisconnectGrace Ajax disconnect grace}. {@link #send}, {@link #sendToClient},
+ * {@link #broadcast}, {@link #close} and {@link #stop} cover Ajax clients too.
  */
 public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
@@ -50,10 +64,12 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * Answers one request, in the order of PROTOCOL.md §5.7: {@code 405} for a method other than GET and POST,
    * {@code 400} for a missing or blank {@code client-id} or a {@code sente4j-packer} this server does not offer,
    * {@code 503} once stopped, then the security checks ({@code 403} CSRF, {@code 403} Origin, {@code 401} the
-   * authorizer, {@code 429} connections per address), {@code 400} for an Ajax request (not enabled), and an {@link
-   * ServerAnswer.Upgrade} for a WebSocket upgrade. Of the application's code only the CSRF token function and the
-   * authorizer run here, on the transport's thread; the user id and handshake data are computed on the handler
-   * executor once the socket is open.
+   * authorizer, {@code 429} connections per address), and then: an {@link ServerAnswer.Upgrade} for a WebSocket
+   * upgrade; a {@link ServerAnswer.Hold} for an Ajax GET (handshake or poll) and for a POST that wants a reply;
+   * {@code 200} with {@code [:chsk/dummy-cb-200 nil]} at once for a POST that wants none; {@code 400} naming the
+   * reason for a POST whose frame cannot be read. Of the application's code only the CSRF token function and the
+   * authorizer run here, on the transport's thread; the user id, the handshake data and the event handler run on
+   * the handler executor.
    */
   @Override
   public ServerAnswer handle(ServerRequest request) {
@@ -61,9 +77,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   }
 
   /**
-   * Pushes an event to every connection of a user, batched: the uid's buffer is flushed one send-buffer window after
-   * its first event, as one push frame per connection. Events to a uid without a connection at flush time are
-   * dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
+   * Pushes an event to every connection of a user, batched: the uid's buffer of each transport is flushed one
+   * send-buffer window (WebSocket, Ajax) after its first event, as one push frame per connection; an Ajax client
+   * between two polls gets it with its next poll (see the class comment). Events to a uid without a connection at
+   * flush time are dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @param event an application event (not in the {@code chsk} namespace)
@@ -91,7 +108,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @param clientId the client id of the connection
    * @param event an application event
-   * @return whether the uid has an open connection with that client id and the push was handed to it
+   * @return whether the uid has an open connection with that client id (WebSocket, or Ajax: the push then answers
+   *     its parked poll or is held for its next one) and the push was handed to it
    * @throws IllegalArgumentException if the event is in the {@code chsk} namespace
    */
   public boolean sendToClient(Object uid, String clientId, Event event) {
@@ -113,8 +131,9 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   }
 
   /**
-   * The client ids of a user's open connections now, an immutable snapshot: one per tab or device. A connection
-   * leaves this set as soon as the server has seen it close, before its disconnect grace has passed.
+   * The client ids of a user's open connections now, an immutable snapshot: one per tab or device. A WebSocket
+   * connection leaves this set as soon as the server has seen it close, before its disconnect grace has passed; an
+   * Ajax connection when the server forgets it (no poll within the Ajax disconnect grace and nothing held for it).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    */
@@ -124,7 +143,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /**
    * Closes every connection of a user with a reason the client sees, for example {@link CloseReason#REQUESTED} to
-   * make it reconnect after a logout, or {@link CloseReason#UNAUTHORIZED} to make it stay away.
+   * make it reconnect after a logout, or {@link CloseReason#UNAUTHORIZED} to make it stay away. An Ajax connection
+   * has no close frame (PROTOCOL.md §10.2): its parked poll is answered {@code [:chsk/timeout nil]}, pushes held for
+   * it are dropped and reported, and it is forgotten, so its next poll gets a new handshake (or the rejection of the
+   * request checks).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @return how many connections were closed
@@ -140,10 +162,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   /**
    * Stops the server: refuses new requests ({@code 503}), flushes the push buffers, waits (up to the builder's
-   * {@code stopTimeout}, in real time, on the calling thread) until every connection's send queue is written and its
-   * received events are handled, then closes every connection with {@link CloseReason#SERVER_STOP}, cancels the
-   * timers and shuts down the executors the server created itself (a handler pool finishes its queued work first).
-   * Does nothing the second time. Presence is forgotten without {@code uidport-close} events.
+   * {@code stopTimeout}, in real time, on the calling thread) until every WebSocket's send queue is written and its
+   * received events are handled, then closes every connection with {@link CloseReason#SERVER_STOP} (a parked Ajax
+   * poll is answered {@code [:chsk/timeout nil]}; pushes still held for an Ajax client are dropped and reported),
+   * cancels the timers and shuts down the executors the server created itself (a handler pool finishes its queued
+   * work first). Does nothing the second time. Presence is forgotten without {@code uidport-close} events.
    */
   public void stop() {
     core.stop();
@@ -195,6 +218,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private QueueLimit receiveQueue = DEFAULT_RECEIVE_QUEUE;
     private QueueLimit sendQueue = DEFAULT_SEND_QUEUE;
     private OverflowPolicy overflowPolicy = OverflowPolicy.DISCONNECT;
+    private Duration longPollTimeout = Duration.ofSeconds(20);
+    private Duration ajaxReplyTimeout;
+    private Duration ajaxSendBufferWindow = Duration.ofMillis(100);
+    private Duration ajaxDisconnectGrace = Duration.ofSeconds(5);
+    private Duration ajaxPushRetryWindow = Duration.ofSeconds(10);
+    private int ajaxMaxHeldEvents = 1000;
+    private int ajaxMaxHeldBytes = 1 << 20;
 
     private Builder(Packer packer) {
       this.packer = Objects.requireNonNull(packer, "packer");
@@ -269,8 +299,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * How long a uid's push buffer waits after its first event before it is flushed (PROTOCOL.md §7.3). Default
-     * 30 ms.
+     * How long a uid's WebSocket push buffer waits after its first event before it is flushed (PROTOCOL.md §7.3).
+     * Default 30 ms; see {@link #ajaxSendBufferWindow} for Ajax.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -280,7 +310,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * How long a uid keeps counting as connected after its connection ended (PROTOCOL.md §8.1). Default 2.5 s.
+     * How long a uid keeps counting as connected after its WebSocket connection ended (PROTOCOL.md §8.1). Default
+     * 2.5 s; see {@link #ajaxDisconnectGrace} for Ajax.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -338,6 +369,23 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
+     * How long an Ajax poll stays parked without a push before it is answered {@code [:chsk/timeout nil]}
+     * (PROTOCOL.md §7.2). It must stay below the clients' Ajax request timeout (60 s for Sente clients). Default
+     * 20 s.
+     *
+     * @throws IllegalArgumentException if not positive, or 60 s or more
+     */
+    public Builder longPollTimeout(Duration longPollTimeout) {
+      positive(longPollTimeout, "longPollTimeout");
+      if (longPollTimeout.compareTo(Duration.ofSeconds(60)) >= 0) {
+        throw new IllegalArgumentException("longPollTimeout must be below the 60 s Ajax request timeout of Sente "
+            + "clients, got " + longPollTimeout);
+      }
+      this.longPollTimeout = longPollTimeout;
+      return this;
+    }
+
+    /**
      * The bound of each connection's send queue: frames handed to the transport that it has not written yet (a slow
      * or stalled client), and what a push that does not fit does. Default {@value #DEFAULT_SEND_ITEMS} frames, 16
      * MiB, {@link OverflowPolicy#DISCONNECT}. Every overflow is reported as {@link ServerError.Kind#OVERFLOW}.
@@ -349,6 +397,17 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
+     * How long an Ajax POST that wants a reply waits for the handler's reply before it is answered {@code
+     * [:chsk/timeout nil]} (PROTOCOL.md §7.2, §9.3). Default: the long-poll timeout.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder ajaxReplyTimeout(Duration ajaxReplyTimeout) {
+      this.ajaxReplyTimeout = positive(ajaxReplyTimeout, "ajaxReplyTimeout");
+      return this;
+    }
+
+    /**
      * How long {@link ChannelSocketServer#stop()} waits for connections to write what is queued for them and for
      * their received events to be handled before it closes them. Default 5 s; zero closes at once.
      *
@@ -356,6 +415,17 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      */
     public Builder stopTimeout(Duration stopTimeout) {
       this.stopTimeout = notNegative(stopTimeout, "stopTimeout");
+      return this;
+    }
+
+    /**
+     * How long a uid's Ajax push buffer waits after its first event before it is flushed to the uid's Ajax clients
+     * (PROTOCOL.md §7.3). Default 100 ms.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ajaxSendBufferWindow(Duration ajaxSendBufferWindow) {
+      this.ajaxSendBufferWindow = notNegative(ajaxSendBufferWindow, "ajaxSendBufferWindow");
       return this;
     }
 
@@ -403,6 +473,17 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
+     * How long an Ajax client keeps counting as connected after a poll of it was answered without a new one
+     * (PROTOCOL.md §8.1); a client that polls again within it stays connected throughout. Default 5 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ajaxDisconnectGrace(Duration ajaxDisconnectGrace) {
+      this.ajaxDisconnectGrace = notNegative(ajaxDisconnectGrace, "ajaxDisconnectGrace");
+      return this;
+    }
+
+    /**
      * The application's authorization, checked after CSRF and Origin (PROTOCOL.md §6.5); a refusal is answered
      * {@code 401 Unauthorized request}. Default: every request that passed the other checks.
      */
@@ -412,8 +493,9 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * The most WebSocket connections one remote address may have open; the next upgrade is answered {@code 429 Too
-     * many connections}. Default {@value #DEFAULT_MAX_CONNECTIONS_PER_ADDRESS} (many users can share an address).
+     * The most connections (WebSockets and Ajax clients) one remote address may have open; the next upgrade or Ajax
+     * handshake is answered {@code 429 Too many connections}; the polls of Ajax clients already open are never
+     * refused. Default {@value #DEFAULT_MAX_CONNECTIONS_PER_ADDRESS} (many users can share an address).
      *
      * @throws IllegalArgumentException if below 1
      */
@@ -423,8 +505,21 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * The most connections one uid may have open (its tabs and devices); a connection beyond it is closed with
-     * {@link CloseReason#OVERFLOW} right after the upgrade (the uid is known only then), and reported. A new
+     * How long a push batch flushed for an Ajax client that has no parked poll is held for the client's next poll
+     * (PROTOCOL.md §7.4). A batch still held when it passes is dropped and reported ({@link
+     * ServerError.Kind#PUSH_DROPPED}). Default 10 s (Sente: about 3 s, dropped silently).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder ajaxPushRetryWindow(Duration ajaxPushRetryWindow) {
+      this.ajaxPushRetryWindow = notNegative(ajaxPushRetryWindow, "ajaxPushRetryWindow");
+      return this;
+    }
+
+    /**
+     * The most connections one uid may have open (its tabs and devices, WebSocket and Ajax together); a WebSocket
+     * beyond it is closed with {@link CloseReason#OVERFLOW} right after the upgrade (the uid is known only then), an
+     * Ajax handshake beyond it is answered {@code 429 Too many connections}; both are reported. A new
      * connection of the same client id replaces the old one and does not count twice. Connections without a user
      * ({@link Chsk#NIL_UID}) share one uid and are not limited here: {@link #maxConnectionsPerAddress} bounds them.
      * Default {@value #DEFAULT_MAX_CONNECTIONS_PER_UID}.
@@ -433,6 +528,17 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      */
     public Builder maxConnectionsPerUid(int max) {
       this.maxConnectionsPerUid = atLeastOne(max, "maxConnectionsPerUid");
+      return this;
+    }
+
+    /**
+     * How many pushed events one Ajax client may have held between two polls. Past it the oldest held batches are
+     * dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}). Default 1,000.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder ajaxMaxHeldEvents(int ajaxMaxHeldEvents) {
+      this.ajaxMaxHeldEvents = atLeastOne(ajaxMaxHeldEvents, "ajaxMaxHeldEvents");
       return this;
     }
 
@@ -456,6 +562,18 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
+     * How many packed bytes of pushes one Ajax client may have held between two polls; the held batches of a client
+     * are joined into one push frame on its next poll, so this also bounds that frame. Past it the oldest held
+     * batches are dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}). Default 1 MiB, the frame limit.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder ajaxMaxHeldBytes(int ajaxMaxHeldBytes) {
+      this.ajaxMaxHeldBytes = atLeastOne(ajaxMaxHeldBytes, "ajaxMaxHeldBytes");
+      return this;
+    }
+
+    /**
      * Builds the server.
      *
      * @throws IllegalStateException if neither {@link #csrfToken} nor {@link #withoutCsrfCheck()} was chosen
@@ -467,16 +585,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
       }
       RequestGuard.Settings security = new RequestGuard.Settings(csrfToken, csrfOff, allowedOrigins, authorizer,
           maxConnectionsPerAddress, Map.copyOf(responses));
-      return new ChannelSocketServer(new ServerOptions(packer, List.copyOf(packers.values()), userId, handshakeData, pingInterval, pingTimeout,
-          sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler, eventHandler, errorListener,
-          presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout, security, maxConnectionsPerUid));
-    }
-
-    private static int atLeastOne(int n, String name) {
-      if (n < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, got " + n);
-      }
-      return n;
+      AjaxSettings ajax = new AjaxSettings(longPollTimeout, ajaxReplyTimeout == null ? longPollTimeout
+          : ajaxReplyTimeout, ajaxSendBufferWindow, ajaxDisconnectGrace, ajaxPushRetryWindow, ajaxMaxHeldEvents,
+          ajaxMaxHeldBytes);
+      return new ChannelSocketServer(new ServerOptions(packer, List.copyOf(packers.values()), userId, handshakeData,
+          pingInterval, pingTimeout, sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler,
+          eventHandler, errorListener, presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout, security,
+          maxConnectionsPerUid, ajax));
     }
 
     private static Duration positive(Duration d, String name) {
@@ -484,6 +599,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
         throw new IllegalArgumentException(name + " must be positive, got " + d);
       }
       return d;
+    }
+
+    private static int atLeastOne(int n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + n);
+      }
+      return n;
     }
 
     private static Duration notNegative(Duration d, String name) {

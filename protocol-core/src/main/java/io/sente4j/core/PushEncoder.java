@@ -14,8 +14,8 @@ final class PushEncoder {
     this.report = report;
   }
 
-  /** A packed push frame and how many events it carries. */
-  record PackedPush(Payload payload, int events) {}
+  /** A packed push frame and the events it carries. */
+  record PackedPush(Payload payload, List<Event> events) {}
 
   /**
    * The batch as push frames, in order: one frame, or more when one would be larger than the frame limit (the
@@ -44,7 +44,7 @@ final class PushEncoder {
   /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
   private PackedPush encodePackable(Object uid, String clientId, List<Event> batch) {
     try {
-      return new PackedPush(codec.encode(new Frame.Push(batch)), batch.size());
+      return new PackedPush(codec.encode(new Frame.Push(batch)), batch);
     } catch (PackerException whole) {
       List<Event> packable = new ArrayList<>(batch.size());
       for (Event e : batch) {

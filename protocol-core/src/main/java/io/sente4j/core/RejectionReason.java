@@ -8,8 +8,8 @@ public enum RejectionReason {
   MISSING_CLIENT_ID,
   /** The client asked for a packer the server does not have: {@code 400}. */
   UNKNOWN_PACKER,
-  /** An Ajax request to a server without the Ajax path: {@code 400}. */
-  AJAX_NOT_ENABLED,
+  /** An Ajax POST whose packed frame is larger than the frame limit (PROTOCOL.md §11.1): {@code 413}. */
+  FRAME_TOO_LARGE,
   /** The CSRF token was missing or wrong (PROTOCOL.md §6.2): {@code 403 Bad CSRF token}. */
   CSRF,
   /** The Origin (or Referer) is not an allowed origin (§6.3): {@code 403 Unauthorized origin}. */

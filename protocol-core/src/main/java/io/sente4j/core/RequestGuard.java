@@ -41,14 +41,20 @@ final class RequestGuard {
     if (settings.authorizer() != null && !settings.authorizer().authorize(request, clientId)) {
       return Optional.of(RejectionReason.UNAUTHORIZED);
     }
-    String address = address(request);
-    if (address != null && request.isWebSocketUpgrade()) {
-      AtomicInteger open = perAddress.get(address);
-      if (open != null && open.get() >= settings.maxConnectionsPerAddress()) {
-        return Optional.of(RejectionReason.TOO_MANY_CONNECTIONS);
-      }
+    if (request.isWebSocketUpgrade() && atAddressLimit(request)) {
+      return Optional.of(RejectionReason.TOO_MANY_CONNECTIONS);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the request's remote address already has the most connections allowed. The Ajax path asks only when a
+   * handshake would start a new connection, so the polls of connections already counted are never refused.
+   */
+  boolean atAddressLimit(ServerRequest request) {
+    String address = address(request);
+    AtomicInteger open = address == null ? null : perAddress.get(address);
+    return open != null && open.get() >= settings.maxConnectionsPerAddress();
   }
 
   /** The response for a reason: the application's, or the default of PROTOCOL.md §5.6. */
@@ -57,7 +63,7 @@ final class RequestGuard {
     return r != null ? r : defaultResponse(reason);
   }
 
-  /** Counts a WebSocket of the request's address as open. */
+  /** Counts a connection (a WebSocket, or an Ajax client from its handshake) of the request's address as open. */
   void opened(ServerRequest request) {
     String address = address(request);
     if (address != null) {
@@ -65,7 +71,7 @@ final class RequestGuard {
     }
   }
 
-  /** Counts a WebSocket of the request's address as closed. */
+  /** Counts a connection of the request's address as closed. */
   void closed(ServerRequest request) {
     String address = address(request);
     if (address != null) {

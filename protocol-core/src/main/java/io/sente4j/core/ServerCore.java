@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxClient;
 import io.sente4j.core.internal.ConnectionRegistry;
 import io.sente4j.core.internal.Mdc;
 import io.sente4j.core.internal.OwnedExecutors;
@@ -25,18 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state and the WebSocket path of a {@link ChannelSocketServer}: accepting upgrades, opening and replacing
- * connections, presence, push buffering, closing and stopping. Application code is reached only through {@link
- * ServerDispatch}.
+ * connections, presence, push buffering, closing and stopping; Ajax requests and connections go to its {@link
+ * AjaxPath}. Application code is reached only through {@link ServerDispatch}.
  */
 final class ServerCore implements ServerConnection.Host, PresenceTable.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
   private static final long DRAIN_POLL_NANOS = 1_000_000;
 
   private final ServerOptions options;
-  /** A codec and a push encoder per packer, by name; the default packer's first. */
-  private final Map<String, FrameCodec> codecs = new LinkedHashMap<>();
-  private final Map<String, PushEncoder> encoders = new LinkedHashMap<>();
-  private final String defaultPacker;
+  private final ServerPackers packers;
   private final OwnedExecutors owned = new OwnedExecutors("server");
   private final Executor handlers;
   private final Scheduler scheduler;
@@ -45,6 +43,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final Set<ServerConnection> live = ConcurrentHashMap.newKeySet();
   private final PresenceTable presence;
   private final PushBuffers wsPushes;
+  private final AjaxPath ajax;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final ServerCounters counters = new ServerCounters();
   private final RequestGuard guard;
@@ -52,23 +51,35 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   ServerCore(ServerOptions options) {
     this.options = options;
-    this.defaultPacker = options.packer().name();
     this.guard = new RequestGuard(options.security());
     this.handlers = owned.handlerExecutor(options.handlerExecutor());
     this.scheduler = owned.scheduler(options.scheduler());
     this.dispatch = new ServerDispatch(options, handlers, counters);
-    for (Packer p : options.packers()) {
-      FrameCodec codec = new FrameCodec(p);
-      codecs.put(p.name(), codec);
-      encoders.put(p.name(), new PushEncoder(codec, dispatch::report));
-    }
-    this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace()), this);
+    this.packers = new ServerPackers(options, dispatch::report);
+    this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace(),
+        Via.AJAX_POLL, options.ajax().disconnectGrace()), this);
     this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush);
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
+    this.ajax = new AjaxPath(options, packers, handlers, scheduler, dispatch, counters, guard, new AjaxPath.Host() {
+      @Override
+      public void open(AjaxClient client) {
+        presence.open(Via.AJAX_POLL, client.uid(), client.clientId(), client);
+      }
+
+      @Override
+      public void close(AjaxClient client) {
+        presence.close(Via.AJAX_POLL, client.uid(), client.clientId(), client);
+      }
+
+      @Override
+      public int webSockets(Object uid, String clientId) {
+        return ServerCore.this.webSockets(uid, clientId);
+      }
+    });
   }
 
   ServerAnswer handle(ServerRequest request) {
-    RequestChecks.Rejection rejected = RequestChecks.check(request, codecs.keySet());
+    RequestChecks.Rejection rejected = RequestChecks.check(request, packers.names());
     if (rejected == null && stopped.get()) {
       rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
     }
@@ -79,15 +90,14 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
         report(rejected, request);
       }
     }
-    if (rejected == null && (!request.isWebSocketUpgrade() || !request.method().equals("GET"))) {
-      rejected = new RequestChecks.Rejection(RejectionReason.AJAX_NOT_ENABLED, 400,
-          "Ajax is not enabled on this server");
-    }
     if (rejected != null) {
       counters.rejected(rejected.reason());
       return rejected.answer();
     }
     String clientId = request.param(RequestChecks.CLIENT_ID).orElseThrow();
+    if (!request.isWebSocketUpgrade() || !request.method().equals("GET")) {
+      return ajax.handle(request, clientId);
+    }
     return new ServerAnswer.Upgrade(channel -> accept(channel, request, clientId));
   }
 
@@ -99,7 +109,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   }
 
   private ChannelListener accept(Channel channel, ServerRequest request, String clientId) {
-    FrameCodec codec = codecs.get(request.queryParam(RequestChecks.PACKER).orElse(defaultPacker));
+    FrameCodec codec = packers.codecFor(request);
     ServerConnection conn = new ServerConnection(channel, clientId, request, codec, handlers, scheduler,
         options.pingInterval(), options.pingTimeout(), limits, this);
     live.add(conn);
@@ -124,7 +134,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       conn.close(CloseReason.ERROR);
       return;
     }
-    long others = registry.of(handshake.uid()).stream().filter(c -> !c.clientId().equals(conn.clientId())).count();
+    int others = webSockets(handshake.uid(), conn.clientId()) + ajax.count(handshake.uid(), conn.clientId());
     // Every anonymous connection shares the nil uid: limiting it would cap the whole server's anonymous users.
     if (others >= options.maxConnectionsPerUid() && !Chsk.NIL_UID.equals(handshake.uid())) {
       dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, handshake.uid(), conn.clientId(), "the uid has "
@@ -151,10 +161,24 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   void send(Object uid, Event event, boolean now) {
     requirePushable(event);
-    if (now) {
-      wsPushes.addAndFlush(uidKey(uid), event);
-    } else {
-      wsPushes.add(uidKey(uid), event);
+    push(uidKey(uid), event, now);
+  }
+
+  /**
+   * Buffers the event for the uid's Ajax clients if it has any, and for its WebSocket connections if it has any or
+   * has no connection at all (the WebSocket flush then reports the drop).
+   */
+  private void push(Object key, Event event, boolean now) {
+    boolean viaAjax = ajax.hasClients(key);
+    if (viaAjax) {
+      ajax.send(key, event, now);
+    }
+    if (!viaAjax || !registry.of(key).isEmpty()) {
+      if (now) {
+        wsPushes.addAndFlush(key, event);
+      } else {
+        wsPushes.add(key, event);
+      }
     }
   }
 
@@ -165,10 +189,9 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     Boolean sent = wsPushes.flushThen(key, () -> {
       ServerConnection conn = registry.get(key, clientId);
       if (conn == null) {
-        return false;
+        return ajax.sendToClient(key, clientId, event);
       }
-      List<PushEncoder.PackedPush> push = encoders.get(conn.codec().packer().name())
-          .encode(key, clientId, List.of(event));
+      List<PushEncoder.PackedPush> push = packers.encoderFor(conn.codec()).encode(key, clientId, List.of(event));
       boolean handed = !push.isEmpty() && conn.push(push.get(0).payload());
       if (handed) {
         counters.eventsPushed(1);
@@ -181,7 +204,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   void broadcast(Event event) {
     requirePushable(event);
     for (Object uid : presence.snapshot().any()) {
-      wsPushes.add(uid, event);
+      push(uid, event, false);
     }
   }
 
@@ -196,6 +219,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   Set<String> clientIds(Object uid) {
     Set<String> ids = new LinkedHashSet<>();
     registry.of(uidKey(uid)).forEach(c -> ids.add(c.clientId()));
+    ajax.clients(uidKey(uid)).forEach(c -> ids.add(c.clientId()));
     return Collections.unmodifiableSet(ids);
   }
 
@@ -203,7 +227,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     Objects.requireNonNull(reason, "reason");
     Collection<ServerConnection> conns = registry.of(uidKey(uid));
     conns.forEach(c -> c.close(reason));
-    return conns.size();
+    return conns.size() + ajax.close(uidKey(uid), reason);
   }
 
   void stop() {
@@ -213,7 +237,9 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     LOG.debug("Stopping: flushing pushes, draining and closing {} connection(s)", live.size());
     wsPushes.flushAll();
     wsPushes.stop();
+    ajax.flushAll();
     drain(options.stopTimeout());
+    ajax.stop();
     presence.stop();
     for (ServerConnection conn : live) {
       conn.close(CloseReason.SERVER_STOP);
@@ -252,14 +278,19 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     }
     // Packed once per packer in use, not once per connection.
     byPacker.forEach((packer, group) -> {
-      for (PushEncoder.PackedPush push : encoders.get(packer).encode(uid, null, batch)) {
+      for (PushEncoder.PackedPush push : packers.encoderFor(group.get(0).codec()).encode(uid, null, batch)) {
         for (ServerConnection c : group) {
           if (c.push(push.payload())) {
-            counters.eventsPushed(push.events());
+            counters.eventsPushed(push.events().size());
           }
         }
       }
     });
+  }
+
+  /** How many WebSocket connections the uid has, leaving out the client id's own. */
+  private int webSockets(Object uid, String clientId) {
+    return (int) registry.of(uid).stream().filter(c -> !c.clientId().equals(clientId)).count();
   }
 
   private static void requirePushable(Event event) {
@@ -313,12 +344,20 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   @Override
   public void uidOpened(Object uid, Object context) {
-    dispatch.presenceEvent((ServerConnection) context, Chsk.UIDPORT_OPEN, uid);
+    presenceEvent(context, Chsk.UIDPORT_OPEN, uid);
   }
 
   @Override
   public void uidClosed(Object uid, Object context) {
-    dispatch.presenceEvent((ServerConnection) context, Chsk.UIDPORT_CLOSE, uid);
+    presenceEvent(context, Chsk.UIDPORT_CLOSE, uid);
+  }
+
+  private void presenceEvent(Object context, Keyword id, Object uid) {
+    if (context instanceof AjaxClient) {
+      dispatch.presenceEvent((AjaxClient) context, id, uid);
+    } else {
+      dispatch.presenceEvent((ServerConnection) context, id, uid);
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxClient;
+import io.sente4j.core.internal.HeldReply;
 import io.sente4j.core.internal.Mdc;
 import io.sente4j.core.internal.SerialExecutor;
 import io.sente4j.core.internal.ServerConnection;
@@ -30,20 +32,62 @@ final class ServerDispatch {
   /** On the connection's queue: computes the uid and handshake data and passes them on, or closes on failure. */
   void identify(ServerConnection conn, BiConsumer<Object, Object> then) {
     conn.serial().execute(() -> Mdc.run(null, conn.clientId(), () -> {
-      Object uid;
-      Object data;
-      try {
-        uid = options.userId().userId(conn.request(), conn.clientId());
-        data = options.handshakeData().handshakeData(conn.request(), uid == null ? Chsk.NIL_UID : uid);
-      } catch (Throwable t) {
-        report(new ServerError(ServerError.Kind.HANDLER_FAILED, null, conn.clientId(),
-            "the user-id or handshake-data function threw; closing the connection", t));
+      Identity id = identify(conn.request(), conn.clientId(), true);
+      if (id == null) {
         conn.close(CloseReason.ERROR);
-        rethrowFatal(t);
         return;
       }
-      then.accept(uid == null ? Chsk.NIL_UID : uid, data);
+      then.accept(id.uid(), id.handshakeData());
     }));
+  }
+
+  /**
+   * A request's user id and handshake data.
+   *
+   * @param uid the user id, {@link Chsk#NIL_UID} when the function returned {@code null}
+   * @param handshakeData the handshake data, or {@code null} (always, when not asked for)
+   */
+  record Identity(Object uid, Object handshakeData) {}
+
+  /**
+   * Runs the user-id function and, when {@code withHandshakeData}, the handshake-data function, on the calling
+   * thread (a handler thread).
+   *
+   * @return the identity, or {@code null} after reporting that a function threw
+   */
+  Identity identify(ServerRequest request, String clientId, boolean withHandshakeData) {
+    Object uid = null;
+    try {
+      uid = options.userId().userId(request, clientId);
+      uid = uid == null ? Chsk.NIL_UID : uid;
+      return new Identity(uid, withHandshakeData ? options.handshakeData().handshakeData(request, uid) : null);
+    } catch (Throwable t) {
+      report(new ServerError(ServerError.Kind.HANDLER_FAILED, uid, clientId,
+          "the user-id or handshake-data function threw; " + (request.isWebSocketUpgrade()
+              ? "closing the connection" : "answering 500"), t));
+      rethrowFatal(t);
+      return null;
+    }
+  }
+
+  /**
+   * Hands the event of an Ajax POST to the event handler, on the calling thread (a handler thread).
+   *
+   * @param reply the POST's held reply, or {@code null} when the client wants none
+   */
+  void ajaxEvent(Object uid, String clientId, ServerRequest request, Event event, HeldReply reply) {
+    Predicate<Object> replies = reply == null ? null : value -> {
+      if (reply.reply(value)) {
+        counters.replySent(value);
+        return true;
+      }
+      report(new ServerError(ServerError.Kind.REPLY_DROPPED, uid, clientId, "the Ajax reply to " + event.id()
+          + " came after the reply timeout or after the client stopped waiting; reply dropped", null));
+      return false;
+    };
+    counters.eventReceived();
+    EventMessage msg = new EventMessage(event, uid, clientId, request, Via.AJAX_POST, replies);
+    Mdc.run(uid, clientId, () -> handle(msg));
   }
 
   /**
@@ -86,6 +130,13 @@ final class ServerDispatch {
   /** Hands {@code [:chsk/uidport-open uid]} or {@code [:chsk/uidport-close uid]} to the event handler. */
   void presenceEvent(ServerConnection conn, Keyword id, Object uid) {
     deliver(conn, new EventMessage(Event.of(id, uid), uid, conn.clientId(), conn.request(), Via.WEBSOCKET, null));
+  }
+
+  /** Hands a presence event caused by an Ajax client to the event handler, on the client's queue. */
+  void presenceEvent(AjaxClient client, Keyword id, Object uid) {
+    EventMessage msg = new EventMessage(Event.of(id, uid), uid, client.clientId(), client.request(), Via.AJAX_POLL,
+        null);
+    client.serial().execute(() -> Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg)));
   }
 
   /** Whether anyone listens to presence snapshots. */

@@ -36,7 +36,13 @@ public record ServerError(Kind kind, Object uid, String clientId, String message
      * A request failed a security check (CSRF, Origin, the authorizer) or a connection limit and was refused; the
      * message names the reason and the remote address, never the token.
      */
-    REJECTED
+    REJECTED,
+    /**
+     * Pushed events did not reach an Ajax client that had no parked poll (PROTOCOL.md §7.4): no poll came within
+     * the push retry window, the held pushes exceeded their limit, or the connection was closed or the server
+     * stopped first. The message begins with the number of events dropped.
+     */
+    PUSH_DROPPED
   }
 
   /** Checks the kind and message are present. */

@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.AjaxSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -28,4 +29,5 @@ record ServerOptions(
     OverflowPolicy overflowPolicy,
     Duration stopTimeout,
     RequestGuard.Settings security,
-    int maxConnectionsPerUid) {}
+    int maxConnectionsPerUid,
+    AjaxSettings ajax) {}

@@ -64,7 +64,8 @@ class ServerMetricsTest {
   void countsBadFramesOverflowsAndRejections() {
     f.server.handle(ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true).build());
     f.server.handle(ServerRequest.builder("PUT", "/chsk").build());
-    f.server.handle(ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c9").build());
+    f.server.handle(ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c9")
+        .queryParam("sente4j-packer", "no-such-packer").build());
     FakeChannel ch = f.connect("alice", "c1");
     ch.clientSends("[[:no-namespace 1] nil]");
     f.nextError();
@@ -85,7 +86,7 @@ class ServerMetricsTest {
     ServerMetrics m = f.server.metrics();
     assertThat(m.rejections()).containsEntry(RejectionReason.MISSING_CLIENT_ID, 1L)
         .containsEntry(RejectionReason.METHOD_NOT_ALLOWED, 1L)
-        .containsEntry(RejectionReason.AJAX_NOT_ENABLED, 1L)
+        .containsEntry(RejectionReason.UNKNOWN_PACKER, 1L)
         .containsEntry(RejectionReason.SERVER_STOPPED, 0L);
     assertThat(m.badFrames().get(FrameException.Reason.BAD_EVENT)).isEqualTo(1);
     assertThat(m.errors().get(ServerError.Kind.BAD_FRAME)).isEqualTo(1);

@@ -33,6 +33,20 @@ public final class Mdc {
     }
   }
 
+  /**
+   * Computes a value with the uid and client id in the MDC, then restores what was there before.
+   *
+   * @param uid the user id, or {@code null} while it is not known yet
+   * @param clientId the client id, or {@code null}
+   */
+  public static <T> T call(Object uid, String clientId, java.util.function.Supplier<T> action) {
+    Object[] result = new Object[1];
+    run(uid, clientId, () -> result[0] = action.get());
+    @SuppressWarnings("unchecked")
+    T t = (T) result[0];
+    return t;
+  }
+
   private static void put(String key, String value) {
     if (value == null) {
       MDC.remove(key);

@@ -1,0 +1,381 @@
+package io.sente4j.core;
+
+import io.sente4j.core.internal.AjaxClient;
+import io.sente4j.core.internal.AjaxSettings;
+import io.sente4j.core.internal.HeldReply;
+import io.sente4j.core.internal.Mdc;
+import io.sente4j.core.internal.PushBuffers;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ajax path of a {@link ChannelSocketServer} (PROTOCOL.md §5.4, §5.5): answers the Ajax GET (handshake or
+ * long-poll) and the Ajax POST of requests that passed the checks, keeps the {@link AjaxClient}s and the Ajax push
+ * buffers, and serves sends, closes and the stop for them. Every request is held and answered from the handler
+ * executor, since telling a handshake from a poll needs the uid, which application code computes.
+ */
+final class AjaxPath implements AjaxClient.Host {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
+  /** The query parameter that marks an Ajax GET as a handshake; its value does not matter. */
+  static final String HANDSHAKE = "handshake?";
+  /** The query parameter that marks a POST's body as the raw packed frame. */
+  static final String BINARY = "binary?";
+  /** The form field of a text POST's packed frame. */
+  static final String PPSTR = "ppstr";
+
+  private final AjaxSettings settings;
+  private final ServerPackers packers;
+  private final Executor handlers;
+  private final Scheduler scheduler;
+  private final ServerDispatch dispatch;
+  private final ServerCounters counters;
+  private final RequestGuard guard;
+  private final int maxConnectionsPerUid;
+  private final Host host;
+  private final AjaxRegistry registry = new AjaxRegistry();
+  private final PushBuffers pushes;
+  private final Set<HeldReply> pendingReplies = ConcurrentHashMap.newKeySet();
+  /** The clients counted as open in the metrics and the per-address limit, until they are forgotten. */
+  private final Set<AjaxClient> counted = ConcurrentHashMap.newKeySet();
+
+  /** What the Ajax path needs from the rest of the server. */
+  interface Host {
+    /** The client's presence starts. */
+    void open(AjaxClient client);
+
+    /** The client's presence ends (its grace starts). */
+    void close(AjaxClient client);
+
+    /** How many WebSocket connections the uid has, leaving out the client id's own. */
+    int webSockets(Object uid, String clientId);
+  }
+
+  AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
+      ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
+    this.settings = options.ajax();
+    this.packers = packers;
+    this.handlers = handlers;
+    this.scheduler = scheduler;
+    this.dispatch = dispatch;
+    this.counters = counters;
+    this.guard = guard;
+    this.maxConnectionsPerUid = options.maxConnectionsPerUid();
+    this.host = host;
+    this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush);
+  }
+
+  /** Answers an Ajax GET or POST that passed the checks of PROTOCOL.md §5.7. */
+  ServerAnswer handle(ServerRequest request, String clientId) {
+    return request.method().equals("POST") ? post(request, clientId) : get(request, clientId);
+  }
+
+  private ServerAnswer get(ServerRequest request, String clientId) {
+    boolean askedHandshake = request.queryParam(HANDSHAKE).isPresent();
+    return new ServerAnswer.Hold(held -> run(held, () -> onGet(request, clientId, askedHandshake, held)));
+  }
+
+  /** On a handler thread: a handshake when asked for or when the client has no connection, else a poll. */
+  private void onGet(ServerRequest request, String clientId, boolean askedHandshake, HeldResponse held) {
+    ServerDispatch.Identity id = Mdc.call(null, clientId, () -> dispatch.identify(request, clientId, false));
+    if (id == null) {
+      held.complete(500, Payload.text("Internal Server Error"));
+      return;
+    }
+    Mdc.run(id.uid(), clientId, () -> {
+      AjaxClient client = registry.get(id.uid(), clientId);
+      while (client != null && !askedHandshake) {
+        if (client.poll(held)) {
+          return;
+        }
+        registry.remove(client); // forgotten meanwhile; a newer one may have taken its place
+        client = registry.get(id.uid(), clientId);
+      }
+      handshake(request, clientId, id, held);
+    });
+  }
+
+  private void handshake(ServerRequest request, String clientId, ServerDispatch.Identity id, HeldResponse held) {
+    ServerDispatch.Identity full = dispatch.identify(request, clientId, true);
+    if (full == null) {
+      held.complete(500, Payload.text("Internal Server Error"));
+      return;
+    }
+    Frame.Handshake handshake = new Frame.Handshake(id.uid(), full.handshakeData());
+    FrameCodec codec = packers.codecFor(request);
+    Payload packed;
+    try {
+      packed = codec.encode(handshake);
+    } catch (RuntimeException e) {
+      dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, id.uid(), clientId,
+          "the handshake (uid or handshake data) cannot be packed; answering 500", e));
+      held.complete(500, Payload.text("Internal Server Error"));
+      return;
+    }
+    AjaxClient existing = registry.get(id.uid(), clientId);
+    if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
+      existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
+      existing = null;
+    }
+    if (existing == null) {
+      RejectionReason refused = overLimit(request, id.uid(), clientId);
+      if (refused != null) {
+        counters.rejected(refused);
+        ServerAnswer.Reject answer = guard.response(RejectionReason.TOO_MANY_CONNECTIONS);
+        held.complete(answer.status(), Payload.text(answer.body()));
+        return;
+      }
+    }
+    AjaxClient client = registry.handshake(id.uid(), clientId, request,
+        () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
+    if (client == null) {
+      held.complete(503, Payload.text("Server stopped"));
+      return;
+    }
+    if (counted.add(client)) {
+      counters.opened(Via.AJAX_POLL);
+      guard.opened(request);
+      if (client.isForgotten()) { // forgotten before it was counted: uncount it here
+        forgotten(client, CloseReason.SERVER_STOP);
+      }
+    }
+    LOG.debug("Ajax handshake");
+    held.complete(200, packed);
+  }
+
+  /**
+   * Why a new Ajax connection would be one too many (PROTOCOL.md §11.4): the remote address or the uid (not the
+   * shared nil uid) already has the most allowed; {@code null} when it is within the limits.
+   */
+  private RejectionReason overLimit(ServerRequest request, Object uid, String clientId) {
+    if (guard.atAddressLimit(request)) {
+      reportOverLimit(uid, clientId, "the remote address has the most connections allowed (maxConnectionsPerAddress)");
+      return RejectionReason.TOO_MANY_CONNECTIONS;
+    }
+    int others = host.webSockets(uid, clientId) + count(uid, clientId);
+    if (others >= maxConnectionsPerUid && !Chsk.NIL_UID.equals(uid)) {
+      reportOverLimit(uid, clientId, "the uid has " + others
+          + " connection(s), the most allowed (maxConnectionsPerUid)");
+      return RejectionReason.TOO_MANY_CONNECTIONS;
+    }
+    return null;
+  }
+
+  private void reportOverLimit(Object uid, String clientId, String why) {
+    dispatch.report(new ServerError(ServerError.Kind.REJECTED, uid, clientId,
+        "Ajax handshake refused: " + why + " (429)", null));
+  }
+
+  private ServerAnswer post(ServerRequest request, String clientId) {
+    FrameCodec codec = packers.codecFor(request);
+    Payload body = framePayload(request, codec);
+    if (body == null) {
+      return new ServerAnswer.Reject(400, "Missing ppstr: a form-encoded POST carries its frame in the ppstr field");
+    }
+    int limit = codec.packer().limits().maxInputBytes();
+    if (body.byteLength() > limit) {
+      counters.rejected(RejectionReason.FRAME_TOO_LARGE);
+      dispatch.report(new ServerError(ServerError.Kind.BAD_FRAME, null, clientId, "an Ajax POST's frame of "
+          + body.byteLength() + " bytes is over the frame limit of " + limit + " bytes; answered 413", null));
+      return new ServerAnswer.Reject(413, "Frame too large: " + body.byteLength() + " bytes, the limit is " + limit);
+    }
+    Frame.AjaxEvent event;
+    try {
+      event = (Frame.AjaxEvent) codec.decode(body, Direction.FROM_CLIENT, Via.AJAX_POST);
+    } catch (FrameException e) {
+      return badFrame(clientId, e);
+    } catch (RuntimeException e) {
+      return badFrame(clientId, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT,
+          Via.AJAX_POST, "the packer failed: " + e, null, e));
+    }
+    if (!event.wantsReply()) {
+      try {
+        handlers.execute(() -> onPost(request, clientId, event.event(), null));
+      } catch (RejectedExecutionException e) {
+        return new ServerAnswer.Reject(503, "Server stopped");
+      }
+      return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxAck()));
+    }
+    return new ServerAnswer.Hold(held -> {
+      HeldReply[] self = new HeldReply[1];
+      HeldReply reply = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
+          () -> pendingReplies.remove(self[0]));
+      self[0] = reply;
+      pendingReplies.add(reply);
+      if (!reply.isOpen()) { // ended before it was added
+        pendingReplies.remove(reply);
+      }
+      run(held, () -> onPost(request, clientId, event.event(), reply));
+    });
+  }
+
+  private void onPost(ServerRequest request, String clientId, Event event, HeldReply reply) {
+    ServerDispatch.Identity id = Mdc.call(null, clientId, () -> dispatch.identify(request, clientId, false));
+    if (id == null) {
+      if (reply != null) {
+        reply.reply(Chsk.ERROR);
+      }
+      return;
+    }
+    dispatch.ajaxEvent(id.uid(), clientId, request, event, reply);
+  }
+
+  /** The POST's packed frame: the raw body for {@code binary?} or a binary packer, else the {@code ppstr} field. */
+  private static Payload framePayload(ServerRequest request, FrameCodec codec) {
+    if (request.queryParam(BINARY).isPresent()) {
+      return Payload.binary(request.body().asBytes());
+    }
+    return request.formParam(PPSTR).<Payload>map(Payload::text)
+        .orElse(codec.packer().isBinary() ? Payload.binary(request.body().asBytes()) : null);
+  }
+
+  private ServerAnswer badFrame(String clientId, FrameException e) {
+    dispatch.report(new ServerError(ServerError.Kind.BAD_FRAME, null, clientId, e.getMessage(), e));
+    return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
+  }
+
+  /** Runs a held request's work on the handler executor, or answers 503 when it refuses. */
+  private void run(HeldResponse held, Runnable work) {
+    try {
+      handlers.execute(work);
+    } catch (RejectedExecutionException e) {
+      held.complete(503, Payload.text("Server stopped"));
+    }
+  }
+
+  // Sends
+
+  /** Whether the uid has an Ajax connection now. */
+  boolean hasClients(Object uid) {
+    return !registry.of(uid).isEmpty();
+  }
+
+  /** The Ajax connections of a uid, a snapshot. */
+  Collection<AjaxClient> clients(Object uid) {
+    return registry.of(uid);
+  }
+
+  /** How many Ajax connections the uid has, leaving out the client id's own. */
+  int count(Object uid, String clientId) {
+    return (int) registry.of(uid).stream().filter(c -> !c.clientId().equals(clientId)).count();
+  }
+
+  void send(Object uid, Event event, boolean now) {
+    if (now) {
+      pushes.addAndFlush(uid, event);
+    } else {
+      pushes.add(uid, event);
+    }
+  }
+
+  /**
+   * Flushes the uid's Ajax buffer, then hands the event to one client.
+   *
+   * @return whether the uid has an Ajax connection with that client id that took the push
+   */
+  boolean sendToClient(Object uid, String clientId, Event event) {
+    Boolean sent = pushes.flushThen(uid, () -> {
+      AjaxClient client = registry.get(uid, clientId);
+      if (client == null) {
+        return false;
+      }
+      List<PushEncoder.PackedPush> push = packers.encoderFor(client.codec()).encode(uid, clientId, List.of(event));
+      boolean taken = !push.isEmpty() && client.deliver(push.get(0).events(), push.get(0).payload());
+      if (taken) {
+        counters.eventsPushed(1);
+      }
+      return taken;
+    });
+    return Boolean.TRUE.equals(sent);
+  }
+
+  /** Closes every Ajax connection of a uid (PROTOCOL.md §10.2); returns how many there were. */
+  int close(Object uid, CloseReason reason) {
+    int closed = 0;
+    for (AjaxClient client : registry.of(uid)) {
+      if (client.close(reason, "the connection was closed (" + reason.text() + ")")) {
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  /** Flushes every Ajax push buffer now. */
+  void flushAll() {
+    pushes.flushAll();
+  }
+
+  /**
+   * Stops: refuses new connections, answers parked polls {@code :chsk/timeout}, drops (reporting) held pushes, and
+   * answers {@code :chsk/timeout} to the POSTs still waiting for their reply.
+   */
+  void stop() {
+    pushes.stop();
+    for (AjaxClient client : registry.stop()) {
+      client.close(CloseReason.SERVER_STOP, "the server stopped");
+    }
+    for (HeldReply reply : List.copyOf(pendingReplies)) {
+      reply.timeOut();
+    }
+  }
+
+  /** Called holding the uid's push lock: the batch, packed once per packer in use, to every Ajax client of the uid. */
+  private void flush(Object uid, List<Event> batch) {
+    Collection<AjaxClient> clients = registry.of(uid);
+    if (clients.isEmpty()) {
+      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, uid, null,
+          "no Ajax connection for the uid; " + batch.size() + " pushed event(s) dropped", null));
+      return;
+    }
+    Map<FrameCodec, List<AjaxClient>> byCodec = new LinkedHashMap<>();
+    for (AjaxClient client : clients) {
+      byCodec.computeIfAbsent(client.codec(), k -> new ArrayList<>()).add(client);
+    }
+    byCodec.forEach((codec, group) -> {
+      for (PushEncoder.PackedPush push : packers.encoderFor(codec).encode(uid, null, batch)) {
+        for (AjaxClient client : group) {
+          if (client.deliver(push.events(), push.payload())) {
+            counters.eventsPushed(push.events().size());
+          } else { // forgotten between the snapshot and the delivery
+            dropped(client, push.events().size(), "the connection ended before the push was flushed");
+          }
+        }
+      }
+    });
+  }
+
+  // AjaxClient.Host
+
+  @Override
+  public void presenceOpened(AjaxClient client) {
+    host.open(client);
+  }
+
+  @Override
+  public void presenceEnded(AjaxClient client) {
+    host.close(client);
+  }
+
+  @Override
+  public void dropped(AjaxClient client, int events, String why) {
+    dispatch.report(new ServerError(ServerError.Kind.PUSH_DROPPED, client.uid(), client.clientId(),
+        events + " pushed event(s) dropped: " + why, null));
+  }
+
+  @Override
+  public void forgotten(AjaxClient client, CloseReason reason) {
+    registry.remove(client);
+    if (counted.remove(client)) {
+      counters.closed(Via.AJAX_POLL, reason);
+      guard.closed(client.request());
+    }
+  }
+}

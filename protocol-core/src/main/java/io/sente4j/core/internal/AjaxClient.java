@@ -1,0 +1,391 @@
+package io.sente4j.core.internal;
+
+import io.sente4j.core.CloseReason;
+import io.sente4j.core.Event;
+import io.sente4j.core.Frame;
+import io.sente4j.core.FrameCodec;
+import io.sente4j.core.HeldResponse;
+import io.sente4j.core.Payload;
+import io.sente4j.core.Scheduler;
+import io.sente4j.core.ServerRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's side of one Ajax connection: one client (uid and client id) from its handshake until it is
+ * forgotten (PROTOCOL.md §5.4, §7.4, §8.1). It parks the client's poll on a {@link HeldResponse}, with no thread
+ * held, and answers it exactly once: with a push, with {@code :chsk/timeout} after the long-poll timeout, when a
+ * newer poll or handshake replaces it, or when the server closes the connection. Batches flushed while no poll is
+ * parked are held (bounded, {@link HeldPushes}) for the next poll within the push retry window, and every batch
+ * dropped is reported.
+ *
+ * <p>Presence: a parked poll counts the client as connected; when it ends without a new one, the disconnect grace
+ * starts. The client is forgotten (its next GET gets a new handshake) once it has had no poll parked for the grace
+ * and holds no batch, or at once when the server closes it. All state is guarded by this object's lock; the {@link
+ * Host} is called under it and must only hand work on.
+ */
+public final class AjaxClient {
+  private static final Logger LOG = LoggerFactory.getLogger(AjaxClient.class);
+
+  /** What an Ajax connection reports to its server. Called under the client's lock: must only hand work on. */
+  public interface Host {
+    /** The client counts as connected now (a poll is parked, or is being answered at once). */
+    void presenceOpened(AjaxClient client);
+
+    /** The client's poll ended and no new one is parked: its disconnect grace starts. */
+    void presenceEnded(AjaxClient client);
+
+    /**
+     * Held pushes were dropped.
+     *
+     * @param events how many events
+     * @param why why, in words
+     */
+    void dropped(AjaxClient client, int events, String why);
+
+    /**
+     * The client is forgotten: remove it from the registry.
+     *
+     * @param reason why: the close's reason, or {@link CloseReason#TIMEOUT} when it stopped polling
+     */
+    void forgotten(AjaxClient client, CloseReason reason);
+  }
+
+  private final Object uid;
+  private final String clientId;
+  private final FrameCodec codec;
+  private final Scheduler scheduler;
+  private final AjaxSettings settings;
+  private final Host host;
+  private final SerialExecutor serial;
+  private final Payload timeout;
+  private final HeldPushes held;
+  private volatile ServerRequest request;
+  private HeldResponse parked;
+  private Scheduler.Cancellable pollTimer;
+  private Scheduler.Cancellable expiryTimer;
+  private Scheduler.Cancellable idleTimer;
+  private boolean counted;
+  private boolean idleOver;
+  private boolean gone;
+
+  /**
+   * A client that has just been sent its handshake; call {@link #handshake} next.
+   *
+   * @param uid the user id
+   * @param clientId the client id
+   * @param request the handshake request
+   * @param codec packs joined pushes and the timeout frame
+   * @param handlers the executor behind the client's serial queue
+   * @param scheduler the long-poll, retry-window and grace timers
+   * @param settings the Ajax settings
+   * @param host told of presence, drops and the end
+   */
+  public AjaxClient(Object uid, String clientId, ServerRequest request, FrameCodec codec, Executor handlers,
+      Scheduler scheduler, AjaxSettings settings, Host host) {
+    this.uid = uid;
+    this.clientId = clientId;
+    this.request = request;
+    this.codec = codec;
+    this.scheduler = scheduler;
+    this.settings = settings;
+    this.host = host;
+    this.serial = new SerialExecutor(handlers);
+    this.timeout = codec.encode(new Frame.Timeout());
+    this.held = new HeldPushes(settings.maxHeldEvents(), settings.maxHeldBytes());
+  }
+
+  /** The user id. */
+  public Object uid() {
+    return uid;
+  }
+
+  /** The client id. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The request of the client's latest handshake. */
+  public ServerRequest request() {
+    return request;
+  }
+
+  /** The client's serial queue on the handler executor (its presence events run there). */
+  public SerialExecutor serial() {
+    return serial;
+  }
+
+  /** The codec of the packer the client handshook with: its pushes, replies and POSTs use it. */
+  public FrameCodec codec() {
+    return codec;
+  }
+
+  /** Whether the client is forgotten: closed, stopped, or gone quiet for longer than the grace. */
+  public synchronized boolean isForgotten() {
+    return gone;
+  }
+
+  /** Whether a poll is parked now. */
+  public synchronized boolean hasParkedPoll() {
+    return parked != null;
+  }
+
+  /** How many events are held for the next poll now. */
+  public synchronized int heldEvents() {
+    return held.eventCount();
+  }
+
+  /**
+   * A handshake (re)starts the connection: a parked poll of the previous one is answered {@code :chsk/timeout}.
+   * Held batches stay for the next poll, since they were meant for this same client.
+   *
+   * @param handshakeRequest the handshake request
+   * @return false, changing nothing, if the client is already forgotten
+   */
+  public synchronized boolean handshake(ServerRequest handshakeRequest) {
+    if (gone) {
+      return false;
+    }
+    this.request = handshakeRequest;
+    if (parked != null) {
+      answerParked(timeout);
+    } else {
+      startIdle();
+    }
+    return true;
+  }
+
+  /**
+   * A poll: answered at once with what is held, or parked until a push, the long-poll timeout, a newer poll or the
+   * server closing. A poll parked before is answered {@code :chsk/timeout}.
+   *
+   * @return false, changing nothing, if the client is already forgotten (the poll then needs a handshake)
+   */
+  public synchronized boolean poll(HeldResponse response) {
+    if (gone) {
+      return false;
+    }
+    if (!response.isOpen()) {
+      return true; // the client stopped waiting before the poll got here
+    }
+    cancelIdle();
+    if (!counted) {
+      counted = true;
+      host.presenceOpened(this);
+    }
+    if (parked != null) {
+      HeldResponse older = parked;
+      parked = null;
+      cancel(pollTimer);
+      complete(older, timeout);
+    }
+    if (!held.isEmpty()) {
+      List<HeldPushes.Batch> batches = held.takeAll();
+      Payload joined = join(batches);
+      if (complete(response, joined)) {
+        cancel(expiryTimer);
+        expiryTimer = null;
+        if (joined == batches.get(0).packed() && batches.size() > 1) { // could not join: the rest waits
+          held.putBack(batches.subList(1, batches.size()));
+          scheduleExpiry();
+        }
+      } else {
+        held.putBack(batches);
+      }
+      ended();
+      return true;
+    }
+    parked = response;
+    pollTimer = scheduler.schedule(settings.longPollTimeout(), () -> pollTimedOut(response));
+    response.onAbandoned(() -> abandoned(response)); // may run at once, on this thread: the state is consistent
+    return true;
+  }
+
+  /**
+   * A flushed batch for this client: answers the parked poll with it, or holds it for the next poll.
+   *
+   * @param events the batch's events
+   * @param packed the batch packed as one push frame
+   * @return false if the client is already forgotten
+   */
+  public synchronized boolean deliver(List<Event> events, Payload packed) {
+    if (gone) {
+      return false;
+    }
+    if (parked != null) {
+      HeldResponse poll = parked;
+      parked = null;
+      cancel(pollTimer);
+      boolean sent = complete(poll, packed);
+      ended();
+      if (sent) {
+        return true;
+      }
+    }
+    boolean wasEmpty = held.isEmpty();
+    List<HeldPushes.Batch> dropped = held.add(new HeldPushes.Batch(events,
+        packed, scheduler.nanoTime() + settings.pushRetryWindow().toNanos()));
+    if (!dropped.isEmpty()) {
+      host.dropped(this, HeldPushes.eventsIn(dropped), "the pushes held for the next poll exceed the limit of "
+          + settings.maxHeldEvents() + " events or " + settings.maxHeldBytes() + " bytes (oldest dropped first)");
+    }
+    if (wasEmpty && !held.isEmpty()) {
+      scheduleExpiry();
+    }
+    return true;
+  }
+
+  /**
+   * The server ends the connection (a close, or a stop): a parked poll is answered {@code :chsk/timeout}, held
+   * batches are dropped and reported with {@code why}, and the client is forgotten.
+   *
+   * @return false if it was already forgotten
+   */
+  public synchronized boolean close(CloseReason reason, String why) {
+    if (gone) {
+      return false;
+    }
+    if (parked != null) {
+      answerParked(timeout);
+    }
+    cancel(idleTimer);
+    cancel(expiryTimer);
+    List<HeldPushes.Batch> dropped = held.takeAll();
+    if (!dropped.isEmpty()) {
+      host.dropped(this, HeldPushes.eventsIn(dropped), why);
+    }
+    forget(reason);
+    return true;
+  }
+
+  private void pollTimedOut(HeldResponse response) {
+    synchronized (this) {
+      if (parked == response) {
+        answerParked(timeout);
+      }
+    }
+  }
+
+  private void abandoned(HeldResponse response) {
+    synchronized (this) {
+      if (parked == response) {
+        parked = null;
+        cancel(pollTimer);
+        ended();
+      }
+    }
+  }
+
+  private void answerParked(Payload body) {
+    HeldResponse poll = parked;
+    parked = null;
+    cancel(pollTimer);
+    complete(poll, body);
+    ended();
+  }
+
+  /** No poll is parked any more: presence starts its grace, and so does forgetting. */
+  private void ended() {
+    if (counted) {
+      counted = false;
+      host.presenceEnded(this);
+    }
+    startIdle();
+  }
+
+  private void startIdle() {
+    cancel(idleTimer);
+    idleOver = false;
+    idleTimer = scheduler.schedule(settings.disconnectGrace(), this::idleTimedOut);
+  }
+
+  private void cancelIdle() {
+    cancel(idleTimer);
+    idleTimer = null;
+    idleOver = false;
+  }
+
+  private synchronized void idleTimedOut() {
+    if (gone || parked != null) {
+      return;
+    }
+    idleOver = true;
+    maybeForget();
+  }
+
+  private void scheduleExpiry() {
+    HeldPushes.Batch first = held.first();
+    if (first != null) {
+      expiryTimer = scheduler.schedule(java.time.Duration.ofNanos(first.deadlineNanos() - scheduler.nanoTime()),
+          this::expire);
+    }
+  }
+
+  private synchronized void expire() {
+    if (gone) {
+      return;
+    }
+    List<HeldPushes.Batch> expired = held.expire(scheduler.nanoTime());
+    if (!expired.isEmpty()) {
+      host.dropped(this, HeldPushes.eventsIn(expired), "no poll came within the push retry window of "
+          + settings.pushRetryWindow());
+    }
+    scheduleExpiry();
+    maybeForget();
+  }
+
+  private void maybeForget() {
+    if (idleOver && parked == null && held.isEmpty() && !gone) {
+      forget(CloseReason.TIMEOUT);
+    }
+  }
+
+  private void forget(CloseReason reason) {
+    gone = true;
+    cancel(idleTimer);
+    cancel(expiryTimer);
+    Mdc.run(uid, clientId, () -> LOG.debug("Ajax connection forgotten"));
+    host.forgotten(this, reason);
+  }
+
+  /** The held batches as one push frame; the first batch alone if they cannot be joined. */
+  private Payload join(List<HeldPushes.Batch> batches) {
+    if (batches.size() == 1) {
+      return batches.get(0).packed();
+    }
+    List<Event> all = new ArrayList<>();
+    batches.forEach(b -> all.addAll(b.events()));
+    try {
+      Payload joined = codec.encode(new Frame.Push(all));
+      // Over the frame limit the client would refuse it: each batch alone is within it (PushEncoder split them).
+      return joined.byteLength() <= codec.packer().limits().maxInputBytes() ? joined : batches.get(0).packed();
+    } catch (RuntimeException e) {
+      Mdc.run(uid, clientId, () -> LOG.debug("Held pushes cannot be joined; sending them one by one", e));
+      return batches.get(0).packed();
+    }
+  }
+
+  private boolean complete(HeldResponse response, Payload body) {
+    try {
+      return response.complete(200, body);
+    } catch (RuntimeException e) {
+      Mdc.run(uid, clientId, () -> LOG.info("The transport failed to answer a poll", e));
+      return false;
+    }
+  }
+
+  private static void cancel(Scheduler.Cancellable timer) {
+    if (timer != null) {
+      timer.cancel();
+    }
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "AjaxClient[uid=" + uid + ", clientId=" + clientId + (parked != null ? ", parked" : "")
+        + ", held=" + held.eventCount() + (gone ? ", gone" : "") + "]";
+  }
+}

@@ -1,0 +1,146 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.AjaxCalls.call;
+import static io.sente4j.core.AjaxCalls.getRequest;
+import static io.sente4j.core.AjaxCalls.handshake;
+import static io.sente4j.core.AjaxCalls.poll;
+import static io.sente4j.core.AjaxCalls.postRequest;
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Ajax clients under the connection limits (PROTOCOL.md §11.4), the POST size limit (§5.7) and in the metrics. */
+class ServerAjaxLimitsTest {
+  private static final InetSocketAddress FROM = new InetSocketAddress("203.0.113.7", 50000);
+  private ServerFixture f = new ServerFixture();
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  private void server(UnaryOperator<ChannelSocketServer.Builder> options) {
+    f.close();
+    f = new ServerFixture(options);
+  }
+
+  private static ServerRequest handshakeFrom(String uid, String clientId) {
+    return ServerRequest.builder("GET", "/chsk").queryParam("client-id", clientId).queryParam("handshake?", "1")
+        .queryParam("uid", uid).remoteAddress(FROM).build();
+  }
+
+  private static ServerRequest upgradeFrom(String uid, String clientId) {
+    return ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true).queryParam("client-id", clientId)
+        .queryParam("uid", uid).remoteAddress(FROM).build();
+  }
+
+  @Test
+  void ajaxClientsCountTowardTheAddressLimitAndTheirPollsAreNeverRefused() {
+    server(b -> b.maxConnectionsPerAddress(2));
+    assertThat(call(f, handshakeFrom("a", "c1")).status()).isEqualTo(200);
+    f.open(upgradeFrom("b", "c2"));
+    f.idle();
+
+    FakeHeld third = call(f, handshakeFrom("c", "c3"));
+    assertThat(third.status()).isEqualTo(429);
+    assertThat(third.body().asText()).isEqualTo("Too many connections");
+    assertThat(f.server.handle(upgradeFrom("d", "c4")))
+        .as("a WebSocket counts the Ajax client too").isEqualTo(new ServerAnswer.Reject(429, "Too many connections"));
+
+    FakeHeld again = call(f, handshakeFrom("a", "c1"));
+    assertThat(again.status()).as("a handshake of a client already open starts nothing new").isEqualTo(200);
+    FakeHeld poll = call(f, ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c1")
+        .queryParam("uid", "a").remoteAddress(FROM).build());
+    assertThat(poll.isAnswered()).as("the poll is parked, not refused").isFalse();
+    assertThat(f.server.metrics().rejections().get(RejectionReason.TOO_MANY_CONNECTIONS)).isEqualTo(2);
+  }
+
+  @Test
+  void aForgottenAjaxClientGivesItsAddressRoomAgain() {
+    server(b -> b.maxConnectionsPerAddress(1).ajaxDisconnectGrace(Duration.ofSeconds(1)));
+    assertThat(call(f, handshakeFrom("a", "c1")).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("b", "c2")).status()).isEqualTo(429);
+    f.advance(Duration.ofSeconds(1)); // c1 never polls: forgotten after the grace
+    assertThat(call(f, handshakeFrom("b", "c2")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aUidsAjaxHandshakeBeyondItsLimitIsRefusedAndWebSocketsCount() {
+    server(b -> b.maxConnectionsPerUid(2));
+    f.connect("alice", "ws1");
+    handshake(f, "alice", "ajax1");
+    FakeHeld third = call(f, getRequest("alice", "ajax2", true));
+    assertThat(third.status()).isEqualTo(429);
+    assertThat(ServerFixture.drain(f.errors)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.REJECTED);
+      assertThat(e.message()).contains("maxConnectionsPerUid");
+    });
+    handshake(f, "alice", "ajax1"); // the same client again: no new connection
+    handshake(f, null, "anon1");
+    handshake(f, null, "anon2");
+    assertThat(call(f, getRequest(null, "anon3", true)).status()).as("the nil uid is not limited per uid")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aWebSocketBeyondTheUidLimitCountsTheUidsAjaxClients() {
+    server(b -> b.maxConnectionsPerUid(1));
+    handshake(f, "alice", "ajax1");
+    FakeChannel ws = f.open(ServerFixture.upgrade("alice", "ws1"));
+    f.idle();
+    ws.awaitClosed();
+    assertThat(ws.closeCode()).isEqualTo(CloseReason.OVERFLOW.code());
+  }
+
+  @Test
+  void aPostOverTheFrameLimitIsAnswered413AndNeverHandled() {
+    f.close();
+    f = new ServerFixture(ToyPacker.textWithMaxInputBytes(64), b -> b);
+    handshake(f, "alice", "c1");
+    String atLimit = FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("app/x", "y".repeat(10)), false)).asText();
+    String big = FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("app/x", "y".repeat(100)), false)).asText();
+    assertThat(call(f, postRequest("alice", "c1", atLimit)).status()).isEqualTo(200);
+    FakeHeld refused = call(f, postRequest("alice", "c1", big));
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.body().asText()).contains(big.length() + " bytes").contains("64");
+    assertThat(f.nextEvent().event()).isEqualTo(ev("app/x", "y".repeat(10)));
+    assertThat(f.events).isEmpty();
+    assertThat(f.server.metrics().rejections().get(RejectionReason.FRAME_TOO_LARGE)).isEqualTo(1);
+  }
+
+  @Test
+  void aPostExactlyAtTheFrameLimitIsRead() {
+    String frame = FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("app/x", "z".repeat(20)), false)).asText();
+    f.close();
+    f = new ServerFixture(ToyPacker.textWithMaxInputBytes(frame.length()), b -> b);
+    handshake(f, "alice", "c1");
+    assertThat(call(f, postRequest("alice", "c1", frame)).status()).isEqualTo(200);
+    assertThat(f.nextEvent().event()).isEqualTo(ev("app/x", "z".repeat(20)));
+  }
+
+  @Test
+  void metricsCountAjaxClientsOpenAndClosedWithTheirReasonAndTheirEvents() {
+    handshake(f, "alice", "c1");
+    handshake(f, "bob", "c2");
+    assertThat(f.server.metrics().openAjaxClients()).isEqualTo(2);
+    FakeHeld poll = poll(f, "alice", "c1");
+    f.server.send("alice", ev("chat/msg", 1L));
+    f.advanceMillis(100);
+    assertThat(poll.pushedEvents()).hasSize(1);
+    AjaxCalls.post(f, "alice", "c1", ev("app/q", 2L), false);
+    f.nextEvent();
+
+    assertThat(f.server.close("alice", CloseReason.REQUESTED)).isEqualTo(1);
+    f.advance(Duration.ofSeconds(5)); // bob's client stops polling: forgotten after the grace
+    ServerMetrics m = f.server.metrics();
+    assertThat(m.openAjaxClients()).isZero();
+    assertThat(m.connectionsClosed()).containsEntry(CloseReason.REQUESTED, 1L).containsEntry(CloseReason.TIMEOUT, 1L);
+    assertThat(m.eventsPushed()).isEqualTo(1);
+    assertThat(m.eventsReceived()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,178 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.AjaxCalls.call;
+import static io.sente4j.core.AjaxCalls.post;
+import static io.sente4j.core.AjaxCalls.postRequest;
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Ajax POST: the event, the ack, the reply and its timeout (PROTOCOL.md §5.5, §9.3). */
+class ServerAjaxPostTest {
+  private final ServerFixture f = new ServerFixture();
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  @Test
+  void anEventWithoutAReplyIsAckedAtOnceAndReachesTheHandlerAsAjax() {
+    f.onEvent = msg -> msg.reply("ignored: no reply wanted");
+    FakeHeld response = post(f, "alice", "c1", ev("chat/send", "hi"), false);
+    assertThat(response.postFrame()).isEqualTo(new Frame.AjaxAck());
+    EventMessage msg = f.nextEvent();
+    assertThat(msg.event()).isEqualTo(ev("chat/send", "hi"));
+    assertThat(msg.uid()).isEqualTo("alice");
+    assertThat(msg.clientId()).isEqualTo("c1");
+    assertThat(msg.via()).isEqualTo(Via.AJAX_POST);
+    assertThat(msg.wantsReply()).isFalse();
+    assertThat(msg.request().method()).isEqualTo("POST");
+    assertThat(response.lateCompletions()).isZero();
+  }
+
+  @Test
+  void theAckDoesNotWaitForTheHandler() {
+    ServerAnswer answer = f.server.handle(postRequest("alice", "c1",
+        FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("chat/send", 1L), false)).asText()));
+    assertThat(answer).isInstanceOf(ServerAnswer.Respond.class);
+    assertThat(((ServerAnswer.Respond) answer).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anEventThatWantsAReplyIsAnsweredWithTheReply() {
+    f.onEvent = msg -> msg.reply(42L);
+    FakeHeld response = post(f, "alice", "c1", ev("calc/answer", null), true);
+    assertThat(response.postFrame()).isEqualTo(new Frame.AjaxReply(42L));
+    assertThat(f.nextEvent().wantsReply()).isTrue();
+  }
+
+  @Test
+  void aReplyGivenLaterFromAnotherThreadAnswersThePost() {
+    AtomicReference<EventMessage> kept = new AtomicReference<>();
+    f.onEvent = kept::set;
+    FakeHeld response = post(f, "alice", "c1", ev("calc/answer", null), true);
+    assertThat(response.isAnswered()).isFalse();
+    assertThat(kept.get().reply("later")).isTrue();
+    assertThat(response.postFrame()).isEqualTo(new Frame.AjaxReply("later"));
+  }
+
+  @Test
+  void onlyTheFirstReplyCounts() {
+    f.onEvent = msg -> {
+      assertThat(msg.reply(1L)).isTrue();
+      assertThat(msg.reply(2L)).isFalse();
+    };
+    assertThat(post(f, "alice", "c1", ev("a/b", null), true).postFrame()).isEqualTo(new Frame.AjaxReply(1L));
+  }
+
+  @Test
+  void withoutAReplyWithinTheReplyTimeoutThePostIsAnsweredTimeoutAndTheLateReplyIsReported() {
+    AtomicReference<EventMessage> kept = new AtomicReference<>();
+    f.onEvent = kept::set;
+    FakeHeld response = post(f, "alice", "c1", ev("calc/slow", null), true);
+    f.advance(Duration.ofMillis(19_999));
+    assertThat(response.isAnswered()).as("the reply timeout defaults to the long-poll timeout, 20 s").isFalse();
+    f.advanceMillis(1);
+    assertThat(response.postFrame()).isEqualTo(new Frame.Timeout());
+    assertThat(kept.get().reply("too late")).isFalse();
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.REPLY_DROPPED);
+    assertThat(e.uid()).isEqualTo("alice");
+    assertThat(e.clientId()).isEqualTo("c1");
+  }
+
+  @Test
+  void theReplyTimeoutIsConfigurableAndFollowsTheLongPollTimeoutByDefault() {
+    try (ServerFixture g = new ServerFixture(b -> b.longPollTimeout(Duration.ofSeconds(7)))) {
+      FakeHeld response = post(g, "alice", "c1", ev("calc/slow", null), true);
+      g.advanceMillis(6999);
+      assertThat(response.isAnswered()).isFalse();
+      g.advanceMillis(1);
+      assertThat(response.postFrame()).isEqualTo(new Frame.Timeout());
+    }
+    try (ServerFixture g = new ServerFixture(b -> b.ajaxReplyTimeout(Duration.ofSeconds(2)))) {
+      FakeHeld response = post(g, "alice", "c1", ev("calc/slow", null), true);
+      g.advanceMillis(1999);
+      assertThat(response.isAnswered()).isFalse();
+      g.advanceMillis(1);
+      assertThat(response.postFrame()).isEqualTo(new Frame.Timeout());
+    }
+  }
+
+  @Test
+  void aHandlerThatThrowsAnswersError() {
+    f.onEvent = msg -> {
+      throw new IllegalStateException("boom (expected in this test)");
+    };
+    assertThat(post(f, "alice", "c1", ev("a/b", null), true).postFrame()).isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
+    assertThat(f.nextError().kind()).isEqualTo(ServerError.Kind.HANDLER_FAILED);
+  }
+
+  @Test
+  void aClientThatStopsWaitingGetsNothingAndTheReplyIsReported() {
+    AtomicReference<EventMessage> kept = new AtomicReference<>();
+    f.onEvent = kept::set;
+    FakeHeld response = post(f, "alice", "c1", ev("calc/slow", null), true);
+    response.abandon();
+    assertThat(kept.get().reply(1L)).isFalse();
+    assertThat(f.nextError().kind()).isEqualTo(ServerError.Kind.REPLY_DROPPED);
+    f.advance(Duration.ofSeconds(30));
+    assertThat(response.lateCompletions()).as("the reply's attempt only: the reply timeout was cancelled").isOne();
+  }
+
+  @Test
+  void aSente117PostWithItsPrefixAndZeroMarkerWantsAReply() {
+    f.onEvent = msg -> msg.reply(msg.data());
+    FakeHeld response = call(f, postRequest("alice", "c1", "+[[:my-app/some-req \"Rich\"] 0]"));
+    assertThat(response.postFrame()).isEqualTo(new Frame.AjaxReply("Rich"));
+  }
+
+  @Test
+  void aBinaryPostCarriesTheFrameAsTheRawBody() {
+    f.onEvent = msg -> msg.reply("got " + msg.data());
+    ServerRequest r = ServerRequest.builder("POST", "/chsk").queryParam("client-id", "c1")
+        .queryParam("binary?", "true").header("content-type", "application/octet-stream")
+        .body(Payload.binary(Bytes.copyOf("[[:a/b 7] :ajax]".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .build();
+    assertThat(call(f, r).postFrame()).isEqualTo(new Frame.AjaxReply("got 7"));
+  }
+
+  @Test
+  void aBadFrameIs400NamingTheReasonAndIsReported() {
+    FakeHeld unreadable = call(f, postRequest("alice", "c1", "[[:a/b"));
+    assertThat(unreadable.status()).isEqualTo(400);
+    assertThat(unreadable.body().asText()).startsWith("Bad frame (UNPACKABLE)");
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.BAD_FRAME);
+    assertThat(e.clientId()).isEqualTo("c1");
+    assertThat(e.cause()).isInstanceOf(FrameException.class);
+
+    FakeHeld notAnEvent = call(f, postRequest("alice", "c1", "[42 :ajax]"));
+    assertThat(notAnEvent.status()).isEqualTo(400);
+    assertThat(notAnEvent.body().asText()).startsWith("Bad frame (BAD_EVENT)");
+  }
+
+  @Test
+  void aChskEventInAPostIs400ReservedEventEvenAPing() {
+    FakeHeld ping = call(f, postRequest("alice", "c1", "[[:chsk/ws-ping] :ajax]"));
+    assertThat(ping.status()).isEqualTo(400);
+    assertThat(ping.body().asText()).startsWith("Bad frame (RESERVED_EVENT)");
+    f.idle();
+    assertThat(f.events).isEmpty();
+  }
+
+  @Test
+  void aPendingReplyIsAnsweredTimeoutWhenTheServerStops() {
+    AtomicReference<EventMessage> kept = new AtomicReference<>();
+    f.onEvent = kept::set;
+    FakeHeld response = post(f, "alice", "c1", ev("calc/slow", null), true);
+    f.server.stop();
+    assertThat(response.postFrame()).isEqualTo(new Frame.Timeout());
+    assertThat(kept.get().reply(1L)).isFalse();
+  }
+}

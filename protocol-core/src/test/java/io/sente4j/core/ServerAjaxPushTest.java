@@ -1,0 +1,216 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.AjaxCalls.handshake;
+import static io.sente4j.core.AjaxCalls.poll;
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Pushes to Ajax clients: held between polls within the retry window, bounded, dropped visibly (PROTOCOL.md §7.4). */
+class ServerAjaxPushTest {
+  private final ServerFixture f = new ServerFixture();
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  /** A client that has polled once and whose poll was answered: it is between two polls. */
+  private void betweenPolls(ServerFixture g, String uid, String clientId) {
+    handshake(g, uid, clientId);
+    FakeHeld first = poll(g, uid, clientId);
+    g.advance(Duration.ofSeconds(20));
+    assertThat(first.pollFrame()).isEqualTo(new Frame.Timeout());
+  }
+
+  @Test
+  void aPushBetweenPollsReachesTheNextPollWithinTheRetryWindow() {
+    betweenPolls(f, "alice", "c1");
+    f.server.sendNow("alice", ev("chat/msg", 1L));
+    f.advance(Duration.ofMillis(9999));
+    FakeHeld next = poll(f, "alice", "c1");
+    assertThat(next.pushedEvents()).containsExactly(ev("chat/msg", 1L));
+    f.idle();
+    assertThat(f.errors).isEmpty();
+  }
+
+  @Test
+  void heldBatchesAreJoinedInOrderIntoOnePush() {
+    betweenPolls(f, "alice", "c1");
+    f.server.send("alice", ev("n/n", 1L));
+    f.advanceMillis(100);
+    f.server.send("alice", ev("n/n", 2L));
+    f.server.sendNow("alice", ev("n/n", 3L));
+    assertThat(poll(f, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 1L), ev("n/n", 2L), ev("n/n", 3L));
+    FakeHeld after = poll(f, "alice", "c1");
+    assertThat(after.isAnswered()).as("nothing more held: parked").isFalse();
+  }
+
+  @Test
+  void aBatchNotCollectedWithinTheRetryWindowIsDroppedAndReported() {
+    betweenPolls(f, "alice", "c1");
+    f.server.send("alice", ev("n/n", 1L));
+    f.server.sendNow("alice", ev("n/n", 2L));
+    f.advance(Duration.ofMillis(9999));
+    assertThat(f.errors).isEmpty();
+    f.advanceMillis(1);
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.PUSH_DROPPED);
+    assertThat(e.uid()).isEqualTo("alice");
+    assertThat(e.clientId()).isEqualTo("c1");
+    assertThat(e.message()).startsWith("2 pushed event(s) dropped: no poll came within the push retry window");
+    assertThat(poll(f, "alice", "c1").pollFrame()).as("forgotten: a new handshake").isInstanceOf(
+        Frame.Handshake.class);
+  }
+
+  @Test
+  void theRetryWindowIsConfigurableAndCountsFromTheFlush() {
+    try (ServerFixture g = new ServerFixture(b -> b.ajaxPushRetryWindow(Duration.ofSeconds(2)))) {
+      betweenPolls(g, "alice", "c1");
+      g.server.sendNow("alice", ev("n/n", 1L));
+      g.advanceMillis(1000);
+      g.server.sendNow("alice", ev("n/n", 2L));
+      g.advanceMillis(1000);
+      ServerError e = g.nextError();
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.PUSH_DROPPED);
+      assertThat(e.message()).startsWith("1 pushed event(s) dropped");
+      g.advanceMillis(999);
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 2L));
+    }
+  }
+
+  @Test
+  void pastTheHeldEventLimitTheOldestBatchesAreDroppedAndReported() {
+    try (ServerFixture g = new ServerFixture(b -> b.ajaxMaxHeldEvents(3))) {
+      betweenPolls(g, "alice", "c1");
+      for (long i = 1; i <= 3; i++) {
+        g.server.sendNow("alice", ev("n/n", i));
+      }
+      g.idle();
+      assertThat(g.errors).as("exactly at the limit nothing is dropped").isEmpty();
+      g.server.sendNow("alice", ev("n/n", 4L));
+      ServerError e = g.nextError();
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.PUSH_DROPPED);
+      assertThat(e.message()).startsWith("1 pushed event(s) dropped: the pushes held for the next poll exceed");
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 2L), ev("n/n", 3L),
+          ev("n/n", 4L));
+    }
+  }
+
+  @Test
+  void aBatchLargerThanTheHeldByteLimitIsDroppedAndReported() {
+    int oneEvent = FakeChannel.CODEC.encode(Frame.Push.of(ev("n/n", 1L))).byteLength();
+    try (ServerFixture g = new ServerFixture(b -> b.ajaxMaxHeldBytes(oneEvent))) {
+      betweenPolls(g, "alice", "c1");
+      g.server.sendNow("alice", ev("n/n", 1L));
+      g.idle();
+      assertThat(g.errors).as("a batch of exactly the limit is held").isEmpty();
+      g.server.send("alice", ev("n/n", 2L));
+      g.server.sendNow("alice", ev("n/n", 3L));
+      ServerError e = g.nextError();
+      assertThat(e.message()).startsWith("2 pushed event(s) dropped");
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 1L));
+    }
+  }
+
+  @Test
+  void sendToClientAnswersThatClientsParkedPollAtOnce() {
+    handshake(f, "alice", "c1");
+    handshake(f, "alice", "c2");
+    FakeHeld p1 = poll(f, "alice", "c1");
+    FakeHeld p2 = poll(f, "alice", "c2");
+    f.server.send("alice", ev("n/n", 1L));
+    assertThat(f.server.sendToClient("alice", "c1", ev("n/n", 2L))).isTrue();
+    assertThat(p1.pushedEvents()).as("the uid's buffer is flushed first").containsExactly(ev("n/n", 1L));
+    assertThat(p2.pushedEvents()).containsExactly(ev("n/n", 1L));
+    assertThat(poll(f, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 2L));
+    assertThat(f.server.sendToClient("alice", "nobody", ev("n/n", 3L))).isFalse();
+    assertThat(f.server.sendToClient("bob", "c1", ev("n/n", 3L))).isFalse();
+  }
+
+  @Test
+  void aUidWithWebSocketAndAjaxClientsGetsThePushOnBoth() {
+    FakeChannel ws = f.connect("alice", "tab1");
+    handshake(f, "alice", "tab2");
+    FakeHeld poll = poll(f, "alice", "tab2");
+    f.server.send("alice", ev("n/n", 1L));
+    f.advanceMillis(100);
+    assertThat(ws.drainPushedEvents()).containsExactly(ev("n/n", 1L));
+    assertThat(poll.pushedEvents()).containsExactly(ev("n/n", 1L));
+    assertThat(f.errors).isEmpty();
+  }
+
+  @Test
+  void aUidWithOnlyAnAjaxClientReportsNoWebSocketFailure() {
+    handshake(f, "alice", "c1");
+    FakeHeld poll = poll(f, "alice", "c1");
+    f.server.send("alice", ev("n/n", 1L));
+    f.advanceMillis(100);
+    assertThat(poll.pushedEvents()).containsExactly(ev("n/n", 1L));
+    f.idle();
+    assertThat(f.errors).isEmpty();
+  }
+
+  @Test
+  void aPushToAUidWithoutAnyConnectionIsStillReported() {
+    f.server.send("nobody", ev("n/n", 1L));
+    f.advanceMillis(100);
+    assertThat(f.nextError().kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+  }
+
+  @Test
+  void broadcastReachesAjaxClients() {
+    handshake(f, "alice", "c1");
+    FakeHeld alice = poll(f, "alice", "c1");
+    FakeChannel bob = f.connect("bob", "c2");
+    f.server.broadcast(ev("n/all", 1L));
+    f.advanceMillis(100);
+    assertThat(alice.pushedEvents()).containsExactly(ev("n/all", 1L));
+    assertThat(bob.drainPushedEvents()).containsExactly(ev("n/all", 1L));
+  }
+
+  @Test
+  void closeAnswersTheParkedPollTimeoutDropsHeldPushesVisiblyAndForgetsTheClient() {
+    handshake(f, "alice", "c1");
+    handshake(f, "alice", "c2");
+    FakeHeld parked = poll(f, "alice", "c1");
+    f.server.sendNow("alice", ev("n/n", 1L)); // answers c1's poll, held for c2
+    assertThat(parked.pushedEvents()).containsExactly(ev("n/n", 1L));
+    FakeHeld parkedAgain = poll(f, "alice", "c1");
+    assertThat(f.server.close("alice", CloseReason.REQUESTED)).isEqualTo(2);
+    assertThat(parkedAgain.pollFrame()).isEqualTo(new Frame.Timeout());
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.PUSH_DROPPED);
+    assertThat(e.clientId()).isEqualTo("c2");
+    assertThat(e.message()).isEqualTo("1 pushed event(s) dropped: the connection was closed (requested)");
+    assertThat(f.server.clientIds("alice")).isEmpty();
+    assertThat(poll(f, "alice", "c1").pollFrame()).isInstanceOf(Frame.Handshake.class);
+    assertThat(f.server.close("alice", CloseReason.REQUESTED)).isEqualTo(1);
+    assertThat(f.server.close("alice", CloseReason.REQUESTED)).isZero();
+  }
+
+  @Test
+  void stopFlushesIntoParkedPollsThenAnswersTheRestTimeoutAndReportsHeldPushes() {
+    handshake(f, "alice", "c1");
+    handshake(f, "bob", "c2");
+    handshake(f, "carol", "c3");
+    FakeHeld alice = poll(f, "alice", "c1");
+    FakeHeld bob = poll(f, "bob", "c2");
+    f.server.send("alice", ev("n/n", 1L));
+    f.server.sendNow("carol", ev("n/n", 2L)); // carol has no parked poll: held
+    f.server.stop();
+    assertThat(alice.pushedEvents()).containsExactly(ev("n/n", 1L));
+    assertThat(bob.pollFrame()).isEqualTo(new Frame.Timeout());
+    f.idle();
+    List<ServerError> errors = ServerFixture.drain(f.errors);
+    assertThat(errors).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.PUSH_DROPPED);
+      assertThat(e.uid()).isEqualTo("carol");
+      assertThat(e.message()).isEqualTo("1 pushed event(s) dropped: the server stopped");
+    });
+  }
+}
