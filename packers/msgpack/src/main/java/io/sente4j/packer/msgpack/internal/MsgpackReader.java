@@ -96,7 +96,7 @@ public final class MsgpackReader {
   /** Checks that {@code n} bytes (or elements of at least one byte each) can still follow. */
   private void need(long n, String what) {
     if (n > remaining()) {
-      throw error(what + " of " + n + " but only " + remaining() + " bytes follow", at);
+      throw error(what + " needs " + n + " bytes but only " + remaining() + " follow", at);
     }
   }
 
@@ -154,7 +154,7 @@ public final class MsgpackReader {
     if (n > maxCollectionSize) {
       throw new PackerLimitException(MsgpackPacker.NAME, Limit.COLLECTION_SIZE, maxCollectionSize, at);
     }
-    need((long) n * bytesEach, "a collection of " + n + " elements: at least a byte string");
+    need((long) n * bytesEach, "a collection of " + n + (bytesEach == 1 ? " elements" : " entries") + " at least");
   }
 
   private List<Object> list(int n, int depth) throws IOException {
