@@ -14,6 +14,36 @@ import java.util.Set;
 final class CborDomain {
   private CborDomain() {}
 
+  /** Whether the packer must accept {@code v}: no lone surrogates, instants in the years 0000 to 9999. */
+  static boolean accepts(Object v) {
+    if (v instanceof String || v instanceof Character) {
+      String s = v.toString();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (v instanceof java.time.Instant) {
+      long s = ((java.time.Instant) v).getEpochSecond();
+      return s >= -62167219200L && s <= 253402300799L;
+    }
+    if (v instanceof Tagged) {
+      return !((Tagged) v).tag().qualifiedName().equals("sente4j/char") && accepts(((Tagged) v).value());
+    }
+    if (v instanceof java.util.Collection) {
+      return ((java.util.Collection<?>) v).stream().allMatch(CborDomain::accepts);
+    }
+    if (v instanceof Map) {
+      return ((Map<?, ?>) v).entrySet().stream().allMatch(e -> accepts(e.getKey()) && accepts(e.getValue()));
+    }
+    return true;
+  }
+
   static Object normalise(Object v) {
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();

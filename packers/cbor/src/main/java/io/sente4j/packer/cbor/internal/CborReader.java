@@ -121,7 +121,7 @@ public final class CborReader {
   private int length(long n, int bytesEach, String what) {
     long remaining = in.length - pos;
     if (n < 0 || n > remaining / bytesEach) {
-      throw error(what + " of " + Long.toUnsignedString(n) + (bytesEach == 1 ? " bytes" : " items")
+      throw error(what + " of " + Long.toUnsignedString(n) + (what.endsWith("string") ? " bytes" : " items")
           + " but only " + remaining + " bytes follow");
     }
     return (int) n;
