@@ -39,4 +39,37 @@ class BaselinesMeasureEqualWorkTest {
       assertThat(b.sente4jRoundTrip()).as(name).isEqualTo(b.jacksonRoundTrip());
     }
   }
+
+  @Test
+  void rawMsgpackAndSente4jReadTheSameValues() throws java.io.IOException {
+    for (String name : Payloads.NAMES) {
+      MsgpackBenchmark b = new MsgpackBenchmark();
+      b.payload = name;
+      b.setUp();
+      // The raw baseline writes no map-key cache and the shortest timestamps, so the bytes differ; the values
+      // read back are the same.
+      assertThat(b.rawRead()).as(name).isEqualTo(b.sente4jUnpack());
+      assertThat(b.rawRoundTrip()).as(name).isEqualTo(b.sente4jRoundTrip());
+      assertThat(b.sente4jUnpack()).as(name).isEqualTo(Payloads.get(name));
+    }
+  }
+
+  @Test
+  void jacksonCborAndSente4jCarryTheSameStructure() throws java.io.IOException {
+    for (String name : Payloads.NAMES) {
+      CborBenchmark b = new CborBenchmark();
+      b.payload = name;
+      b.setUp();
+      assertThat(b.jacksonRead()).as(name).isEqualTo(JsonTrees.of(b.sente4jUnpack()));
+      assertThat(b.sente4jRoundTrip()).as(name).isEqualTo(Payloads.get(name));
+      assertThat(b.jacksonRoundTrip()).as(name).isEqualTo(b.jacksonRead());
+    }
+  }
+
+  @Test
+  void wireSizesListEveryPackerForEveryPayload() {
+    String table = WireSizes.table();
+    assertThat(table).contains("| payload |", " cbor |", " edn |", " json |", " msgpack |");
+    assertThat(table.lines()).hasSize(2 + Payloads.NAMES.length);
+  }
 }

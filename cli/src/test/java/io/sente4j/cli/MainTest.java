@@ -25,7 +25,7 @@ class MainTest {
   void packersPrintsTheDiscoveredNamesSortedOnePerLine() {
     Run r = run("", "packers");
     assertThat(r.status()).isZero();
-    assertThat(r.out()).isEqualTo("edn\njson\n");
+    assertThat(r.out()).isEqualTo("cbor\nedn\njson\nmsgpack\n");
   }
 
   @Test
@@ -67,7 +67,7 @@ class MainTest {
   void unknownPackerExitsTwoNamingTheAvailableOnes() {
     Run r = run("1", "transcode", "--from", "yaml", "--to", "edn");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("no packer named \"yaml\"", "edn, json");
+    assertThat(r.err()).contains("no packer named \"yaml\"", "cbor, edn, json, msgpack");
   }
 
   @Test

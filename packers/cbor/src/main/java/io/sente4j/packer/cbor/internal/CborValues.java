@@ -1,0 +1,113 @@
+package io.sente4j.packer.cbor.internal;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/** Encodings shared by the writer and the reader: heads, instants, UUIDs, bignum magnitudes, half floats. */
+final class CborValues {
+  private CborValues() {}
+
+  static final int MAJOR_UNSIGNED = 0;
+  static final int MAJOR_NEGATIVE = 1;
+  static final int MAJOR_BYTES = 2;
+  static final int MAJOR_TEXT = 3;
+  static final int MAJOR_ARRAY = 4;
+  static final int MAJOR_MAP = 5;
+  static final int MAJOR_TAG = 6;
+  static final int MAJOR_SIMPLE = 7;
+
+  /** The first and last second of the years 0000 to 9999, UTC. */
+  static final long MIN_SECOND = -62167219200L;
+  static final long MAX_SECOND = 253402300799L;
+
+  /** Writes the shortest head of {@code major} with argument {@code n} into {@code out}; returns its length. */
+  static int head(byte[] out, int major, long n) {
+    int m = major << 5;
+    if (n < 24) {
+      out[0] = (byte) (m | n);
+      return 1;
+    }
+    int bytes = n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1_0000_0000L ? 4 : 8;
+    out[0] = (byte) (m | (bytes == 1 ? 24 : bytes == 2 ? 25 : bytes == 4 ? 26 : 27));
+    for (int i = 0; i < bytes; i++) {
+      out[1 + i] = (byte) (n >>> (8 * (bytes - 1 - i)));
+    }
+    return 1 + bytes;
+  }
+
+  /**
+   * RFC 3339 text in UTC, as {@link DateTimeFormatter#ISO_INSTANT} writes it: no fraction, or 3, 6 or 9 digits.
+   *
+   * @throws io.sente4j.core.PackerException if the instant is outside the years 0000 to 9999
+   */
+  static String rfc3339(Instant t) {
+    if (t.getEpochSecond() < MIN_SECOND || t.getEpochSecond() > MAX_SECOND) {
+      throw Refusals.instantOutOfRange(t);
+    }
+    return DateTimeFormatter.ISO_INSTANT.format(t.atOffset(ZoneOffset.UTC));
+  }
+
+  static byte[] uuidBytes(UUID u) {
+    byte[] b = new byte[16];
+    long hi = u.getMostSignificantBits();
+    long lo = u.getLeastSignificantBits();
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (hi >>> (56 - 8 * i));
+      b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+    }
+    return b;
+  }
+
+  static UUID uuid(byte[] b) {
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < 8; i++) {
+      hi = (hi << 8) | (b[i] & 0xff);
+      lo = (lo << 8) | (b[8 + i] & 0xff);
+    }
+    return new UUID(hi, lo);
+  }
+
+  /** The big-endian bytes of a non-negative {@code n}, without leading zeros (zero is no bytes). */
+  static byte[] magnitude(BigInteger n) {
+    byte[] b = n.toByteArray();
+    int skip = 0;
+    while (skip < b.length && b[skip] == 0) {
+      skip++;
+    }
+    return skip == 0 ? b : java.util.Arrays.copyOfRange(b, skip, b.length);
+  }
+
+  /** The index of the first lone surrogate in {@code s}, or -1. */
+  static int loneSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** An IEEE 754 half-precision float (RFC 8949 Appendix D). */
+  static double half(int bits) {
+    int exp = (bits >> 10) & 0x1f;
+    int mant = bits & 0x3ff;
+    double v;
+    if (exp == 0) {
+      v = Math.scalb((double) mant, -24);
+    } else if (exp != 31) {
+      v = Math.scalb((double) (mant + 1024), exp - 25);
+    } else {
+      v = mant == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+    }
+    return (bits & 0x8000) != 0 ? -v : v;
+  }
+}

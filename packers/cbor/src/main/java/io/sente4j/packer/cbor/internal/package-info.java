@@ -1,0 +1,2 @@
+/** The CBOR packer's writer and reader; not part of the API. */
+package io.sente4j.packer.cbor.internal;

@@ -1,0 +1,92 @@
+package io.sente4j.packer.cbor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.PackerException;
+import io.sente4j.core.Payload;
+import io.sente4j.core.Symbol;
+import io.sente4j.core.Tagged;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Reading: the tags and encodings other CBOR peers write, and each malformed input failing with reason and offset. */
+class CborReadsTest {
+  private final CborPacker packer = new CborPacker();
+
+  private Object read(String hex) {
+    return packer.unpack(Payload.binary(Bytes.fromHex(hex.replace(" ", ""))));
+  }
+
+  private void fails(String hex, String reason, long offset) {
+    assertThatThrownBy(() -> read(hex)).as(hex).isInstanceOfSatisfying(PackerException.class, e -> {
+      assertThat(e.reason()).contains(reason);
+      assertThat(e.offset()).isEqualTo(offset);
+      assertThat(e.getMessage()).startsWith("cbor: ");
+    });
+  }
+
+  @Test
+  void readsTheTagsAndFormsOtherPeersWrite() {
+    assertThat(read("c2 48 0000000000000001")).as("a bignum with leading zeros").isEqualTo(BigInteger.ONE);
+    assertThat(read("c2 40")).as("the empty bignum").isEqualTo(BigInteger.ZERO);
+    assertThat(read("c3 41 00")).isEqualTo(BigInteger.ONE.negate());
+    assertThat(read("c4 82 21 c2 41 96")).as("a bignum mantissa").isEqualTo(new BigDecimal("1.50"));
+    assertThat(read("d9d9f7 83 01 02 03")).as("self-described").isEqualTo(List.of(1L, 2L, 3L));
+    assertThat(read("d90102 9f 01 02 ff")).as("an indefinite set").isEqualTo(Set.of(1L, 2L));
+    assertThat(read("d827 63 3a 6b 77")).isEqualTo(Keyword.of("kw"));
+    assertThat(read("d827 63 61 2f 62")).isEqualTo(Symbol.of("a", "b"));
+    assertThat(read("c0 78 19 323032342d30312d30325430333a30343a30352b30313a3030"))
+        .as("an offset").isEqualTo(java.time.Instant.parse("2024-01-02T02:04:05Z"));
+    assertThat(read("d81b 82 63 612f74 f6")).isEqualTo(new Tagged(Symbol.of("a/t"), null));
+    assertThat(read("7f 61 61 62 6263 ff")).isEqualTo("abc");
+    assertThat(read("bf 01 02 ff")).isEqualTo(Map.of(1L, 2L));
+  }
+
+  @Test
+  void refusesMalformedTagContents() {
+    fails("c2 61 61", "tag 2 around something other than a byte string", 0);
+    fails("c4 83 01 02 03", "other than a definite [exponent mantissa]", 0);
+    fails("c4 82 f6 01", "of integers", 0);
+    fails("c4 82 1b 0000000100000000 01", "beyond a scale", 0);
+    fails("d825 41 00", "16", 0);
+    fails("d827 61 3a", "neither a keyword nor a symbol", 0);
+    fails("d827 63 3a 61 20", "neither a keyword nor a symbol", 0);
+    fails("d90102 82 01 01", "repeats an element", 0);
+    fails("d90102 a0", "tag 258 around something other than an array", 0);
+    fails("c0 63 616263", "not RFC 3339", 0);
+    fails("c1 f6", "number of seconds", 0);
+    fails("c1 fb 7ff0000000000000", "number of seconds", 0);
+    fails("c1 1b 7fffffffffffffff", "range of an Instant", 0);
+    fails("d81b 81 01", "definite [name value]", 0);
+    fails("d81b 82 01 02", "name is not a text string", 0);
+    fails("d81b 82 6c 73656e7465346a2f63686172 62 6162", "one-character string", 0);
+    fails("d81b 82 62 3a61 01", "not a symbol", 0);
+    fails("da 00010000 01", "unknown tag 65536", 0);
+  }
+
+  @Test
+  void refusesMalformedStructure() {
+    fails("", "empty input", 0);
+    fails("01 02", "unexpected bytes after the item", 1);
+    fails("82 01", "an array of 2 items but only 1 bytes follow", 0);
+    fails("82 01 19 01", "ends inside", 2);
+    fails("63 61 ff 62", "not valid UTF-8", 0);
+    fails("7b 7fffffffffffffff 61", "a text string of 9223372036854775807 bytes but only 1 bytes follow", 0);
+    fails("5b ffffffffffffffff", "18446744073709551615 bytes", 0);
+    fails("9b 00000000ffffffff 01", "collection larger than the limit", 0);
+    fails("99 ffff 01", "an array of 65535 items but only 1 bytes follow", 0);
+    fails("a2 01 01 01 02", "repeats a key", 3);
+    fails("1c", "reserved", 0);
+    fails("ff", "break outside", 0);
+    fails("9f 01", "ends inside the indefinite-length item", 1);
+    fails("5f 61 61 ff", "holding something other than a definite a byte string", 0);
+    fails("1f", "indefinite length where only a definite one", 0);
+  }
+}
