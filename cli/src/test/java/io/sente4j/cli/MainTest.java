@@ -25,7 +25,7 @@ class MainTest {
   void packersPrintsTheDiscoveredNamesSortedOnePerLine() {
     Run r = run("", "packers");
     assertThat(r.status()).isZero();
-    assertThat(r.out()).isEqualTo("cbor\nedn\njson\nmsgpack\n");
+    assertThat(r.out()).isEqualTo("cbor\nedn\njson\nmsgpack\ntransit-json\ntransit-msgpack\n");
   }
 
   @Test

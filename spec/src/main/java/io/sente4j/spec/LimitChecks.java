@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limits of PROTOCOL.md §3.5, each at its edge: a value exactly at a limit is written and read back, one step
+ * The limits of PROTOCOL.md §3.8, each at its edge: a value exactly at a limit is written and read back, one step
  * beyond is refused with a {@link io.sente4j.core.PackerLimitException} naming the limit.
  */
 abstract class LimitChecks extends HostileInputChecks {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * maps take keys of any type). For example the server ping {@code [:chsk/ws-ping nil]} packs to {@code 82 d8 27 6d
  * ":chsk/ws-ping" f6}.
  *
- * <p><b>Encoding</b> (PROTOCOL.md §3.4.3), with IANA-registered tags: nil, booleans, {@code Long} (the shortest major
+ * <p><b>Encoding</b> (PROTOCOL.md §3.6), with IANA-registered tags: nil, booleans, {@code Long} (the shortest major
  * type 0 or 1 form), {@code Double} (always float64), strings, {@code Bytes}, lists and maps are CBOR's own, with
  * definite lengths; {@code BigInteger} is a bignum, tag 2 or 3, whatever its size, so that it reads back as a {@code
  * BigInteger}; {@code BigDecimal} is a decimal fraction, tag 4 {@code [exponent mantissa]} with exponent =

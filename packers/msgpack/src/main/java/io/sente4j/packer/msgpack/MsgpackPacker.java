@@ -14,7 +14,7 @@ import java.util.Objects;
  * packer talks to a sente4j server. For example the server ping {@code [:chsk/ws-ping nil]} packs to {@code 92 c7 0c
  * 00 "chsk/ws-ping" c0}.
  *
- * <p><b>Encoding</b> (PROTOCOL.md §3.4.2): nil, booleans, strings ({@code str 8/16/32}), binary ({@code bin
+ * <p><b>Encoding</b> (PROTOCOL.md §3.5): nil, booleans, strings ({@code str 8/16/32}), binary ({@code bin
  * 8/16/32}), doubles ({@code float 64}), arrays and maps are MessagePack's own; integers take the smallest form, with
  * a non-negative long beyond 32 bits written as {@code int 64} ({@code d3}) as Sente writes it. Sente's extension
  * types: keyword 0 (UTF-8 of {@code ns/name}), symbol 1, character 2, set 4 (a packed array inside), UUID 9 (its
