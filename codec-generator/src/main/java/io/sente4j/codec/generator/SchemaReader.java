@@ -191,19 +191,19 @@ final class SchemaReader {
       String key = style == NameStyle.KEBAB_CASE ? Names.kebab(component) : component;
       String problem = keywordProblem(null, key);
       if (problem != null) {
-        fail(c, "the component name \"" + component + "\" does not make a keyword (" + problem + "); rename it");
+        fail(at(c), "the component name \"" + component + "\" does not make a keyword (" + problem + "); rename it");
         continue;
       }
       String other = keys.putIfAbsent(key, component);
       if (other != null) {
-        fail(c, "the components \"" + other + "\" and \"" + component + "\" both become the key :" + key
+        fail(at(c), "the components \"" + other + "\" and \"" + component + "\" both become the key :" + key
             + "; rename one of them");
         continue;
       }
       try {
         list.add(new FieldModel(component, key, resolver.resolve(c.asType())));
       } catch (TypeResolver.Unsupported u) {
-        fail(c, u.getMessage() + " (component \"" + component + "\" of " + record.getSimpleName() + ")");
+        fail(at(c), u.getMessage() + " (component \"" + component + "\" of " + record.getSimpleName() + ")");
       }
     }
     fields.put(record.getQualifiedName().toString(), List.copyOf(list));
@@ -283,6 +283,19 @@ final class SchemaReader {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
+  }
+
+  /**
+   * Where to report a problem with a record component: javac 17 gives record components (and their accessors) no source
+   * position, so the error goes on the component's private field, which has the component's position.
+   */
+  private static Element at(RecordComponentElement c) {
+    for (Element e : c.getEnclosingElement().getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(c.getSimpleName())) {
+        return e;
+      }
+    }
+    return c;
   }
 
   private <T> T fail(Element e, String message) {
