@@ -24,7 +24,7 @@ final class ChatFixture implements AutoCloseable {
   final ChatServer typedServer;
   final List<ServerError> serverErrors = new CopyOnWriteArrayList<>();
   private final URI uri;
-  private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
+  private final List<ChannelSocketClient> clients = new CopyOnWriteArrayList<>();
 
   ChatFixture(Packer packer, java.util.function.Function<java.util.function.Supplier<ChatServer>, EventHandler> handler) {
     this.packer = packer;
@@ -64,8 +64,8 @@ final class ChatFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (AutoCloseable c : clients) {
+  public void close() {
+    for (ChannelSocketClient c : clients) {
       c.close();
     }
     server.close();

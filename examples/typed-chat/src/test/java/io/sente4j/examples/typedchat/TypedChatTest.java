@@ -43,7 +43,7 @@ class TypedChatTest {
 
   @ParameterizedTest
   @MethodSource("packers")
-  void typedClientAndTypedServerChat(String packerName) throws Exception {
+  void typedClientAndTypedServerChat(String packerName) {
     try (ChatFixture chat = new ChatFixture(PackerRegistry.load().get(packerName),
         server -> ChatServer.router(new ChatService(server, CLOCK)))) {
       List<Chat.Message> aliceSaw = new CopyOnWriteArrayList<>();
@@ -76,7 +76,7 @@ class TypedChatTest {
 
   @ParameterizedTest
   @MethodSource("packers")
-  void asyncHandlersReplyWhenTheirStageCompletes(String packerName) throws Exception {
+  void asyncHandlersReplyWhenTheirStageCompletes(String packerName) {
     ChatAsyncHandler async = new ChatAsyncHandler() {
       @Override
       public CompletableFuture<Chat.SendAck> send(Chat.Send event, io.sente4j.core.EventMessage message) {
@@ -102,7 +102,7 @@ class TypedChatTest {
 
   @ParameterizedTest
   @MethodSource("packers")
-  void dataThatDoesNotFitIsATypedErrorOnBothSides(String packerName) throws Exception {
+  void dataThatDoesNotFitIsATypedErrorOnBothSides(String packerName) {
     try (ChatFixture chat = new ChatFixture(PackerRegistry.load().get(packerName),
         server -> ChatServer.routes(io.sente4j.core.ServerRouter.builder()
             .onRequest(Keyword.of("raw", "bad-ack"), msg -> Map.of(Keyword.of("id"), "not a number")),
