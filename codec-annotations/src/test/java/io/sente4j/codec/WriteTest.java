@@ -1,0 +1,48 @@
+package io.sente4j.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sente4j.core.Keyword;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class WriteTest {
+
+  @Test
+  void nullsAreRefusedWithTheirPlace() {
+    assertThatThrownBy(() -> Write.present(null))
+        .hasMessage("is null; declare the component Optional to leave it out");
+    assertThatThrownBy(() -> Write.list(Arrays.asList("a", null), Function.identity()))
+        .hasMessage("field [1]: is null; declare the component Optional to leave it out");
+    Map<String, String> withNull = new HashMap<>();
+    withNull.put("k", null);
+    assertThatThrownBy(() -> Write.map(withNull, k -> k, v -> v)).hasMessageStartingWith("field [k]: is null");
+  }
+
+  @Test
+  void collectionsComeOutUnmodifiableInOrder() {
+    List<Object> list = Write.list(List.of(1, 2, 3), i -> (long) i);
+    assertThat(list).containsExactly(1L, 2L, 3L);
+    assertThatThrownBy(() -> list.add(4L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(Write.set(Set.of("a"), s -> Keyword.of(s))).containsExactly(Keyword.of("a"));
+    assertThat(Write.optional(Optional.empty(), v -> v)).isNull();
+    assertThat(Write.optional(Optional.of(2), v -> (long) v)).isEqualTo(2L);
+  }
+
+  @Test
+  void eventSpecsCheckTheirParts() {
+    assertThatThrownBy(() -> new EventSpec(Keyword.of("a", "b"), EventSpec.Kind.SERVER_PUSH, Rec.class,
+        Optional.of(Rec.class))).hasMessage("a server push has no reply: :a/b");
+    assertThat(new EventSpec(Keyword.of("a", "b"), EventSpec.Kind.CLIENT_EVENT, Rec.class, Optional.of(Rec.class))
+        .wantsReply()).isTrue();
+  }
+
+  private record Rec(long id) {}
+}
