@@ -31,6 +31,8 @@ final class AjaxPath implements AjaxClient.Host {
   static final String BINARY = "binary?";
   /** The form field of a text POST's packed frame. */
   static final String PPSTR = "ppstr";
+  /** The body of the {@code 503} for a server that holds its most Ajax requests. */
+  static final String TOO_MANY_PENDING = "Too many Ajax requests waiting";
 
   private final AjaxSettings settings;
   private final ServerPackers packers;
@@ -42,6 +44,8 @@ final class AjaxPath implements AjaxClient.Host {
   private final int maxConnectionsPerUid;
   private final Host host;
   private final AjaxRegistry registry = new AjaxRegistry();
+  private final AjaxAdmission admission;
+  private final ServerOptions options;
   private final PushBuffers pushes;
   private final Set<HeldReply> pendingReplies = ConcurrentHashMap.newKeySet();
   /** The clients counted as open in the metrics and the per-address limit, until they are forgotten. */
@@ -62,6 +66,8 @@ final class AjaxPath implements AjaxClient.Host {
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
       ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
     this.settings = options.ajax();
+    this.options = options;
+    this.admission = new AjaxAdmission(settings.maxPending(), options.receiveQueue());
     this.packers = packers;
     this.handlers = handlers;
     this.scheduler = scheduler;
@@ -80,7 +86,14 @@ final class AjaxPath implements AjaxClient.Host {
 
   private ServerAnswer get(ServerRequest request, String clientId) {
     boolean askedHandshake = request.queryParam(HANDSHAKE).isPresent();
-    return new ServerAnswer.Hold(held -> run(held, () -> onGet(request, clientId, askedHandshake, held)));
+    AjaxAdmission.Ticket ticket = admission.admitPoll();
+    if (ticket == null) {
+      return overloaded(clientId, "GET");
+    }
+    return new ServerAnswer.Hold(held -> {
+      HeldResponse tracked = ticket.track(held);
+      run(tracked, () -> onGet(request, clientId, askedHandshake, tracked));
+    });
   }
 
   /** On a handler thread: a handshake when asked for or when the client has no connection, else a poll. */
@@ -196,15 +209,31 @@ final class AjaxPath implements AjaxClient.Host {
       return badFrame(clientId, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT,
           Via.AJAX_POST, "the packer failed: " + e, null, e));
     }
+    Object admitted = admission.admitPost(clientId, body.byteLength());
+    if (admitted == AjaxAdmission.Refusal.SERVER_FULL) {
+      return overloaded(clientId, "POST");
+    }
+    if (admitted == AjaxAdmission.Refusal.CLIENT_FULL) {
+      return clientFull(clientId, event, codec);
+    }
+    AjaxAdmission.Ticket ticket = (AjaxAdmission.Ticket) admitted;
     if (!event.wantsReply()) {
       try {
-        handlers.execute(() -> onPost(request, clientId, event.event(), null));
+        handlers.execute(() -> {
+          try {
+            onPost(request, clientId, event.event(), null);
+          } finally {
+            ticket.release();
+          }
+        });
       } catch (RejectedExecutionException e) {
+        ticket.release();
         return new ServerAnswer.Reject(503, "Server stopped");
       }
       return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxAck()));
     }
-    return new ServerAnswer.Hold(held -> {
+    return new ServerAnswer.Hold(untracked -> {
+      HeldResponse held = ticket.track(untracked);
       HeldReply[] self = new HeldReply[1];
       HeldReply reply = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
           () -> pendingReplies.remove(self[0]));
@@ -235,6 +264,26 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return request.formParam(PPSTR).<Payload>map(Payload::text)
         .orElse(codec.packer().isBinary() ? Payload.binary(request.body().asBytes()) : null);
+  }
+
+  /** The server holds its most Ajax requests: {@code 503}, counted and reported. */
+  private ServerAnswer overloaded(String clientId, String method) {
+    counters.rejected(RejectionReason.TOO_MANY_PENDING_REQUESTS);
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId, "an Ajax " + method
+        + " refused (503): the server holds its most Ajax requests (maxPendingAjaxRequests " + settings.maxPending()
+        + ")", null));
+    return new ServerAnswer.Reject(503, TOO_MANY_PENDING);
+  }
+
+  /**
+   * The client's POSTs fill its receive queue: answered {@code :chsk/error} at once, whether or not a reply was
+   * wanted (PROTOCOL.md §11.3), so the client learns the event was not taken.
+   */
+  private ServerAnswer clientFull(String clientId, Frame.AjaxEvent event, FrameCodec codec) {
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId, "the client's Ajax POSTs fill its "
+        + "receive queue (" + options.receiveQueue() + "); answered :chsk/error to " + event.event().id(), null));
+    counters.replySent(Chsk.ERROR);
+    return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxReply(Chsk.ERROR)));
   }
 
   private ServerAnswer badFrame(String clientId, FrameException e) {

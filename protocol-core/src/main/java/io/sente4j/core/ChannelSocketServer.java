@@ -184,6 +184,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1000;
     /** The default for {@link #maxConnectionsPerUid(int)}. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_UID = 100;
+    /** The default for {@link #maxPendingAjaxRequests(int)}. */
+    public static final int DEFAULT_MAX_PENDING_AJAX_REQUESTS = 10_000;
     /** The default for {@link #maxBatchEvents(int)}. */
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
     /** The default count bound of a connection's receive queue. */
@@ -225,6 +227,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private Duration ajaxPushRetryWindow = Duration.ofSeconds(10);
     private int ajaxMaxHeldEvents = 1000;
     private int ajaxMaxHeldBytes = 1 << 20;
+    private int maxPendingAjaxRequests = DEFAULT_MAX_PENDING_AJAX_REQUESTS;
 
     private Builder(Packer packer) {
       this.packer = Objects.requireNonNull(packer, "packer");
@@ -574,6 +577,20 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
+     * The most Ajax requests the server holds at once: parked polls, and POSTs waiting for the handler or for their
+     * reply. One more is answered {@code 503 Too many Ajax requests waiting} and reported as {@link
+     * ServerError.Kind#OVERFLOW}. Each client's POSTs are also bounded by {@link #receiveQueue}: a request beyond it
+     * is answered {@code :chsk/error} at once, with or without a reply wanted. Default {@value
+     * #DEFAULT_MAX_PENDING_AJAX_REQUESTS}.
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxPendingAjaxRequests(int max) {
+      this.maxPendingAjaxRequests = atLeastOne(max, "maxPendingAjaxRequests");
+      return this;
+    }
+
+    /**
      * Builds the server.
      *
      * @throws IllegalStateException if neither {@link #csrfToken} nor {@link #withoutCsrfCheck()} was chosen
@@ -587,7 +604,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
           maxConnectionsPerAddress, Map.copyOf(responses));
       AjaxSettings ajax = new AjaxSettings(longPollTimeout, ajaxReplyTimeout == null ? longPollTimeout
           : ajaxReplyTimeout, ajaxSendBufferWindow, ajaxDisconnectGrace, ajaxPushRetryWindow, ajaxMaxHeldEvents,
-          ajaxMaxHeldBytes);
+          ajaxMaxHeldBytes, maxPendingAjaxRequests);
       return new ChannelSocketServer(new ServerOptions(packer, List.copyOf(packers.values()), userId, handshakeData,
           pingInterval, pingTimeout, sendBufferWindow, maxBatchEvents, disconnectGrace, handlerExecutor, scheduler,
           eventHandler, errorListener, presenceListener, receiveQueue, sendQueue, overflowPolicy, stopTimeout, security,

@@ -18,6 +18,8 @@ public enum RejectionReason {
   UNAUTHORIZED,
   /** The remote address already has the most connections allowed: {@code 429 Too many connections}. */
   TOO_MANY_CONNECTIONS,
+  /** The server holds its most Ajax requests ({@code maxPendingAjaxRequests}): {@code 503}. */
+  TOO_MANY_PENDING_REQUESTS,
   /** The server is stopping or stopped: {@code 503}. */
   SERVER_STOPPED
 }

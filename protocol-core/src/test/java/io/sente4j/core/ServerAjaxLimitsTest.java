@@ -143,4 +143,87 @@ class ServerAjaxLimitsTest {
     assertThat(m.eventsPushed()).isEqualTo(1);
     assertThat(m.eventsReceived()).isEqualTo(1);
   }
+
+  /** Hands a request to the server without waiting for the handler executor (a handler may be blocked). */
+  private FakeHeld send(ServerRequest request) {
+    FakeHeld held = new FakeHeld(f.time);
+    ServerAnswer answer = f.server.handle(request);
+    if (answer instanceof ServerAnswer.Hold h) {
+      h.onHeld().accept(held);
+    } else if (answer instanceof ServerAnswer.Respond r) {
+      held.complete(r.status(), r.body());
+    } else {
+      ServerAnswer.Reject r = (ServerAnswer.Reject) answer;
+      held.complete(r.status(), Payload.text(r.body()));
+    }
+    return held;
+  }
+
+  private static ServerRequest postOf(String uid, String clientId, Event event, boolean wantsReply) {
+    return postRequest(uid, clientId, FakeChannel.CODEC.encode(new Frame.AjaxEvent(event, wantsReply)).asText());
+  }
+
+  @Test
+  void theServerHoldsAtMostItsPendingAjaxRequestsAndRefusesTheNextWith503() {
+    server(b -> b.maxPendingAjaxRequests(2));
+    handshake(f, "alice", "c1");
+    handshake(f, "bob", "c2");
+    handshake(f, "carol", "c3");
+    FakeHeld alicePoll = poll(f, "alice", "c1");
+    poll(f, "bob", "c2");
+    FakeHeld refused = poll(f, "carol", "c3");
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.body().asText()).isEqualTo("Too many Ajax requests waiting");
+    assertThat(call(f, postOf("carol", "c3", ev("app/x", 1L), false)).status()).as("a POST counts too")
+        .isEqualTo(503);
+    assertThat(f.server.metrics().rejections().get(RejectionReason.TOO_MANY_PENDING_REQUESTS)).isEqualTo(2);
+
+    f.server.sendNow("alice", ev("chat/msg", 1L));
+    f.idle();
+    assertThat(alicePoll.pushedEvents()).hasSize(1);
+    FakeHeld carolPoll = poll(f, "carol", "c3");
+    assertThat(carolPoll.isAnswered()).as("the answered poll gave its room back").isFalse();
+  }
+
+  @Test
+  void aClientWhosePostsFillItsReceiveQueueGetsErrorRepliesNeverSilence() throws Exception {
+    server(b -> b.receiveQueue(QueueLimit.of(2, 1 << 20)));
+    handshake(f, "alice", "c1");
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    f.onEvent = msg -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (msg.wantsReply()) {
+        msg.reply("ok");
+      }
+    };
+    FakeHeld first = send(postOf("alice", "c1", ev("app/a", 1L), true));
+    FakeHeld second = send(postOf("alice", "c1", ev("app/b", 2L), true));
+    FakeHeld third = send(postOf("alice", "c1", ev("app/c", 3L), true));
+    assertThat(third.postFrame()).as("answered at once").isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
+    FakeHeld fourth = send(postOf("alice", "c1", ev("app/d", 4L), false));
+    assertThat(fourth.postFrame()).as("no reply wanted: still told").isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
+    assertThat(send(postOf("bob", "c2", ev("app/e", 5L), false)).status()).as("another client has its own queue")
+        .isEqualTo(200);
+
+    release.countDown();
+    f.idle();
+    assertThat(first.postFrame()).isEqualTo(new Frame.AjaxReply("ok"));
+    assertThat(second.postFrame()).isEqualTo(new Frame.AjaxReply("ok"));
+    FakeHeld again = send(postOf("alice", "c1", ev("app/f", 6L), true));
+    f.idle();
+    assertThat(again.postFrame()).as("room again once the replies went").isEqualTo(new Frame.AjaxReply("ok"));
+    assertThat(f.server.metrics().errorRepliesSent()).isEqualTo(2);
+    assertThat(ServerFixture.drain(f.errors)).filteredOn(e -> e.kind() == ServerError.Kind.OVERFLOW).hasSize(2);
+  }
+
+  @Test
+  void maxPendingAjaxRequestsMustBePositive() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> ChannelSocketServer.builder(ToyPacker.TEXT).maxPendingAjaxRequests(0))
+        .withMessageContaining("maxPendingAjaxRequests");
+  }
 }

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param pushRetryWindow how long a batch flushed for a client that has no parked poll is held for its next poll
  * @param maxHeldEvents how many events one client may have held between polls
  * @param maxHeldBytes how many packed bytes one client may have held between polls
+ * @param maxPending how many Ajax requests (parked polls, POSTs waiting for the handler or their reply) the server
+ *     holds at once
  */
 public record AjaxSettings(Duration longPollTimeout, Duration replyTimeout, Duration sendBufferWindow,
-    Duration disconnectGrace, Duration pushRetryWindow, int maxHeldEvents, int maxHeldBytes) {
+    Duration disconnectGrace, Duration pushRetryWindow, int maxHeldEvents, int maxHeldBytes, int maxPending) {
 
   /** Checks every setting is present and the limits are positive. */
   public AjaxSettings {
@@ -25,6 +27,9 @@ public record AjaxSettings(Duration longPollTimeout, Duration replyTimeout, Dura
     Objects.requireNonNull(sendBufferWindow, "sendBufferWindow");
     Objects.requireNonNull(disconnectGrace, "disconnectGrace");
     Objects.requireNonNull(pushRetryWindow, "pushRetryWindow");
+    if (maxPending < 1) {
+      throw new IllegalArgumentException("maxPending must be positive, got " + maxPending);
+    }
     if (maxHeldEvents < 1 || maxHeldBytes < 1) {
       throw new IllegalArgumentException("held-push limits must be positive: " + maxHeldEvents + " events, "
           + maxHeldBytes + " bytes");
