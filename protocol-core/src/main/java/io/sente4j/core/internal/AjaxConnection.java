@@ -109,7 +109,7 @@ public final class AjaxConnection implements ClientConnection {
     }
     HttpCall call;
     try {
-      call = c.post(codec.encode(new Frame.AjaxEvent(ev.event(), ev.callbackId() != null)));
+      call = c.post(OutgoingFrames.pack(codec, new Frame.AjaxEvent(ev.event(), ev.callbackId() != null)));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -98,7 +98,7 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
   public CompletableFuture<Void> send(Frame frame) {
     Payload payload;
     try {
-      payload = codec.encode(frame);
+      payload = OutgoingFrames.pack(codec, frame);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
