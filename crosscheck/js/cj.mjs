@@ -6,7 +6,11 @@
 //   {"inst":"<epoch milliseconds>"} (plus "sub": nanoseconds within the millisecond, when not 0),
 //   {"uuid":"..."}, {"bytes":"<hex>"}, {"tagged":"tag", "value": ...}.
 
-/** Deep equality of two cj values. `loose` relaxes what a library cannot tell apart (see the adapters). */
+/**
+ * Deep equality of two cj values. `loose` relaxes what a library cannot tell apart (see the adapters): `numbers`
+ * compares every number by value, `integralDoubles` lets only a double of integral value come back as that integer,
+ * `charAsString` lets a character come back as a one-character string, `instantMs` ignores sub-millisecond digits.
+ */
 export function same(expected, actual, loose = {}) {
   if (expected === null || typeof expected !== 'object') {
     if (loose.charAsString && typeof actual === 'object' && actual !== null && 'char' in actual) {
@@ -25,6 +29,11 @@ export function same(expected, actual, loose = {}) {
   if (loose.numbers && isNumber(ek) && isNumber(ak)) {
     return sameNumber(expected[ek], actual[ak]);
   }
+  if (loose.integralDoubles && ek === 'double' && ak === 'int') {
+    // only a double with an integral value (not -0.0) may come back as an integer of that value
+    const x = Number(expected.double);
+    return Number.isInteger(x) && !Object.is(x, -0) && x === Number(actual.int);
+  }
   if (ek !== ak) {
     return false;
   }
@@ -42,6 +51,8 @@ export function same(expected, actual, loose = {}) {
       return expected.tagged === actual.tagged && same(expected.value, actual.value, loose);
     case 'inst':
       return expected.inst === actual.inst && (loose.instantMs || (expected.sub ?? 0) === (actual.sub ?? 0));
+    case 'double': // Java and JavaScript spell doubles differently (1.0E300, 1e+300); NaN is NaN, -0.0 is not 0.0
+      return Object.is(Number(expected.double), Number(actual.double));
     default:
       return expected[ek] === actual[ek];
   }

@@ -12,12 +12,13 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { same, Skip } from './cj.mjs';
+import * as cbor from './adapters/cbor.mjs';
 import * as edn from './adapters/edn.mjs';
 import * as msgpack from './adapters/msgpack.mjs';
 import { adapter as transit, msgpackAdapter as transitMsgpack } from './adapters/transit.mjs';
 
-// One adapter per packer name. MERGE NOTE: add `cbor` here (cbor-x is installed) when the cbor vectors land.
-const ADAPTERS = { edn, 'transit-json': transit('json'), 'transit-msgpack': transitMsgpack(), msgpack };
+// One adapter per packer name.
+const ADAPTERS = { edn, 'transit-json': transit('json'), 'transit-msgpack': transitMsgpack(), msgpack, cbor };
 
 const [manifestPath, outDir] = process.argv.slice(2);
 if (!manifestPath || !outDir) {

@@ -44,7 +44,7 @@ class CrossCheckTest {
 
   @Test
   void everyPackerWasCheckedBothWaysWithoutDisagreement() {
-    String packers = System.getProperty("crosscheck.packers", "edn,transit-json,transit-msgpack");
+    String packers = System.getProperty("crosscheck.packers", "edn,transit-json,transit-msgpack,msgpack,cbor");
     for (String name : packers.split(",")) {
       JsonNode r = report.path("packers").path(name);
       assertThat(r.isMissingNode()).as("the report covers %s", name).isFalse();
