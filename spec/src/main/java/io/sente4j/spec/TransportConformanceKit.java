@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>The values the tests exchange are strings, longs, booleans, lists and maps with string keys, which every
  * packer carries unchanged, so the kit runs with any packer.
  */
-public abstract class TransportConformanceKit extends TransportProtectionChecks {
+public abstract class TransportConformanceKit extends TransportAjaxChecks {
   static final Keyword ECHO = Keyword.of("kit", "echo");
   static final Keyword LATER = Keyword.of("kit", "later");
   static final Keyword SILENT = Keyword.of("kit", "silent");
