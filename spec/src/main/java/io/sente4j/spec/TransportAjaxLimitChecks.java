@@ -214,6 +214,23 @@ abstract class TransportAjaxLimitChecks extends TransportProtectionChecks {
 
   @Test
   @Timeout(60)
+  void anAjaxHandshakeBeyondTheConnectionsOfAUidIs429() throws Exception {
+    try (KitHarness w = world()) {
+      w.start(w.serverBuilder(m -> {}).eventHandler(ajaxRouter()).maxConnectionsPerUid(2));
+      w.connected("alice", e -> {}, o -> o.type(ClientType.WEBSOCKET));
+      ChannelSocketClient a = w.connected("alice", e -> {}, TransportAjaxLimitChecks::ajax);
+      assertThat(refusal(w, "alice", TransportAjaxLimitChecks::ajax))
+          .hasMessage("Ajax handshake refused with HTTP 429: Too many connections");
+      assertThat(w.server().metrics().rejections().get(RejectionReason.TOO_MANY_CONNECTIONS)).isPositive();
+      a.reconnect(); // the same client again: it replaces itself, and does not count twice
+      w.await("the reconnect", () -> a.state().isOpen());
+      assertThat(a.send(Event.of(AJAX_ECHO, "ok"), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+      assertThat(w.server().metrics().openAjaxClients()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Timeout(60)
   void pushesHeldOverTheLimitDropTheOldestAndEveryDropIsReported() {
     try (KitHarness w = world()) {
       w.start(w.serverBuilder(m -> {}).ajaxMaxHeldEvents(3).ajaxMaxHeldBytes(1000));
