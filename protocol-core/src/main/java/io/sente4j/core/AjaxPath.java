@@ -44,8 +44,12 @@ final class AjaxPath implements AjaxClient.Host {
   private final AjaxRegistry registry = new AjaxRegistry();
   private final PushBuffers pushes;
   private final Set<HeldReply> pendingReplies = ConcurrentHashMap.newKeySet();
-  /** The clients counted as open in the metrics and the per-address limit, until they are forgotten. */
-  private final Set<AjaxClient> counted = ConcurrentHashMap.newKeySet();
+  /**
+   * The clients counted as open in the metrics and the per-address limit, until they are forgotten, with the request
+   * they were counted for: a client may handshake again from another address, and must be uncounted where it was
+   * counted.
+   */
+  private final Map<AjaxClient, ServerRequest> counted = new ConcurrentHashMap<>();
 
   /** What the Ajax path needs from the rest of the server. */
   interface Host {
@@ -140,7 +144,7 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(503, Payload.text("Server stopped"));
       return;
     }
-    if (counted.add(client)) {
+    if (counted.putIfAbsent(client, request) == null) {
       counters.opened(Via.AJAX_POLL);
       guard.opened(request);
       if (client.isForgotten()) { // forgotten before it was counted: uncount it here
@@ -373,9 +377,10 @@ final class AjaxPath implements AjaxClient.Host {
   @Override
   public void forgotten(AjaxClient client, CloseReason reason) {
     registry.remove(client);
-    if (counted.remove(client)) {
+    ServerRequest countedFor = counted.remove(client);
+    if (countedFor != null) {
       counters.closed(Via.AJAX_POLL, reason);
-      guard.closed(client.request());
+      guard.closed(countedFor);
     }
   }
 }

@@ -30,8 +30,12 @@ class ServerAjaxLimitsTest {
   }
 
   private static ServerRequest handshakeFrom(String uid, String clientId) {
+    return handshakeFrom(uid, clientId, FROM);
+  }
+
+  private static ServerRequest handshakeFrom(String uid, String clientId, InetSocketAddress from) {
     return ServerRequest.builder("GET", "/chsk").queryParam("client-id", clientId).queryParam("handshake?", "1")
-        .queryParam("uid", uid).remoteAddress(FROM).build();
+        .queryParam("uid", uid).remoteAddress(from).build();
   }
 
   private static ServerRequest upgradeFrom(String uid, String clientId) {
@@ -67,6 +71,22 @@ class ServerAjaxLimitsTest {
     assertThat(call(f, handshakeFrom("b", "c2")).status()).isEqualTo(429);
     f.advance(Duration.ofSeconds(1)); // c1 never polls: forgotten after the grace
     assertThat(call(f, handshakeFrom("b", "c2")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aClientThatHandshakesAgainFromAnotherAddressFreesTheAddressItWasCountedAt() {
+    // Regression: the client was counted at the address of its first handshake but uncounted, when forgotten, at the
+    // address of its latest one, so the first address kept a connection forever (and the other lost one).
+    InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 40000);
+    server(b -> b.maxConnectionsPerAddress(1).ajaxDisconnectGrace(Duration.ofSeconds(1)));
+    assertThat(call(f, handshakeFrom("a", "c1")).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("b", "c2", moved)).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("a", "c1", moved)).status()).as("the same client, on another network")
+        .isEqualTo(200);
+    f.advance(Duration.ofSeconds(1)); // neither polls: both forgotten after the grace
+    assertThat(f.server.metrics().openAjaxClients()).isZero();
+    assertThat(call(f, handshakeFrom("c", "c3")).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("d", "c4", moved)).status()).isEqualTo(200);
   }
 
   @Test
