@@ -4,6 +4,7 @@ import io.sente4j.core.internal.AjaxClient;
 import io.sente4j.core.internal.AjaxSettings;
 import io.sente4j.core.internal.HeldReply;
 import io.sente4j.core.internal.Mdc;
+import io.sente4j.core.internal.PostQueues;
 import io.sente4j.core.internal.PushBuffers;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +41,7 @@ final class AjaxPath implements AjaxClient.Host {
   private final ServerCounters counters;
   private final RequestGuard guard;
   private final int maxConnectionsPerUid;
+  private final PostQueues inbound;
   private final Host host;
   private final AjaxRegistry registry = new AjaxRegistry();
   private final PushBuffers pushes;
@@ -73,6 +75,7 @@ final class AjaxPath implements AjaxClient.Host {
     this.counters = counters;
     this.guard = guard;
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
+    this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
     this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush);
   }
@@ -200,25 +203,50 @@ final class AjaxPath implements AjaxClient.Host {
       return badFrame(clientId, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT,
           Via.AJAX_POST, "the packer failed: " + e, null, e));
     }
+    int size = body.byteLength();
+    if (!inbound.tryAdmit(clientId, size)) {
+      return refuseFull(clientId, event, codec);
+    }
+    HeldReply[] reply = new HeldReply[1];
+    Runnable work = () -> {
+      try {
+        onPost(request, clientId, event.event(), reply[0]);
+      } finally {
+        inbound.release(clientId, size);
+      }
+    };
     if (!event.wantsReply()) {
       try {
-        handlers.execute(() -> onPost(request, clientId, event.event(), null));
+        handlers.execute(work);
       } catch (RejectedExecutionException e) {
+        inbound.release(clientId, size);
         return new ServerAnswer.Reject(503, "Server stopped");
       }
       return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxAck()));
     }
     return new ServerAnswer.Hold(held -> {
-      HeldReply[] self = new HeldReply[1];
-      HeldReply reply = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
-          () -> pendingReplies.remove(self[0]));
-      self[0] = reply;
-      pendingReplies.add(reply);
-      if (!reply.isOpen()) { // ended before it was added
-        pendingReplies.remove(reply);
+      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
+          () -> pendingReplies.remove(reply[0]));
+      reply[0] = r;
+      pendingReplies.add(r);
+      if (!r.isOpen()) { // ended before it was added
+        pendingReplies.remove(r);
       }
-      run(held, () -> onPost(request, clientId, event.event(), reply));
+      if (!run(held, work)) {
+        inbound.release(clientId, size);
+      }
     });
+  }
+
+  /**
+   * A POST whose event does not fit in the client id's receive queue (PROTOCOL.md §11.3; the queue is bounded as a
+   * WebSocket's is) is answered {@code [:chsk/error nil]}, with or without a reply wanted.
+   */
+  private ServerAnswer refuseFull(String clientId, Frame.AjaxEvent event, FrameCodec codec) {
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId, "the handler's queue for the "
+        + "client's POSTs is full (" + inbound.limit() + "); answered :chsk/error to " + event.event().id(), null));
+    counters.replySent(Chsk.ERROR);
+    return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxReply(Chsk.ERROR)));
   }
 
   private void onPost(ServerRequest request, String clientId, Event event, HeldReply reply) {
@@ -246,12 +274,14 @@ final class AjaxPath implements AjaxClient.Host {
     return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
   }
 
-  /** Runs a held request's work on the handler executor, or answers 503 when it refuses. */
-  private void run(HeldResponse held, Runnable work) {
+  /** Runs a held request's work on the handler executor, or answers 503 when it refuses; returns whether it ran. */
+  private boolean run(HeldResponse held, Runnable work) {
     try {
       handlers.execute(work);
+      return true;
     } catch (RejectedExecutionException e) {
       held.complete(503, Payload.text("Server stopped"));
+      return false;
     }
   }
 

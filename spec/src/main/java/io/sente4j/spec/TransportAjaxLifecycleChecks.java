@@ -9,23 +9,29 @@ import io.sente4j.core.CloseReason;
 import io.sente4j.core.Event;
 import io.sente4j.core.EventMessage;
 import io.sente4j.core.Keyword;
+import io.sente4j.core.QueueLimit;
+import io.sente4j.core.ReplyErrorException;
 import io.sente4j.core.ReplyFailedException;
 import io.sente4j.core.ReplyTimeoutException;
 import io.sente4j.core.ServerError;
 import io.sente4j.core.ServerRouter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The Ajax checks of {@link TransportConformanceKit} about replies and endings, each test with a server of its own:
- * the Ajax reply timeout (PROTOCOL.md §7.2, §9.3), a push to one client, a server-side close that drops held pushes
- * (§10.2), and the server's stop as an Ajax client sees it.
+ * the Ajax reply timeout (PROTOCOL.md §7.2, §9.3), a full receive queue (§11.3), a push to one client, a
+ * server-side close that drops held pushes (§10.2), and the server's stop as an Ajax client sees it.
  */
 abstract class TransportAjaxLifecycleChecks extends TransportAjaxLimitChecks {
   private static final Keyword SLOW = Keyword.of("kit", "slow");
@@ -69,6 +75,50 @@ abstract class TransportAjaxLifecycleChecks extends TransportAjaxLimitChecks {
       slowReplies.get(1).complete("in time");
       assertThat(inTime.get(10, TimeUnit.SECONDS)).isEqualTo("in time");
       assertThat(c.state().isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aFullReceiveQueueAnswersEveryAjaxPostItCannotTake() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService oneThread = Executors.newSingleThreadExecutor(); // the server's: the clients' stays free
+    try (KitHarness w = world()) {
+      w.start(w.serverBuilder(m -> {}).handlerExecutor(oneThread).receiveQueue(QueueLimit.of(4, 1 << 20))
+          .eventHandler(ServerRouter.builder().onRequest(SLOW, m -> {
+            awaitQuietly(release);
+            return m.data();
+          }).build()));
+      ChannelSocketClient c = w.connected("alice", e -> {}, TransportAjaxLimitChecks::ajax);
+      List<CompletableFuture<Object>> sent = new ArrayList<>();
+      for (long i = 0; i < 20; i++) {
+        sent.add(c.send(Event.of(SLOW, i), Duration.ofMinutes(10)));
+      }
+      w.await("the refused POSTs to be answered", () -> sent.stream().filter(CompletableFuture::isDone).count() >= 16);
+      release.countDown();
+      int replied = 0;
+      for (int i = 0; i < sent.size(); i++) {
+        try {
+          assertThat(sent.get(i).get(10, TimeUnit.SECONDS)).isEqualTo((long) i);
+          replied++;
+        } catch (ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(ReplyErrorException.class);
+        }
+      }
+      assertThat(replied).isEqualTo(4);
+      assertThat(w.server().metrics().overflows()).isEqualTo(16);
+      assertThat(w.server().metrics().errorRepliesSent()).isEqualTo(16);
+    } finally {
+      release.countDown();
+      oneThread.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
