@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every transport proves by extending this class in its own tests: a {@code ChannelSocketServer} and
- * {@code ChannelSocketClient}s talking over the transport do everything PROTOCOL.md asks of a WebSocket connection.
+ * {@code ChannelSocketClient}s talking over the transport do everything PROTOCOL.md asks of a WebSocket connection
+ * and of Ajax long-polling (the Ajax checks come from {@code TransportAjaxChecks} and the classes it extends).
  *
  * <pre>{@code
  * class InMemoryTransportConformanceTest extends TransportConformanceKit {
