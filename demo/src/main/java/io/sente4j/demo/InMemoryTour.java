@@ -1,10 +1,10 @@
 package io.sente4j.demo;
 
-import io.sente4j.core.ChannelSocketClient;
 import io.sente4j.core.ChannelSocketServer;
 import io.sente4j.core.Chsk;
 import io.sente4j.core.ClientState;
 import io.sente4j.core.ClientState.Status;
+import io.sente4j.core.ClientType;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Event;
 import io.sente4j.core.EventMessage;
@@ -28,7 +28,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The second part of the demo: a {@link ChannelSocketServer} and three clients (alice in two tabs, bob in one) on an
  * {@link InMemoryNetwork}, with real time. It shows the handshake, a request and its reply, pushes batched to both of
- * alice's tabs, a reply timeout, a cut connection that reconnects, presence with its grace period, and a stop.
+ * alice's tabs, a reply timeout, a cut connection that reconnects, presence with its grace period, an Ajax client
+ * (carol) with its HTTP exchanges, and a stop.
  *
  * <p>Everything is printed from the calling thread after waiting for what should happen, so the output is the same
  * on every run; a step that does not happen within {@link #PATIENCE} prints {@code FAILED} and the tour returns
@@ -40,8 +41,8 @@ final class InMemoryTour {
   private static final Keyword ECHO = Keyword.of("chat", "echo");
   private static final Keyword SLOW = Keyword.of("chat", "slow");
   private static final Keyword MESSAGE = Keyword.of("chat", "msg");
-  private static final String CSRF_TOKEN = "demo-csrf-token";
-  private static final String ORIGIN = "https://demo.test";
+  private static final String CSRF_TOKEN = TourClient.CSRF_TOKEN;
+  private static final String ORIGIN = TourClient.ORIGIN;
 
   private final Packer packer;
   private final PrintStream out;
@@ -60,9 +61,9 @@ final class InMemoryTour {
       URI uri = net.bind(URI.create("ws://demo.test/chsk"), server);
       out.println("server bound at " + uri + " on an InMemoryNetwork: no sockets, no ports");
 
-      TourClient alice1 = new TourClient("alice-1", "alice", uri, net, packer);
-      TourClient alice2 = new TourClient("alice-2", "alice", uri, net, packer);
-      TourClient bob = new TourClient("bob-1", "bob", uri, net, packer);
+      TourClient alice1 = new TourClient("alice-1", "alice", uri, net, packer, ClientType.WEBSOCKET);
+      TourClient alice2 = new TourClient("alice-2", "alice", uri, net, packer, ClientType.WEBSOCKET);
+      TourClient bob = new TourClient("bob-1", "bob", uri, net, packer, ClientType.WEBSOCKET);
       try {
         handshakes(alice1, alice2, bob);
         refused(net, uri);
@@ -71,6 +72,7 @@ final class InMemoryTour {
         timeout(bob);
         cut(net, alice1);
         presence(server, alice1, alice2, bob);
+        ajax(server, uri, net);
         stop(net, server, uri, alice2);
       } finally {
         alice1.close();
@@ -95,6 +97,7 @@ final class InMemoryTour {
         .handshakeData((request, uid) -> Map.of(Keyword.of("server"), "sente4j-demo"))
         .sendBufferWindow(Duration.ofMillis(100))
         .disconnectGrace(GRACE)
+        .ajaxDisconnectGrace(GRACE)
         .eventHandler(router)
         .build();
   }
@@ -209,6 +212,32 @@ final class InMemoryTour {
         + ", alice's clients: " + server.clientIds("alice"));
   }
 
+  /** An Ajax client: a handshake GET, a POST per event, and pushes as the answers to its long-poll GETs. */
+  private void ajax(ChannelSocketServer server, URI uri, InMemoryNetwork net) {
+    out.println("-- an Ajax client: long-polling over plain HTTP requests");
+    TourClient carol = new TourClient("carol-1", "carol", uri, net, packer, ClientType.AJAX);
+    try {
+      ClientState s = carol.connect();
+      out.println("carol-1 open over " + s.via() + ": uid " + s.uid());
+      awaitThat("uidport-open for carol", () -> serverSaw.contains("[:chsk/uidport-open carol]"));
+      Event ask = Event.of(ECHO, "over Ajax");
+      Object reply = carol.client.send(ask, Duration.ofSeconds(5)).orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+          .join();
+      out.println("carol-1 asked " + show(ask) + ", the reply: " + show(reply));
+      server.send("carol", Event.of(MESSAGE, Map.of(Keyword.of("n"), 4L)));
+      awaitThat("the push to carol", () -> carol.pushes.size() == 1
+          && carol.tap.exchanges().stream().anyMatch(x -> x.contains(MESSAGE.toString())));
+      out.println("carol-1 got " + show(carol.pushes.get(0)) + "; on the wire:");
+      for (String exchange : carol.tap.exchanges()) {
+        if (!exchange.contains(Chsk.TIMEOUT.toString())) { // a poll a handshake replaced, if any
+          out.println("  " + exchange);
+        }
+      }
+    } finally {
+      carol.close();
+    }
+  }
+
   private void stop(InMemoryNetwork net, ChannelSocketServer server, URI uri, TourClient alice2) {
     out.println("-- stop");
     net.unbind(uri); // open connections stay; alice-2's reconnects will find nothing listening
@@ -250,36 +279,5 @@ final class InMemoryTour {
       return packer.pack(Arrays.asList(e.id(), e.data())).asText();
     }
     return value == null ? "nil" : packer.pack(value).asText();
-  }
-
-  /** One client of the tour and what it saw: its pushes, its states and the frames on its socket. */
-  private static final class TourClient {
-    final String name;
-    final WireTap tap;
-    final List<Event> pushes = new CopyOnWriteArrayList<>();
-    final List<ClientState> states = new CopyOnWriteArrayList<>();
-    final ChannelSocketClient client;
-
-    TourClient(String name, String user, URI uri, InMemoryNetwork net, Packer packer) {
-      this.name = name;
-      this.tap = new WireTap(net.clientTransport());
-      this.client = ChannelSocketClient.builder(uri, tap)
-          .packer(packer)
-          .clientId(name)
-          .params(() -> Map.of("user", user))
-          .csrfToken(CSRF_TOKEN)
-          .headers(() -> Map.of("Origin", List.of(ORIGIN)))
-          .pushHandler(pushes::add)
-          .stateListener(states::add)
-          .build();
-    }
-
-    ClientState connect() {
-      return client.connect().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
-    }
-
-    void close() {
-      client.close();
-    }
   }
 }

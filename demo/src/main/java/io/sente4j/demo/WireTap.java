@@ -7,6 +7,8 @@ import io.sente4j.core.HttpCall;
 import io.sente4j.core.HttpReply;
 import io.sente4j.core.Payload;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A client transport that passes everything through and keeps the text of every WebSocket message its client
- * received, so the demo can show what went over the wire (a batch of pushes is one message).
+ * received, and of every Ajax exchange it completed, so the demo can show what went over the wire (a batch of pushes
+ * is one message, or one poll's answer).
  */
 final class WireTap implements ClientTransport {
   private final ClientTransport inner;
   private final List<String> received = new CopyOnWriteArrayList<>();
+  private final List<String> exchanges = new CopyOnWriteArrayList<>();
 
   WireTap(ClientTransport inner) {
     this.inner = inner;
@@ -35,7 +39,7 @@ final class WireTap implements ClientTransport {
     return inner.openWebSocket(uri, headers, new ChannelListener() {
       @Override
       public void onMessage(Payload payload) {
-        received.add(payload.isText() ? payload.asText() : payload.toString());
+        received.add(text(payload));
         listener.onMessage(payload);
       }
 
@@ -51,8 +55,34 @@ final class WireTap implements ClientTransport {
     });
   }
 
+  /** The Ajax exchanges answered so far, in the order of their answers: the request, then the response. */
+  List<String> exchanges() {
+    return List.copyOf(exchanges);
+  }
+
   @Override
   public CompletableFuture<HttpReply> request(HttpCall call) {
-    return inner.request(call);
+    String query = call.uri().getRawQuery() == null ? "" : call.uri().getRawQuery();
+    String what = call.method().equals("POST") ? "POST " + ppstr(call)
+        : query.contains("handshake%3F=") ? "GET (handshake)" : "GET (long-poll)";
+    CompletableFuture<HttpReply> reply = inner.request(call);
+    reply.thenAccept(r -> exchanges.add(what + " -> " + r.status() + " " + text(r.body())));
+    return reply;
+  }
+
+  private static String ppstr(HttpCall call) {
+    if (!call.body().isText()) {
+      return call.body().toString();
+    }
+    for (String field : call.body().asText().split("&")) {
+      if (field.startsWith("ppstr=")) {
+        return URLDecoder.decode(field.substring("ppstr=".length()), StandardCharsets.UTF_8);
+      }
+    }
+    return call.body().asText();
+  }
+
+  private static String text(Payload payload) {
+    return payload.isText() ? payload.asText() : payload.toString();
   }
 }

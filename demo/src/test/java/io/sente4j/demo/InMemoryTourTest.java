@@ -35,6 +35,12 @@ class InMemoryTourTest {
         "after the grace the server saw: [:chsk/uidport-close bob]",
         "reloaded the other inside the grace; the server saw nothing",
         "connected: [alice], alice's clients: [alice-2]",
+        "carol-1 open over AJAX_POLL: uid carol",
+        "carol-1 asked [:chat/echo \"over Ajax\"], the reply: {:echo \"over Ajax\", :from \"carol\"}",
+        "carol-1 got [:chat/msg {:n 4}]; on the wire:",
+        "  GET (handshake) -> 200 [[:chsk/handshake [\"carol\" nil {:server \"sente4j-demo\"}]] nil]",
+        "  POST [[:chat/echo \"over Ajax\"] :ajax] -> 200 [{:echo \"over Ajax\", :from \"carol\"} nil]",
+        "  GET (long-poll) -> 200 [[[:chat/msg {:n 4}]] nil]",
         "alice-2 saw the close 1001 server-stop",
         "every in-memory step behaved as described");
   }

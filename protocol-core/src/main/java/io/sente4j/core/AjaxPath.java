@@ -4,6 +4,7 @@ import io.sente4j.core.internal.AjaxClient;
 import io.sente4j.core.internal.AjaxSettings;
 import io.sente4j.core.internal.HeldReply;
 import io.sente4j.core.internal.Mdc;
+import io.sente4j.core.internal.PostQueues;
 import io.sente4j.core.internal.PushBuffers;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,14 +43,18 @@ final class AjaxPath implements AjaxClient.Host {
   private final ServerCounters counters;
   private final RequestGuard guard;
   private final int maxConnectionsPerUid;
+  private final PostQueues inbound;
   private final Host host;
   private final AjaxRegistry registry = new AjaxRegistry();
   private final AjaxAdmission admission;
-  private final ServerOptions options;
   private final PushBuffers pushes;
   private final Set<HeldReply> pendingReplies = ConcurrentHashMap.newKeySet();
-  /** The clients counted as open in the metrics and the per-address limit, until they are forgotten. */
-  private final Set<AjaxClient> counted = ConcurrentHashMap.newKeySet();
+  /**
+   * The clients counted as open in the metrics and the per-address limit, until they are forgotten, with the request
+   * they were counted for: a client may handshake again from another address, and must be uncounted where it was
+   * counted.
+   */
+  private final Map<AjaxClient, ServerRequest> counted = new ConcurrentHashMap<>();
 
   /** What the Ajax path needs from the rest of the server. */
   interface Host {
@@ -66,8 +71,7 @@ final class AjaxPath implements AjaxClient.Host {
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
       ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
     this.settings = options.ajax();
-    this.options = options;
-    this.admission = new AjaxAdmission(settings.maxPending(), options.receiveQueue());
+    this.admission = new AjaxAdmission(settings.maxPending());
     this.packers = packers;
     this.handlers = handlers;
     this.scheduler = scheduler;
@@ -75,6 +79,7 @@ final class AjaxPath implements AjaxClient.Host {
     this.counters = counters;
     this.guard = guard;
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
+    this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
     this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush);
   }
@@ -86,7 +91,7 @@ final class AjaxPath implements AjaxClient.Host {
 
   private ServerAnswer get(ServerRequest request, String clientId) {
     boolean askedHandshake = request.queryParam(HANDSHAKE).isPresent();
-    AjaxAdmission.Ticket ticket = admission.admitPoll();
+    AjaxAdmission.Ticket ticket = admission.admit();
     if (ticket == null) {
       return overloaded(clientId, "GET");
     }
@@ -153,7 +158,7 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(503, Payload.text("Server stopped"));
       return;
     }
-    if (counted.add(client)) {
+    if (counted.putIfAbsent(client, request) == null) {
       counters.opened(Via.AJAX_POLL);
       guard.opened(request);
       if (client.isForgotten()) { // forgotten before it was counted: uncount it here
@@ -209,24 +214,34 @@ final class AjaxPath implements AjaxClient.Host {
       return badFrame(clientId, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT,
           Via.AJAX_POST, "the packer failed: " + e, null, e));
     }
-    Object admitted = admission.admitPost(clientId, body.byteLength());
-    if (admitted == AjaxAdmission.Refusal.SERVER_FULL) {
+    AjaxAdmission.Ticket ticket = admission.admit();
+    if (ticket == null) {
       return overloaded(clientId, "POST");
     }
-    if (admitted == AjaxAdmission.Refusal.CLIENT_FULL) {
-      return clientFull(clientId, event, codec);
+    int size = body.byteLength();
+    if (!inbound.tryAdmit(clientId, size)) {
+      ticket.release();
+      return refuseFull(clientId, event, codec);
     }
-    AjaxAdmission.Ticket ticket = (AjaxAdmission.Ticket) admitted;
+    HeldReply[] reply = new HeldReply[1];
+    Runnable work = () -> {
+      try {
+        onPost(request, clientId, event.event(), reply[0]);
+      } finally {
+        inbound.release(clientId, size);
+      }
+    };
     if (!event.wantsReply()) {
       try {
         handlers.execute(() -> {
           try {
-            onPost(request, clientId, event.event(), null);
+            work.run();
           } finally {
             ticket.release();
           }
         });
       } catch (RejectedExecutionException e) {
+        inbound.release(clientId, size);
         ticket.release();
         return new ServerAnswer.Reject(503, "Server stopped");
       }
@@ -234,16 +249,28 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
-      HeldReply[] self = new HeldReply[1];
-      HeldReply reply = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
-          () -> pendingReplies.remove(self[0]));
-      self[0] = reply;
-      pendingReplies.add(reply);
-      if (!reply.isOpen()) { // ended before it was added
-        pendingReplies.remove(reply);
+      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
+          () -> pendingReplies.remove(reply[0]));
+      reply[0] = r;
+      pendingReplies.add(r);
+      if (!r.isOpen()) { // ended before it was added
+        pendingReplies.remove(r);
       }
-      run(held, () -> onPost(request, clientId, event.event(), reply));
+      if (!run(held, work)) {
+        inbound.release(clientId, size);
+      }
     });
+  }
+
+  /**
+   * A POST whose event does not fit in the client id's receive queue (PROTOCOL.md §11.3; the queue is bounded as a
+   * WebSocket's is) is answered {@code [:chsk/error nil]}, with or without a reply wanted.
+   */
+  private ServerAnswer refuseFull(String clientId, Frame.AjaxEvent event, FrameCodec codec) {
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId, "the handler's queue for the "
+        + "client's POSTs is full (" + inbound.limit() + "); answered :chsk/error to " + event.event().id(), null));
+    counters.replySent(Chsk.ERROR);
+    return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxReply(Chsk.ERROR)));
   }
 
   private void onPost(ServerRequest request, String clientId, Event event, HeldReply reply) {
@@ -275,28 +302,19 @@ final class AjaxPath implements AjaxClient.Host {
     return new ServerAnswer.Reject(503, TOO_MANY_PENDING);
   }
 
-  /**
-   * The client's POSTs fill its receive queue: answered {@code :chsk/error} at once, whether or not a reply was
-   * wanted (PROTOCOL.md §11.3), so the client learns the event was not taken.
-   */
-  private ServerAnswer clientFull(String clientId, Frame.AjaxEvent event, FrameCodec codec) {
-    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId, "the client's Ajax POSTs fill its "
-        + "receive queue (" + options.receiveQueue() + "); answered :chsk/error to " + event.event().id(), null));
-    counters.replySent(Chsk.ERROR);
-    return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxReply(Chsk.ERROR)));
-  }
-
   private ServerAnswer badFrame(String clientId, FrameException e) {
     dispatch.report(new ServerError(ServerError.Kind.BAD_FRAME, null, clientId, e.getMessage(), e));
     return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
   }
 
-  /** Runs a held request's work on the handler executor, or answers 503 when it refuses. */
-  private void run(HeldResponse held, Runnable work) {
+  /** Runs a held request's work on the handler executor, or answers 503 when it refuses; returns whether it ran. */
+  private boolean run(HeldResponse held, Runnable work) {
     try {
       handlers.execute(work);
+      return true;
     } catch (RejectedExecutionException e) {
       held.complete(503, Payload.text("Server stopped"));
+      return false;
     }
   }
 
@@ -422,9 +440,10 @@ final class AjaxPath implements AjaxClient.Host {
   @Override
   public void forgotten(AjaxClient client, CloseReason reason) {
     registry.remove(client);
-    if (counted.remove(client)) {
+    ServerRequest countedFor = counted.remove(client);
+    if (countedFor != null) {
       counters.closed(Via.AJAX_POLL, reason);
-      guard.closed(client.request());
+      guard.closed(countedFor);
     }
   }
 }

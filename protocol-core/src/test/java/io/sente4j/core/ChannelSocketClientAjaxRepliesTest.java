@@ -60,6 +60,19 @@ class ChannelSocketClientAjaxRepliesTest {
   }
 
   @Test
+  void aPlainSendAnsweredErrorFailsWithTheErrorOutcome() {
+    // Regression: any answer to a POST that wanted no reply completed the send, so a server that could not take the
+    // event (its receive queue full, PROTOCOL.md §11.3: [:chsk/error nil]) lost it without the sender knowing.
+    f.start(ajax());
+    f.connectAjax("alice");
+    CompletableFuture<Void> sent = f.client.send(ev(4));
+    f.transport.nextPost().answer(new Frame.AjaxReply(Chsk.ERROR));
+    assertThat(ClientFixture.failure(sent)).isInstanceOf(ReplyErrorException.class)
+        .hasMessageContaining(":chsk/error");
+    assertThat(f.client.state().isOpen()).isTrue();
+  }
+
+  @Test
   void aBinaryPackerPostsTheRawFrameWithBinaryInTheQuery() {
     try (ClientFixture b = new ClientFixture(1, ToyPacker.BINARY)) {
       b.start(b.builder(ToyPacker.BINARY).type(ClientType.AJAX));

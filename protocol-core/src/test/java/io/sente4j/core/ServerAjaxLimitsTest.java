@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,12 @@ class ServerAjaxLimitsTest {
   }
 
   private static ServerRequest handshakeFrom(String uid, String clientId) {
+    return handshakeFrom(uid, clientId, FROM);
+  }
+
+  private static ServerRequest handshakeFrom(String uid, String clientId, InetSocketAddress from) {
     return ServerRequest.builder("GET", "/chsk").queryParam("client-id", clientId).queryParam("handshake?", "1")
-        .queryParam("uid", uid).remoteAddress(FROM).build();
+        .queryParam("uid", uid).remoteAddress(from).build();
   }
 
   private static ServerRequest upgradeFrom(String uid, String clientId) {
@@ -67,6 +73,22 @@ class ServerAjaxLimitsTest {
     assertThat(call(f, handshakeFrom("b", "c2")).status()).isEqualTo(429);
     f.advance(Duration.ofSeconds(1)); // c1 never polls: forgotten after the grace
     assertThat(call(f, handshakeFrom("b", "c2")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aClientThatHandshakesAgainFromAnotherAddressFreesTheAddressItWasCountedAt() {
+    // Regression: the client was counted at the address of its first handshake but uncounted, when forgotten, at the
+    // address of its latest one, so the first address kept a connection forever (and the other lost one).
+    InetSocketAddress moved = new InetSocketAddress("198.51.100.9", 40000);
+    server(b -> b.maxConnectionsPerAddress(1).ajaxDisconnectGrace(Duration.ofSeconds(1)));
+    assertThat(call(f, handshakeFrom("a", "c1")).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("b", "c2", moved)).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("a", "c1", moved)).status()).as("the same client, on another network")
+        .isEqualTo(200);
+    f.advance(Duration.ofSeconds(1)); // neither polls: both forgotten after the grace
+    assertThat(f.server.metrics().openAjaxClients()).isZero();
+    assertThat(call(f, handshakeFrom("c", "c3")).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("d", "c4", moved)).status()).isEqualTo(200);
   }
 
   @Test
@@ -111,6 +133,51 @@ class ServerAjaxLimitsTest {
     assertThat(f.nextEvent().event()).isEqualTo(ev("app/x", "y".repeat(10)));
     assertThat(f.events).isEmpty();
     assertThat(f.server.metrics().rejections().get(RejectionReason.FRAME_TOO_LARGE)).isEqualTo(1);
+  }
+
+  @Test
+  void aPostThatDoesNotFitTheClientsReceiveQueueIsAnsweredErrorAndReported() {
+    // Regression: Ajax POSTs went to the handler executor without a bound; PROTOCOL.md §11.3 bounds them as a
+    // WebSocket's events are, and answers the one that does not fit [:chsk/error nil], with or without a reply.
+    server(b -> b.receiveQueue(QueueLimit.of(2, 1 << 20)));
+    CountDownLatch release = new CountDownLatch(1);
+    f.onEvent = msg -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    try {
+      assertThat(postNow("c1", false)).isEqualTo(new Frame.AjaxAck());
+      assertThat(postNow("c1", false)).isEqualTo(new Frame.AjaxAck());
+      assertThat(postNow("c1", false)).isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
+      assertThat(postNow("c1", true)).isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
+      assertThat(postNow("c2", false)).as("another client's queue").isEqualTo(new Frame.AjaxAck());
+      release.countDown(); // the error listener runs on the handler threads the handlers hold until now
+      f.idle();
+      assertThat(ServerFixture.drain(f.errors)).hasSize(2).allSatisfy(e -> {
+        assertThat(e.kind()).isEqualTo(ServerError.Kind.OVERFLOW);
+        assertThat(e.clientId()).isEqualTo("c1");
+        assertThat(e.message()).contains("full").contains(":app/x");
+      });
+      assertThat(postNow("c1", false)).as("room again once handled").isEqualTo(new Frame.AjaxAck());
+      assertThat(f.server.metrics().errorRepliesSent()).isEqualTo(2);
+      assertThat(f.server.metrics().overflows()).isEqualTo(2);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  /** Hands a POST of {@code [:app/x 1]} to the server without waiting for the handlers; its immediate answer. */
+  private Frame postNow(String clientId, boolean wantsReply) {
+    String ppstr = FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("app/x", 1L), wantsReply)).asText();
+    ServerAnswer answer = f.server.handle(postRequest("alice", clientId, ppstr));
+    assertThat(answer).isInstanceOfAny(ServerAnswer.Respond.class, ServerAnswer.Hold.class);
+    if (answer instanceof ServerAnswer.Hold) {
+      return null;
+    }
+    return FakeChannel.CODEC.decode(((ServerAnswer.Respond) answer).body(), Direction.FROM_SERVER, Via.AJAX_POST);
   }
 
   @Test

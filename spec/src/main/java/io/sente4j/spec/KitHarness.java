@@ -45,6 +45,7 @@ final class KitHarness implements AutoCloseable {
   final List<ConnectedUids> presenceSnapshots = new CopyOnWriteArrayList<>();
   final List<ServerError> errors = new CopyOnWriteArrayList<>();
   final AtomicInteger requestsSeen = new AtomicInteger();
+  final ParkedPolls parkedPolls = new ParkedPolls();
   volatile boolean refuseAtEndpoint;
 
   private final ExecutorService executor;
@@ -87,19 +88,28 @@ final class KitHarness implements AutoCloseable {
         .errorListener(errors::add);
   }
 
-  /** Builds the server and serves it; the endpoint refuses upgrades with 403 while {@link #refuseAtEndpoint}. */
+  /**
+   * Builds the server and serves it; the endpoint refuses upgrades with 403 while {@link #refuseAtEndpoint}, and
+   * counts the Ajax polls the server parks ({@link #parkedPolls}).
+   */
   ChannelSocketServer start(ChannelSocketServer.Builder builder) {
     server = builder.build();
     ChannelSocketServer s = server;
     uri = fixture.serve(request -> {
       requestsSeen.incrementAndGet();
-      return refuseAtEndpoint ? new ServerAnswer.Reject(403, "refused by the kit") : s.handle(request);
+      return refuseAtEndpoint ? new ServerAnswer.Reject(403, "refused by the kit")
+          : parkedPolls.watch(request, s.handle(request));
     });
     return server;
   }
 
   ChannelSocketServer server() {
     return server;
+  }
+
+  /** The address the fixture serves the server at (a WebSocket address; Ajax uses its http form). */
+  URI uri() {
+    return uri;
   }
 
   /** A client of {@code uid} (not yet connected), with the kit's clock and executor; {@code options} adds more. */
@@ -125,6 +135,11 @@ final class KitHarness implements AutoCloseable {
     c.connect();
     await("client of " + uid + " to finish its handshake", () -> c.state().isOpen());
     return c;
+  }
+
+  /** Waits until the server has parked a poll of this Ajax client (and started its long-poll timer). */
+  void awaitParkedPoll(String clientId) {
+    await("the server to park a poll of " + clientId, () -> parkedPolls.parked(clientId) == 1);
   }
 
   /** Moves virtual time, running the timers that fall due. */

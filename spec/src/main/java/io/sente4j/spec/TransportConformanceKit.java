@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every transport proves by extending this class in its own tests: a {@code ChannelSocketServer} and
- * {@code ChannelSocketClient}s talking over the transport do everything PROTOCOL.md asks of a WebSocket connection.
+ * {@code ChannelSocketClient}s talking over the transport do everything PROTOCOL.md asks of a WebSocket connection
+ * and of Ajax long-polling (the Ajax checks come from {@code TransportAjaxChecks} and the classes it extends).
  *
  * <pre>{@code
  * class InMemoryTransportConformanceTest extends TransportConformanceKit {
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>The values the tests exchange are strings, longs, booleans, lists and maps with string keys, which every
  * packer carries unchanged, so the kit runs with any packer.
  */
-public abstract class TransportConformanceKit extends TransportProtectionChecks {
+public abstract class TransportConformanceKit extends TransportAjaxChecks {
   static final Keyword ECHO = Keyword.of("kit", "echo");
   static final Keyword LATER = Keyword.of("kit", "later");
   static final Keyword SILENT = Keyword.of("kit", "silent");

@@ -17,7 +17,12 @@ public interface TransportFixture extends AutoCloseable {
   /** Serves {@code endpoint} and returns the WebSocket address ({@code ws:} or {@code wss:}) clients connect to. */
   URI serve(ServerEndpoint endpoint);
 
-  /** The client side of the transport. The kit wraps it to watch messages; it opens every connection through it. */
+  /**
+   * The client side of the transport. The kit wraps it to watch messages; it opens every connection and makes every
+   * Ajax request through it (the wrapper also stalls a client's Ajax requests when a check needs that, so a fixture
+   * has no Ajax hooks of its own). Its HTTP requests to the {@code http:} form of the served address must reach the
+   * endpoint.
+   */
   ClientTransport clientTransport();
 
   /**

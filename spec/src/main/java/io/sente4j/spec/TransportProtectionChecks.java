@@ -150,7 +150,8 @@ abstract class TransportProtectionChecks extends TransportModelChecks {
     }
   }
 
-  private KitHarness world() {
+  /** A fresh world for a test that builds a server of its own. */
+  KitHarness world() {
     return new KitHarness(createFixture(), packer(), Theories.seed());
   }
 

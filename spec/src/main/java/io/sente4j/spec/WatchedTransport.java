@@ -9,22 +9,35 @@ import io.sente4j.core.Payload;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A client transport that passes everything through to the transport under test and counts, per client id, the
- * WebSocket messages the client received and the sockets it opened. The kit uses the counts to see frames (a batch
- * is one message) and keeps the newest channel of each client to send it raw bytes.
+ * WebSocket messages the client received, the sockets it opened and the Ajax requests it made. The kit uses the
+ * counts to see frames (a batch is one message) and polls, and keeps the newest channel of each client to send it raw
+ * bytes.
+ *
+ * <p>It can also stall a client's Ajax requests: while stalled, a request the client makes is held here, before it
+ * reaches the transport, as on a link that has stopped moving; the client sees it in flight. The server sees nothing
+ * until {@link #stallAjax} releases the held requests, in order (those the client gave up on meanwhile are not
+ * sent). Being on the client's side of the transport, the stall works over every transport alike.
  */
 final class WatchedTransport implements ClientTransport {
   private final ClientTransport inner;
   private final Map<String, AtomicInteger> messages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> getsEnded = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
+  private final Map<String, List<Runnable>> stalled = new HashMap<>();
 
   WatchedTransport(ClientTransport inner) {
     this.inner = inner;
@@ -61,7 +74,93 @@ final class WatchedTransport implements ClientTransport {
 
   @Override
   public CompletableFuture<HttpReply> request(HttpCall call) {
-    return inner.request(call);
+    String clientId = clientId(call.uri());
+    boolean get = call.method().equals("GET");
+    (get ? gets : posts).computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
+    CompletableFuture<HttpReply> result = new CompletableFuture<>();
+    // A GET counts as ended before the client hears its answer, so that a count of one in flight is the next poll.
+    AtomicBoolean over = new AtomicBoolean();
+    Runnable end = () -> {
+      if (get && over.compareAndSet(false, true)) {
+        getsEnded.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
+      }
+    };
+    result.whenComplete((reply, error) -> end.run());
+    Runnable send = () -> {
+      if (result.isDone()) {
+        return; // the client gave up on it while it was stalled
+      }
+      CompletableFuture<HttpReply> sent = inner.request(call);
+      sent.whenComplete((reply, error) -> {
+        end.run();
+        if (error != null) {
+          result.completeExceptionally(error);
+        } else {
+          result.complete(reply);
+        }
+      });
+      result.whenComplete((reply, error) -> {
+        if (result.isCancelled()) {
+          sent.cancel(false); // the client stopped waiting: the transport abandons the request
+        }
+      });
+    };
+    synchronized (stalled) {
+      List<Runnable> held = stalled.get(clientId);
+      if (held != null) {
+        held.add(send);
+        return result;
+      }
+    }
+    send.run();
+    return result;
+  }
+
+  /**
+   * Stalls this client's Ajax requests from now on ({@code true}), or sends the stalled ones on, in order, and stops
+   * stalling ({@code false}).
+   */
+  void stallAjax(String clientId, boolean stall) {
+    List<Runnable> release;
+    synchronized (stalled) {
+      if (stall) {
+        stalled.putIfAbsent(clientId, new ArrayList<>());
+        return;
+      }
+      release = stalled.remove(clientId);
+    }
+    if (release != null) {
+      release.forEach(Runnable::run);
+    }
+  }
+
+  /** How many of this client's Ajax requests are stalled now. */
+  int stalledRequests(String clientId) {
+    synchronized (stalled) {
+      List<Runnable> held = stalled.get(clientId);
+      return held == null ? 0 : held.size();
+    }
+  }
+
+  /** Ajax GETs (handshakes and long-polls) this client has made, stalled ones included. */
+  int ajaxGets(String clientId) {
+    AtomicInteger n = gets.get(clientId);
+    return n == null ? 0 : n.get();
+  }
+
+  /**
+   * This client's Ajax GETs that have not ended (answered, failed or given up on), stalled ones included: over Ajax
+   * the client keeps one poll in flight, so this is 1 while it waits for its next answer and 0 just after one.
+   */
+  int ajaxGetsInFlight(String clientId) {
+    AtomicInteger ended = getsEnded.get(clientId);
+    return ajaxGets(clientId) - (ended == null ? 0 : ended.get());
+  }
+
+  /** Ajax POSTs this client has made, stalled ones included. */
+  int ajaxPosts(String clientId) {
+    AtomicInteger n = posts.get(clientId);
+    return n == null ? 0 : n.get();
   }
 
   /** WebSocket messages this client has received, over all its connections. */

@@ -205,6 +205,11 @@ public final class AjaxConnection implements ClientConnection {
       return;
     }
     if (cb == null) {
+      if (answer instanceof Frame.AjaxReply r && Chsk.ERROR.equals(r.value())) { // the server could not take it
+        sent.completeExceptionally(new ReplyErrorException("the server answered the POST of " + event.id()
+            + " :chsk/error: it could not take the event (PROTOCOL.md §11.3)"));
+        return;
+      }
       if (!(answer instanceof Frame.AjaxAck)) {
         LOG.debug("client {}: the POST of {} wanted no reply but was answered {}", clientId, event.id(),
             answer.kind());
