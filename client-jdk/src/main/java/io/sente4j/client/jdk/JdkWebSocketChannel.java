@@ -1,0 +1,271 @@
+package io.sente4j.client.jdk;
+
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.CloseReason;
+import io.sente4j.core.Payload;
+import io.sente4j.core.Sente4jException;
+import java.io.ByteArrayOutputStream;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code java.net.http.WebSocket} as a {@link Channel}, and the JDK listener that feeds the core's {@link
+ * ChannelListener}.
+ *
+ * <p>The JDK allows one outstanding send at a time, so sends wait in an ordered queue here and go out one after the
+ * other, each when the previous completed; a close goes out after the messages queued before it. Incoming messages
+ * may arrive in parts: they are joined up to the frame limit, and a longer one closes the socket with {@code
+ * too-large} (1009). The listener sees {@code onClose} exactly once, last; a connection lost without a close frame
+ * ends with 1006.
+ */
+final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(JdkWebSocketChannel.class);
+  private static final int MAX_REASON_BYTES = 123;
+
+  private final ChannelListener listener;
+  private final int maxMessageBytes;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+  private volatile WebSocket socket;
+  private boolean sending;
+  private boolean closeQueued;
+  private StringBuilder text;
+  private ByteArrayOutputStream binary;
+  private boolean discarding;
+
+  JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** One queued send: a message, or the close (with {@code payload} null). */
+  private record Outgoing(Payload payload, int code, String reason, CompletableFuture<Void> done) {}
+
+  // ---- Channel --------------------------------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Void> send(Payload payload) {
+    Objects.requireNonNull(payload, "payload");
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    synchronized (queue) {
+      if (closeQueued || closed.get()) {
+        done.completeExceptionally(new Sente4jException("the WebSocket is closed"));
+        return done;
+      }
+      queue.add(new Outgoing(payload, 0, null, done));
+    }
+    pump();
+    return done;
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    synchronized (queue) {
+      if (closeQueued || closed.get()) {
+        return;
+      }
+      closeQueued = true;
+      queue.add(new Outgoing(null, code, trim(reason), new CompletableFuture<>()));
+    }
+    pump();
+  }
+
+  @Override
+  public boolean isOpen() {
+    WebSocket ws = socket;
+    return ws != null && !closed.get() && !closeQueued && !ws.isOutputClosed() && !ws.isInputClosed();
+  }
+
+  /** Starts the next queued send unless one is outstanding. */
+  private void pump() {
+    Outgoing next;
+    WebSocket ws = socket;
+    synchronized (queue) {
+      if (sending || ws == null || queue.isEmpty()) {
+        return;
+      }
+      next = queue.poll();
+      sending = true;
+    }
+    CompletableFuture<WebSocket> started;
+    try {
+      if (next.payload() == null) {
+        started = ws.sendClose(next.code(), next.reason());
+      } else if (next.payload() instanceof Payload.Text t) {
+        started = ws.sendText(t.text(), true);
+      } else {
+        started = ws.sendBinary(next.payload().asBytes().asReadOnlyBuffer(), true);
+      }
+    } catch (RuntimeException e) {
+      started = CompletableFuture.failedFuture(e);
+    }
+    started.whenComplete((w, error) -> {
+      if (error != null) {
+        next.done().completeExceptionally(error);
+      } else {
+        next.done().complete(null);
+      }
+      synchronized (queue) {
+        sending = false;
+        if (error != null) {
+          failQueued(error);
+        }
+      }
+      pump();
+    });
+  }
+
+  /** Called holding the queue's lock: a send failed, so the socket is broken and nothing behind it can go. */
+  private void failQueued(Throwable error) {
+    Outgoing o;
+    while ((o = queue.poll()) != null) {
+      o.done().completeExceptionally(new Sente4jException("the WebSocket failed before this send: " + error, error));
+    }
+  }
+
+  private static String trim(String reason) {
+    String r = reason == null ? "" : reason;
+    byte[] bytes = r.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= MAX_REASON_BYTES) {
+      return r;
+    }
+    int end = MAX_REASON_BYTES;
+    while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
+  }
+
+  // ---- WebSocket.Listener: the JDK calls these one at a time ---------------------------------------------
+
+  @Override
+  public void onOpen(WebSocket webSocket) {
+    socket = webSocket;
+    webSocket.request(1);
+    pump();
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    if (!discarding) {
+      if (text == null) {
+        text = new StringBuilder(data.length());
+      }
+      text.append(data);
+      if (text.length() > maxMessageBytes / 3 && utf8Length(text) > maxMessageBytes) {
+        tooLarge(webSocket, utf8Length(text));
+      }
+    }
+    if (last) {
+      StringBuilder whole = text;
+      text = null;
+      if (!discarding && whole != null) {
+        listener.onMessage(Payload.text(whole.toString()));
+      }
+      discarding = false;
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    if (!discarding) {
+      if (binary == null) {
+        binary = new ByteArrayOutputStream(Math.min(data.remaining(), maxMessageBytes));
+      }
+      if (binary.size() + (long) data.remaining() > maxMessageBytes) {
+        tooLarge(webSocket, binary.size() + (long) data.remaining());
+      } else {
+        byte[] part = new byte[data.remaining()];
+        data.get(part);
+        binary.writeBytes(part);
+      }
+    }
+    if (last) {
+      ByteArrayOutputStream whole = binary;
+      binary = null;
+      if (!discarding && whole != null) {
+        listener.onMessage(Payload.binary(Bytes.wrap(whole.toByteArray())));
+      }
+      discarding = false;
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  private void tooLarge(WebSocket webSocket, long seen) {
+    discarding = true;
+    text = null;
+    binary = null;
+    listener.onError(new Sente4jException("the server sent a WebSocket message of at least " + seen
+        + " bytes, over the frame limit of " + maxMessageBytes + " bytes; closing (too-large)"));
+    close(CloseReason.TOO_LARGE);
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    ended(statusCode, reason);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    if (closed.get()) {
+      return;
+    }
+    LOG.debug("WebSocket failed: {}", error.toString());
+    listener.onError(error);
+    ended(CloseReason.ABNORMAL.code(), "connection lost: " + error);
+    webSocket.abort();
+  }
+
+  private void ended(int code, String reason) {
+    if (closed.compareAndSet(false, true)) {
+      synchronized (queue) {
+        failQueued(new Sente4jException("the WebSocket closed (" + code + ")"));
+      }
+      listener.onClose(code, reason == null ? "" : reason);
+    }
+  }
+
+  private static long utf8Length(CharSequence s) {
+    long bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+}
