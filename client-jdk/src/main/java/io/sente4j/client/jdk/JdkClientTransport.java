@@ -40,8 +40,9 @@ import java.util.concurrent.CompletionException;
  * }</pre>
  *
  * <p>Responses and WebSocket messages are read up to the frame limit (1 MiB by default; set it to the packer's
- * {@code maxInputBytes}): a longer message closes the WebSocket with {@code too-large} (1009), a longer response
- * fails its request.
+ * {@code maxInputBytes}): a longer message closes the WebSocket with {@code too-large} (1009 as this side sees it;
+ * the JDK cannot send 1009, so the server gets 1011 with the text {@code too-large}), a longer response body (over
+ * three times the limit plus 4 KiB) fails its request.
  */
 public final class JdkClientTransport implements ClientTransport {
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */

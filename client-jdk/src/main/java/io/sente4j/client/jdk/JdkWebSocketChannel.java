@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The JDK allows one outstanding send at a time, so sends wait in an ordered queue here and go out one after the
  * other, each when the previous completed; a close goes out after the messages queued before it. Incoming messages
  * may arrive in parts: they are joined up to the frame limit, and a longer one closes the socket with {@code
- * too-large} (1009). The listener sees {@code onClose} exactly once, last; a connection lost without a close frame
+ * too-large}: the listener sees 1009, the server a close frame of 1011 with the text {@code too-large}, since the
+ * JDK refuses to send 1009 (the same holds for any code it refuses). The listener sees {@code onClose} exactly once, last; a connection lost without a close frame
  * ends with 1006.
  */
 final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
@@ -86,43 +87,77 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     return ws != null && !closed.get() && !closeQueued && !ws.isOutputClosed() && !ws.isInputClosed();
   }
 
-  /** Starts the next queued send unless one is outstanding. */
+  /**
+   * Starts the queued sends one after the other while none is outstanding. A send the JDK completes at once is
+   * followed in this loop rather than from its completion, so a long queue does not recurse.
+   */
   private void pump() {
-    Outgoing next;
-    WebSocket ws = socket;
-    synchronized (queue) {
-      if (sending || ws == null || queue.isEmpty()) {
+    while (true) {
+      Outgoing next;
+      WebSocket ws = socket;
+      synchronized (queue) {
+        if (sending || ws == null || queue.isEmpty()) {
+          return;
+        }
+        next = queue.poll();
+        sending = true;
+      }
+      CompletableFuture<WebSocket> started = start(ws, next);
+      if (!started.isDone()) {
+        started.whenComplete((w, error) -> {
+          finish(next, error);
+          pump();
+        });
         return;
       }
-      next = queue.poll();
-      sending = true;
+      finish(next, started.isCompletedExceptionally() ? failure(started) : null);
     }
-    CompletableFuture<WebSocket> started;
+  }
+
+  private static CompletableFuture<WebSocket> start(WebSocket ws, Outgoing next) {
     try {
       if (next.payload() == null) {
-        started = ws.sendClose(next.code(), next.reason());
+        return ws.sendClose(sendable(next.code()), next.reason());
       } else if (next.payload() instanceof Payload.Text t) {
-        started = ws.sendText(t.text(), true);
+        return ws.sendText(t.text(), true);
       } else {
-        started = ws.sendBinary(next.payload().asBytes().asReadOnlyBuffer(), true);
+        return ws.sendBinary(next.payload().asBytes().asReadOnlyBuffer(), true);
       }
     } catch (RuntimeException e) {
-      started = CompletableFuture.failedFuture(e);
+      return CompletableFuture.failedFuture(e);
     }
-    started.whenComplete((w, error) -> {
+  }
+
+  /**
+   * The JDK's client refuses to send some close codes, 1009 (too-large) among them: those go out as 1011 (error),
+   * with the reason text unchanged.
+   */
+  static int sendable(int code) {
+    boolean allowed = code == 1000 || code == 1001 || code == 1008 || code == 1011 || (code >= 3000 && code <= 4999);
+    return allowed ? code : 1011;
+  }
+
+  private static Throwable failure(CompletableFuture<WebSocket> done) {
+    try {
+      done.join();
+      return null;
+    } catch (RuntimeException e) {
+      return e.getCause() != null ? e.getCause() : e;
+    }
+  }
+
+  private void finish(Outgoing sent, Throwable error) {
+    if (error != null) {
+      sent.done().completeExceptionally(error);
+    } else {
+      sent.done().complete(null);
+    }
+    synchronized (queue) {
+      sending = false;
       if (error != null) {
-        next.done().completeExceptionally(error);
-      } else {
-        next.done().complete(null);
+        failQueued(error);
       }
-      synchronized (queue) {
-        sending = false;
-        if (error != null) {
-          failQueued(error);
-        }
-      }
-      pump();
-    });
+    }
   }
 
   /** Called holding the queue's lock: a send failed, so the socket is broken and nothing behind it can go. */
@@ -210,7 +245,24 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     binary = null;
     listener.onError(new Sente4jException("the server sent a WebSocket message of at least " + seen
         + " bytes, over the frame limit of " + maxMessageBytes + " bytes; closing (too-large)"));
-    close(CloseReason.TOO_LARGE);
+    boolean idle;
+    synchronized (queue) {
+      idle = !sending;
+      closeQueued = true;
+      sending = true; // nothing more goes out
+    }
+    // This side knows the real reason; the JDK cannot send 1009, so the close frame carries 1011 (see sendable).
+    ended(CloseReason.TOO_LARGE.code(), CloseReason.TOO_LARGE.text());
+    if (idle) {
+      webSocket.sendClose(sendable(CloseReason.TOO_LARGE.code()), CloseReason.TOO_LARGE.text())
+          .whenComplete((w, error) -> {
+            if (error != null) {
+              webSocket.abort();
+            }
+          });
+    } else {
+      webSocket.abort();
+    }
   }
 
   @Override
