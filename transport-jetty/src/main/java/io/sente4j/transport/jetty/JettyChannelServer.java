@@ -6,8 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -28,12 +34,15 @@ public final class JettyChannelServer implements AutoCloseable {
   private final ServerConnector connector;
   private final JettyChannelHandler handler;
   private final String host;
+  private final boolean tls;
 
-  private JettyChannelServer(Server server, ServerConnector connector, JettyChannelHandler handler, String host) {
+  private JettyChannelServer(Server server, ServerConnector connector, JettyChannelHandler handler, String host,
+      boolean tls) {
     this.server = server;
     this.connector = connector;
     this.handler = handler;
     this.host = host;
+    this.tls = tls;
   }
 
   /** Starts serving {@code endpoint} at {@code /chsk} on every interface, on {@code port} (0: any free port). */
@@ -51,14 +60,14 @@ public final class JettyChannelServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** The WebSocket address of the channel socket, such as {@code ws://localhost:8080/chsk}. */
+  /** The WebSocket address of the channel socket, such as {@code ws://localhost:8080/chsk} ({@code wss:} with TLS). */
   public URI webSocketUri() {
-    return URI.create("ws://" + uriHost() + ":" + port() + handler.path());
+    return URI.create((tls ? "wss://" : "ws://") + uriHost() + ":" + port() + handler.path());
   }
 
-  /** The Ajax address of the channel socket, such as {@code http://localhost:8080/chsk}. */
+  /** The Ajax address of the channel socket, such as {@code http://localhost:8080/chsk} ({@code https:} with TLS). */
   public URI httpUri() {
-    return URI.create("http://" + uriHost() + ":" + port() + handler.path());
+    return URI.create((tls ? "https://" : "http://") + uriHost() + ":" + port() + handler.path());
   }
 
   private String uriHost() {
@@ -90,6 +99,7 @@ public final class JettyChannelServer implements AutoCloseable {
     private int port = 8080;
     private Duration httpIdleTimeout = Duration.ofMinutes(2);
     private Consumer<Server> customizer = s -> {};
+    private SslContextFactory.Server tls;
 
     private Builder(ServerEndpoint endpoint) {
       this.handler = JettyChannelHandler.builder(Objects.requireNonNull(endpoint, "endpoint"));
@@ -128,7 +138,20 @@ public final class JettyChannelServer implements AutoCloseable {
       return this;
     }
 
-    /** Changes the Jetty server before it starts, for example to add a TLS connector. */
+    /**
+     * Serves over TLS only ({@code wss:} and {@code https:}), with this key store and its settings, for example:
+     * <pre>{@code
+     * SslContextFactory.Server tls = new SslContextFactory.Server();
+     * tls.setKeyStorePath("server.p12");
+     * tls.setKeyStorePassword(password);
+     * }</pre>
+     */
+    public Builder tls(SslContextFactory.Server tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /** Changes the Jetty server before it starts, for example to add a connector or a handler around this one. */
     public Builder customize(Consumer<Server> customizer) {
       this.customizer = Objects.requireNonNull(customizer, "customizer");
       return this;
@@ -139,7 +162,15 @@ public final class JettyChannelServer implements AutoCloseable {
       QueuedThreadPool threads = new QueuedThreadPool();
       threads.setName("sente4j-jetty");
       Server server = new Server(threads);
-      ServerConnector connector = new ServerConnector(server);
+      ServerConnector connector;
+      if (tls == null) {
+        connector = new ServerConnector(server);
+      } else {
+        HttpConfiguration https = new HttpConfiguration();
+        https.addCustomizer(new SecureRequestCustomizer());
+        connector = new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+            new HttpConnectionFactory(https));
+      }
       connector.setHost(host);
       connector.setPort(port);
       connector.setIdleTimeout(httpIdleTimeout.toMillis());
@@ -158,7 +189,7 @@ public final class JettyChannelServer implements AutoCloseable {
         throw new Sente4jException("the embedded Jetty server could not start on " + (host == null ? "*" : host)
             + ":" + port + ": " + e, e);
       }
-      return new JettyChannelServer(server, connector, h, host);
+      return new JettyChannelServer(server, connector, h, host, tls != null);
     }
   }
 }
