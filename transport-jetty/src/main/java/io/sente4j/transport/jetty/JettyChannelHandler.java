@@ -44,11 +44,13 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
 
   private final ServerEndpoint endpoint;
   private final Settings settings;
+  private final Cors cors;
   private ServerWebSocketContainer webSockets;
 
   private JettyChannelHandler(Builder b) {
     this.endpoint = b.endpoint;
     this.settings = new Settings(b.path, b.maxFrameBytes, b.idleTimeout, b.permessageDeflate);
+    this.cors = b.corsOrigins.isEmpty() ? null : new Cors(b.corsOrigins);
   }
 
   /** A builder for a handler serving {@code endpoint}. */
@@ -83,7 +85,15 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     }
     if (RequestReader.isUpgrade(request)) {
       upgrade(request, response, callback);
-    } else if ("POST".equals(request.getMethod())) {
+      return true;
+    }
+    if (cors != null) {
+      if (cors.preflight(request, response, callback)) {
+        return true;
+      }
+      cors.decorate(request, response);
+    }
+    if ("POST".equals(request.getMethod())) {
       post(request, response, callback);
     } else {
       answer(RequestReader.read(request, false, new byte[0]), request, response, callback);
@@ -221,6 +231,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private boolean permessageDeflate;
+    private final java.util.Set<String> corsOrigins = new java.util.LinkedHashSet<>();
 
     private Builder(ServerEndpoint endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -261,6 +272,22 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     /** Whether WebSockets may negotiate permessage-deflate compression when the client offers it; default off. */
     public Builder permessageDeflate(boolean on) {
       this.permessageDeflate = on;
+      return this;
+    }
+
+    /**
+     * Origins (as browsers send them, {@code https://app.example}) whose pages may make cross-origin Ajax requests:
+     * their CORS preflight is answered, allowing GET and POST with the {@code X-CSRF-Token} header and credentials,
+     * and their responses carry {@code Access-Control-Allow-Origin}. Default none. List the same origins in the
+     * server's {@code allowedOrigins}, which still checks every request.
+     */
+    public Builder corsOrigins(String... origins) {
+      for (String o : origins) {
+        if (o == null || o.isBlank() || o.endsWith("/")) {
+          throw new IllegalArgumentException("an origin is scheme://host[:port], without a trailing slash: " + o);
+        }
+        corsOrigins.add(o);
+      }
       return this;
     }
 
