@@ -50,7 +50,8 @@ class ThousandClientsTest {
     JdkClientTransport transport = JdkClientTransport.create();
     List<ChannelSocketClient> clients = new ArrayList<>();
     Map<String, List<Object>> received = new ConcurrentHashMap<>();
-    try (JettyChannelServer jetty = JettyChannelServer.builder(server).host("127.0.0.1").port(0).start()) {
+    JettyChannelServer jetty = JettyChannelServer.builder(server).host("127.0.0.1").port(0).start();
+    try {
       List<CompletableFuture<?>> connected = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
         String uid = "u" + i;
@@ -87,8 +88,10 @@ class ThousandClientsTest {
       received.forEach((uid, got) -> assertThat(got).as(uid).isEqualTo(expected));
       assertThat(server.metrics().overflows()).isZero();
     } finally {
+      // Clients first, so that none tries to reconnect to a server that is gone.
       clients.forEach(ChannelSocketClient::close);
       server.stop();
+      jetty.close();
       timers.shutdownNow();
       handlers.shutdownNow();
     }
