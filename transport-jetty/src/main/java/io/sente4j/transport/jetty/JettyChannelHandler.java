@@ -1,6 +1,7 @@
 package io.sente4j.transport.jetty;
 
 import io.sente4j.core.PackerLimits;
+import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerEndpoint;
 import io.sente4j.core.ServerRequest;
@@ -147,7 +148,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
         h.onHeld().accept(held);
       } catch (RuntimeException e) {
         log(request, "onHeld threw; answering 500", e);
-        held.complete(500, io.sente4j.core.Payload.text("Internal Server Error"));
+        held.complete(500, Payload.text("Internal Server Error"));
       }
     } else {
       log(request, "the server endpoint answered a plain HTTP request with Upgrade; answering 500", null);
