@@ -1,12 +1,10 @@
 package io.sente4j.client.jdk;
 
-import io.sente4j.core.Bytes;
 import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Sente4jException;
-import java.io.ByteArrayOutputStream;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * other, each when the previous completed; a close goes out after the messages queued before it. Incoming messages
  * may arrive in parts: they are joined up to the frame limit, and a longer one closes the socket with {@code
  * too-large}: the listener sees 1009, the server a close frame of 1011 with the text {@code too-large}, since the
- * JDK refuses to send 1009 (the same holds for any code it refuses). The listener sees {@code onClose} exactly once, last; a connection lost without a close frame
- * ends with 1006.
+ * JDK refuses to send 1009 (the same holds for any code it refuses). The listener sees {@code onClose} exactly
+ * once, last; a connection lost without a close frame ends with 1006.
  */
 final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(JdkWebSocketChannel.class);
@@ -35,18 +33,17 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   private final ChannelListener listener;
   private final int maxMessageBytes;
+  private final MessageParts parts;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
   private volatile WebSocket socket;
   private boolean sending;
   private boolean closeQueued;
-  private StringBuilder text;
-  private ByteArrayOutputStream binary;
-  private boolean discarding;
 
   JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.maxMessageBytes = maxMessageBytes;
+    this.parts = new MessageParts(maxMessageBytes);
   }
 
   /** One queued send: a message, or the close (with {@code payload} null). */
@@ -192,57 +189,27 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    if (!discarding) {
-      if (text == null) {
-        text = new StringBuilder(data.length());
-      }
-      text.append(data);
-      if (text.length() > maxMessageBytes / 3 && utf8Length(text) > maxMessageBytes) {
-        tooLarge(webSocket, utf8Length(text));
-      }
-    }
-    if (last) {
-      StringBuilder whole = text;
-      text = null;
-      if (!discarding && whole != null) {
-        listener.onMessage(Payload.text(whole.toString()));
-      }
-      discarding = false;
-    }
-    webSocket.request(1);
+    received(webSocket, parts.text(data, last));
     return null;
   }
 
   @Override
   public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-    if (!discarding) {
-      if (binary == null) {
-        binary = new ByteArrayOutputStream(Math.min(data.remaining(), maxMessageBytes));
-      }
-      if (binary.size() + (long) data.remaining() > maxMessageBytes) {
-        tooLarge(webSocket, binary.size() + (long) data.remaining());
-      } else {
-        byte[] part = new byte[data.remaining()];
-        data.get(part);
-        binary.writeBytes(part);
-      }
-    }
-    if (last) {
-      ByteArrayOutputStream whole = binary;
-      binary = null;
-      if (!discarding && whole != null) {
-        listener.onMessage(Payload.binary(Bytes.wrap(whole.toByteArray())));
-      }
-      discarding = false;
-    }
-    webSocket.request(1);
+    received(webSocket, parts.binary(data, last));
     return null;
   }
 
+  private void received(WebSocket webSocket, Payload whole) {
+    long over = parts.takeOverflow();
+    if (over >= 0) {
+      tooLarge(webSocket, over);
+    } else if (whole != null && !closed.get()) {
+      listener.onMessage(whole);
+    }
+    webSocket.request(1);
+  }
+
   private void tooLarge(WebSocket webSocket, long seen) {
-    discarding = true;
-    text = null;
-    binary = null;
     listener.onError(new Sente4jException("the server sent a WebSocket message of at least " + seen
         + " bytes, over the frame limit of " + maxMessageBytes + " bytes; closing (too-large)"));
     boolean idle;
@@ -301,23 +268,5 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
       }
       listener.onClose(code, reason == null ? "" : reason);
     }
-  }
-
-  private static long utf8Length(CharSequence s) {
-    long bytes = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }

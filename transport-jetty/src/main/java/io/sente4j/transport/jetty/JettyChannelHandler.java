@@ -224,7 +224,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   public static final class Builder {
     /** The default path. */
     public static final String DEFAULT_PATH = "/chsk";
-    /** The default WebSocket idle timeout: well beyond the protocol's keep-alive (a ping after 25 s, 10 s to answer). */
+    /** The default WebSocket idle timeout: beyond the protocol's keep-alive (a ping after 25 s, 10 s to answer). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     private final ServerEndpoint endpoint;

@@ -108,7 +108,8 @@ class HttpExchangeTest {
     int max = 3 * limit + 4096;
     assertThat(server.jetty().getHandler()).isInstanceOf(JettyChannelHandler.class);
     HttpResponse<String> atLimit = send(HttpRequest.newBuilder(URI.create(uri + "?client-id=c&binary%3F=true"))
-        .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[max])));
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[max])));
     assertThat(atLimit.statusCode()).isEqualTo(200);
     assertThat(atLimit.body()).isEqualTo("read " + max);
     HttpResponse<String> over = send(HttpRequest.newBuilder(URI.create(uri + "?client-id=c&binary%3F=true"))
@@ -210,7 +211,8 @@ class HttpExchangeTest {
       }
     };
     jetty.setHandler(new org.eclipse.jetty.server.Handler.Sequence(
-        JettyChannelHandler.builder(r -> new ServerAnswer.Respond(200, Payload.text("chsk"))).path("/ws").build(), app));
+        JettyChannelHandler.builder(r -> new ServerAnswer.Respond(200, Payload.text("chsk"))).path("/ws").build(),
+        app));
     jetty.start();
     try {
       String base = "http://127.0.0.1:" + connector.getLocalPort();
