@@ -90,7 +90,9 @@ public final class JdkClientTransport implements ClientTransport {
     try {
       b.buildAsync(uri, channel).whenComplete((ws, error) -> {
         if (error == null) {
+          // Complete first, then let messages flow: the caller holds the channel before its first message arrives.
           result.complete(channel);
+          channel.start();
         } else {
           result.completeExceptionally(refusal(unwrap(error)));
         }

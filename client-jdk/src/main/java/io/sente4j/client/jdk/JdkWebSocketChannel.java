@@ -182,9 +182,17 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   @Override
   public void onOpen(WebSocket webSocket) {
+    // No demand yet: nothing reaches the listener before the transport has handed this channel over (start).
     socket = webSocket;
-    webSocket.request(1);
-    pump();
+  }
+
+  /** Starts delivering messages; called once the open channel has been handed to its owner. */
+  void start() {
+    WebSocket ws = socket;
+    if (ws != null) {
+      ws.request(1);
+      pump();
+    }
   }
 
   @Override

@@ -65,8 +65,8 @@ class ThousandClientsTest {
         connected.add(c.connect());
       }
       CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-      assertThat(server.connectedUids().ws()).hasSize(CLIENTS / 2);
-      assertThat(server.connectedUids().ajax()).hasSize(CLIENTS / 2);
+      await("the server to count every client", () -> server.connectedUids().ws().size() == CLIENTS / 2
+          && server.connectedUids().ajax().size() == CLIENTS / 2);
 
       List<CompletableFuture<Object>> replies = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
