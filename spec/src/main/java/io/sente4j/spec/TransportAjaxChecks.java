@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -92,7 +93,13 @@ abstract class TransportAjaxChecks extends TransportAjaxLifecycleChecks {
     }
   }
 
+  /**
+   * Needs the transport to notice, within seconds, a client that went away while its poll was parked. Tagged so that
+   * a transport with a known gap there can exclude exactly this check, by name, in its build
+   * ({@code <excludedGroups>ajax-abandon-detection</excludedGroups>}), saying why.
+   */
   @Test
+  @Tag("ajax-abandon-detection")
   @Timeout(60)
   void ajaxPresenceKeepsAUserThroughAReloadAndDropsItOnceAfterTheAjaxGrace() {
     try (KitHarness w = ajaxWorld(b -> {})) {

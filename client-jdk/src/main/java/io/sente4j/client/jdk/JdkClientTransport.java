@@ -1,0 +1,251 @@
+package io.sente4j.client.jdk;
+
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.ClientTransport;
+import io.sente4j.core.HttpCall;
+import io.sente4j.core.HttpReply;
+import io.sente4j.core.PackerLimits;
+import io.sente4j.core.Payload;
+import io.sente4j.core.UpgradeRefusedException;
+import java.net.CookieHandler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The client side of the Transport SPI on the JDK's {@code java.net.http}: {@link WebSocket} for the WebSocket
+ * connection, {@link HttpClient} for Ajax. Thread-safe; one transport serves any number of clients.
+ *
+ * <pre>{@code
+ * ClientTransport transport = JdkClientTransport.builder()
+ *     .header("Authorization", "Bearer " + token)
+ *     .build();
+ * ChannelSocketClient client = ChannelSocketClient.builder(URI.create("ws://localhost:8080/chsk"), transport)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Responses and WebSocket messages are read up to the frame limit (1 MiB by default; set it to the packer's
+ * {@code maxInputBytes}): a longer message closes the WebSocket with {@code too-large} (1009 as this side sees it;
+ * the JDK cannot send 1009, so the server gets 1011 with the text {@code too-large}), a longer response body (over
+ * three times the limit plus 4 KiB) fails its request.
+ */
+public final class JdkClientTransport implements ClientTransport {
+  /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final HttpClient http;
+  private final Map<String, List<String>> headers;
+  private final Duration connectTimeout;
+  private final int maxFrameBytes;
+
+  private JdkClientTransport(Builder b) {
+    this.connectTimeout = b.connectTimeout;
+    this.maxFrameBytes = b.maxFrameBytes;
+    this.headers = Map.copyOf(b.headers);
+    if (b.httpClient != null) {
+      this.http = b.httpClient;
+    } else {
+      HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(connectTimeout)
+          .version(HttpClient.Version.HTTP_1_1);
+      if (b.cookieHandler != null) {
+        hb.cookieHandler(b.cookieHandler);
+      }
+      this.http = hb.build();
+    }
+  }
+
+  /** A transport with a new {@link HttpClient} and no extra headers. */
+  public static JdkClientTransport create() {
+    return builder().build();
+  }
+
+  /** A builder of transport options. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> requestHeaders,
+      ChannelListener listener) {
+    Objects.requireNonNull(uri, "uri");
+    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes);
+    WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(connectTimeout);
+    merged(requestHeaders).forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+    CompletableFuture<Channel> result = new CompletableFuture<>();
+    try {
+      b.buildAsync(uri, channel).whenComplete((ws, error) -> {
+        if (error == null) {
+          // Complete first, then let messages flow: the caller holds the channel before its first message arrives.
+          result.complete(channel);
+          channel.start();
+        } else {
+          result.completeExceptionally(refusal(unwrap(error)));
+        }
+      });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private static Throwable refusal(Throwable error) {
+    if (error instanceof WebSocketHandshakeException h && h.getResponse() != null) {
+      HttpResponse<?> r = h.getResponse();
+      Object body = r.body();
+      String text = body instanceof String s ? s : body instanceof byte[] bytes
+          ? new String(bytes, StandardCharsets.UTF_8) : "";
+      return new UpgradeRefusedException(r.statusCode(), text.strip()).initCause(error);
+    }
+    return error;
+  }
+
+  @Override
+  public CompletableFuture<HttpReply> request(HttpCall call) {
+    Objects.requireNonNull(call, "call");
+    HttpRequest.Builder b = HttpRequest.newBuilder(toHttp(call.uri()));
+    if (!call.timeout().isZero() && !call.timeout().isNegative()) {
+      b.timeout(call.timeout());
+    }
+    merged(call.headers()).forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+    if (call.contentType() != null) {
+      b.setHeader("Content-Type", call.contentType());
+    }
+    byte[] body = call.body().asBytes().toByteArray();
+    b.method(call.method(), body.length == 0 && "GET".equalsIgnoreCase(call.method())
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    String what = call.method() + " " + call.uri().getPath();
+    CompletableFuture<HttpReply> result = new CompletableFuture<>();
+    try {
+      http.sendAsync(b.build(), info -> new BoundedBody(3L * maxFrameBytes + 4096, what))
+          .whenComplete((response, error) -> {
+            if (error != null) {
+              result.completeExceptionally(unwrap(error));
+            } else {
+              result.complete(new HttpReply(response.statusCode(), payload(response)));
+            }
+          });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  /** Text for a text content type (the frame of a text packer, a rejection), bytes otherwise. */
+  private static Payload payload(HttpResponse<byte[]> response) {
+    String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+    byte[] body = response.body();
+    return type.startsWith("text/") ? Payload.text(new String(body, StandardCharsets.UTF_8))
+        : Payload.binary(Bytes.wrap(body));
+  }
+
+  /** The core builds Ajax addresses from the WebSocket one's scheme only when asked; accept either form. */
+  private static URI toHttp(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    return switch (scheme) {
+      case "ws" -> URI.create("http" + uri.toString().substring(2));
+      case "wss" -> URI.create("https" + uri.toString().substring(3));
+      default -> uri;
+    };
+  }
+
+  private Map<String, List<String>> merged(Map<String, List<String>> requestHeaders) {
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    headers.forEach((k, v) -> {
+      if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+        all.put(k, v);
+      }
+    });
+    requestHeaders.forEach((k, v) -> {
+      if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+        all.put(k, v);
+      }
+    });
+    return all;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /** Builds a {@link JdkClientTransport}. */
+  public static final class Builder {
+    private HttpClient httpClient;
+    private CookieHandler cookieHandler;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler); by default the transport
+     * makes its own. Cannot be combined with {@link #cookieHandler} or {@link #connectTimeout} for HTTP requests,
+     * which belong to that client.
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** A header sent on every request and WebSocket upgrade, for example {@code Authorization: Bearer ...}. */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("the JDK sets the " + name + " header itself");
+      }
+      headers.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+      return this;
+    }
+
+    /** Where cookies are kept and read from, for example a {@code java.net.CookieManager}; default none. */
+    public Builder cookieHandler(CookieHandler cookieHandler) {
+      this.cookieHandler = Objects.requireNonNull(cookieHandler, "cookieHandler");
+      return this;
+    }
+
+    /** How long to wait for a connection to be made; default 10 seconds. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+        throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
+      }
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * The frame limit: the largest WebSocket message joined from its parts, and a third of the largest response
+     * body (less 4 KiB) read; default 1 MiB, the packers' default {@code maxInputBytes}.
+     */
+    public Builder maxFrameBytes(int maxFrameBytes) {
+      if (maxFrameBytes < 1) {
+        throw new IllegalArgumentException("maxFrameBytes must be at least 1: " + maxFrameBytes);
+      }
+      this.maxFrameBytes = maxFrameBytes;
+      return this;
+    }
+
+    /** Builds the transport. */
+    public JdkClientTransport build() {
+      if (httpClient != null && cookieHandler != null) {
+        throw new IllegalStateException("a cookie handler belongs to the HttpClient: give it to that client");
+      }
+      return new JdkClientTransport(this);
+    }
+  }
+}

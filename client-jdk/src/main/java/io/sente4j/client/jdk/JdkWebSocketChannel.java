@@ -1,0 +1,280 @@
+package io.sente4j.client.jdk;
+
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.CloseReason;
+import io.sente4j.core.Payload;
+import io.sente4j.core.Sente4jException;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code java.net.http.WebSocket} as a {@link Channel}, and the JDK listener that feeds the core's {@link
+ * ChannelListener}.
+ *
+ * <p>The JDK allows one outstanding send at a time, so sends wait in an ordered queue here and go out one after the
+ * other, each when the previous completed; a close goes out after the messages queued before it. Incoming messages
+ * may arrive in parts: they are joined up to the frame limit, and a longer one closes the socket with {@code
+ * too-large}: the listener sees 1009, the server a close frame of 1011 with the text {@code too-large}, since the
+ * JDK refuses to send 1009 (the same holds for any code it refuses). The listener sees {@code onClose} exactly
+ * once, last; a connection lost without a close frame ends with 1006.
+ */
+final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(JdkWebSocketChannel.class);
+  private static final int MAX_REASON_BYTES = 123;
+
+  private final ChannelListener listener;
+  private final int maxMessageBytes;
+  private final MessageParts parts;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+  private volatile WebSocket socket;
+  private boolean sending;
+  private boolean closeQueued;
+
+  JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.maxMessageBytes = maxMessageBytes;
+    this.parts = new MessageParts(maxMessageBytes);
+  }
+
+  /** One queued send: a message, or the close (with {@code payload} null). */
+  private record Outgoing(Payload payload, int code, String reason, CompletableFuture<Void> done) {}
+
+  // ---- Channel --------------------------------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Void> send(Payload payload) {
+    Objects.requireNonNull(payload, "payload");
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    synchronized (queue) {
+      if (closeQueued || closed.get()) {
+        done.completeExceptionally(new Sente4jException("the WebSocket is closed"));
+        return done;
+      }
+      queue.add(new Outgoing(payload, 0, null, done));
+    }
+    pump();
+    return done;
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    synchronized (queue) {
+      if (closeQueued || closed.get()) {
+        return;
+      }
+      closeQueued = true;
+      queue.add(new Outgoing(null, code, trim(reason), new CompletableFuture<>()));
+    }
+    pump();
+  }
+
+  @Override
+  public boolean isOpen() {
+    WebSocket ws = socket;
+    return ws != null && !closed.get() && !closeQueued && !ws.isOutputClosed() && !ws.isInputClosed();
+  }
+
+  /**
+   * Starts the queued sends one after the other while none is outstanding. A send the JDK completes at once is
+   * followed in this loop rather than from its completion, so a long queue does not recurse.
+   */
+  private void pump() {
+    while (true) {
+      Outgoing next;
+      WebSocket ws = socket;
+      synchronized (queue) {
+        if (sending || ws == null || queue.isEmpty()) {
+          return;
+        }
+        next = queue.poll();
+        sending = true;
+      }
+      CompletableFuture<WebSocket> started = start(ws, next);
+      if (!started.isDone()) {
+        started.whenComplete((w, error) -> {
+          finish(next, error);
+          pump();
+        });
+        return;
+      }
+      finish(next, started.isCompletedExceptionally() ? failure(started) : null);
+    }
+  }
+
+  private static CompletableFuture<WebSocket> start(WebSocket ws, Outgoing next) {
+    try {
+      if (next.payload() == null) {
+        return ws.sendClose(sendable(next.code()), next.reason());
+      } else if (next.payload() instanceof Payload.Text t) {
+        return ws.sendText(t.text(), true);
+      } else {
+        return ws.sendBinary(next.payload().asBytes().asReadOnlyBuffer(), true);
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * The JDK's client refuses to send some close codes, 1009 (too-large) among them: those go out as 1011 (error),
+   * with the reason text unchanged.
+   */
+  static int sendable(int code) {
+    boolean allowed = code == 1000 || code == 1001 || code == 1008 || code == 1011 || (code >= 3000 && code <= 4999);
+    return allowed ? code : 1011;
+  }
+
+  private static Throwable failure(CompletableFuture<WebSocket> done) {
+    try {
+      done.join();
+      return null;
+    } catch (RuntimeException e) {
+      return e.getCause() != null ? e.getCause() : e;
+    }
+  }
+
+  private void finish(Outgoing sent, Throwable error) {
+    if (error != null) {
+      sent.done().completeExceptionally(error);
+    } else {
+      sent.done().complete(null);
+    }
+    synchronized (queue) {
+      sending = false;
+      if (error != null) {
+        failQueued(error);
+      }
+    }
+  }
+
+  /** Called holding the queue's lock: a send failed, so the socket is broken and nothing behind it can go. */
+  private void failQueued(Throwable error) {
+    Outgoing o;
+    while ((o = queue.poll()) != null) {
+      o.done().completeExceptionally(new Sente4jException("the WebSocket failed before this send: " + error, error));
+    }
+  }
+
+  private static String trim(String reason) {
+    String r = reason == null ? "" : reason;
+    byte[] bytes = r.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= MAX_REASON_BYTES) {
+      return r;
+    }
+    int end = MAX_REASON_BYTES;
+    while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
+  }
+
+  // ---- WebSocket.Listener: the JDK calls these one at a time ---------------------------------------------
+
+  @Override
+  public void onOpen(WebSocket webSocket) {
+    // No demand yet: nothing reaches the listener before the transport has handed this channel over (start).
+    socket = webSocket;
+  }
+
+  /** Starts delivering messages; called once the open channel has been handed to its owner. */
+  void start() {
+    WebSocket ws = socket;
+    if (ws != null) {
+      ws.request(1);
+      pump();
+    }
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    received(webSocket, parts.text(data, last));
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    received(webSocket, parts.binary(data, last));
+    return null;
+  }
+
+  private void received(WebSocket webSocket, Payload whole) {
+    long over = parts.takeOverflow();
+    if (over >= 0) {
+      tooLarge(webSocket, over);
+    } else if (whole != null && !closed.get()) {
+      listener.onMessage(whole);
+    }
+    webSocket.request(1);
+  }
+
+  private void tooLarge(WebSocket webSocket, long seen) {
+    listener.onError(new Sente4jException("the server sent a WebSocket message of at least " + seen
+        + " bytes, over the frame limit of " + maxMessageBytes + " bytes; closing (too-large)"));
+    boolean idle;
+    synchronized (queue) {
+      idle = !sending;
+      closeQueued = true;
+      sending = true; // nothing more goes out
+    }
+    // This side knows the real reason; the JDK cannot send 1009, so the close frame carries 1011 (see sendable).
+    ended(CloseReason.TOO_LARGE.code(), CloseReason.TOO_LARGE.text());
+    if (idle) {
+      webSocket.sendClose(sendable(CloseReason.TOO_LARGE.code()), CloseReason.TOO_LARGE.text())
+          .whenComplete((w, error) -> {
+            if (error != null) {
+              webSocket.abort();
+            }
+          });
+    } else {
+      webSocket.abort();
+    }
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    ended(statusCode, reason);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    if (closed.get()) {
+      return;
+    }
+    LOG.debug("WebSocket failed: {}", error.toString());
+    listener.onError(error);
+    ended(CloseReason.ABNORMAL.code(), "connection lost: " + error);
+    webSocket.abort();
+  }
+
+  private void ended(int code, String reason) {
+    if (closed.compareAndSet(false, true)) {
+      synchronized (queue) {
+        failQueued(new Sente4jException("the WebSocket closed (" + code + ")"));
+      }
+      listener.onClose(code, reason == null ? "" : reason);
+    }
+  }
+}

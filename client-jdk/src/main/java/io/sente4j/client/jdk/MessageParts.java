@@ -1,0 +1,101 @@
+package io.sente4j.client.jdk;
+
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Payload;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * Joins the parts in which the JDK delivers one incoming WebSocket message, up to a limit in bytes (UTF-8 bytes for
+ * text). A message that goes over the limit is dropped, its remaining parts skipped, and the overflow reported once.
+ * Not thread-safe: the JDK delivers one socket's parts one at a time.
+ */
+final class MessageParts {
+  private final int limit;
+  private StringBuilder text;
+  private ByteArrayOutputStream binary;
+  private boolean skipping;
+  private long overflow = -1;
+
+  MessageParts(int limit) {
+    this.limit = limit;
+  }
+
+  /** Adds a text part: the whole message after its last part, {@code null} before it or if it was dropped. */
+  Payload text(CharSequence data, boolean last) {
+    if (!skipping) {
+      if (text == null) {
+        text = new StringBuilder(data.length());
+      }
+      text.append(data);
+      // A char takes at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars), so short text needs no counting.
+      if (text.length() > limit / 3) {
+        long bytes = utf8Length(text);
+        if (bytes > limit) {
+          drop(bytes);
+        }
+      }
+    }
+    Payload whole = last && !skipping && text != null ? Payload.text(text.toString()) : null;
+    if (last) {
+      text = null;
+      skipping = false;
+    }
+    return whole;
+  }
+
+  /** Adds a binary part: the whole message after its last part, {@code null} before it or if it was dropped. */
+  Payload binary(ByteBuffer data, boolean last) {
+    if (!skipping) {
+      if (binary == null) {
+        binary = new ByteArrayOutputStream(Math.min(data.remaining(), limit));
+      }
+      long size = binary.size() + (long) data.remaining();
+      if (size > limit) {
+        drop(size);
+      } else {
+        byte[] part = new byte[data.remaining()];
+        data.get(part);
+        binary.writeBytes(part);
+      }
+    }
+    Payload whole = last && !skipping && binary != null ? Payload.binary(Bytes.wrap(binary.toByteArray())) : null;
+    if (last) {
+      binary = null;
+      skipping = false;
+    }
+    return whole;
+  }
+
+  /** The bytes seen when the current message went over the limit, once; -1 when none did since the last call. */
+  long takeOverflow() {
+    long seen = overflow;
+    overflow = -1;
+    return seen;
+  }
+
+  private void drop(long seen) {
+    skipping = true;
+    text = null;
+    binary = null;
+    overflow = seen;
+  }
+
+  static long utf8Length(CharSequence s) {
+    long bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+}

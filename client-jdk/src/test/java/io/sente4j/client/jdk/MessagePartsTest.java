@@ -1,0 +1,47 @@
+package io.sente4j.client.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sente4j.core.Payload;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** Joining a message's parts up to the limit, at the limit and one byte over. */
+class MessagePartsTest {
+
+  @Test
+  void textPartsJoinUpToTheLimitCountedInUtf8Bytes() {
+    MessageParts parts = new MessageParts(6);
+    assertThat(parts.text("éé", false)).isNull();
+    assertThat(parts.text("ab", true)).isEqualTo(Payload.text("ééab"));
+    assertThat(parts.takeOverflow()).isEqualTo(-1);
+  }
+
+  @Test
+  void textOneByteOverIsDroppedOnceAndTheNextMessageIsWhole() {
+    MessageParts parts = new MessageParts(6);
+    assertThat(parts.text("ééé", false)).isNull();
+    assertThat(parts.takeOverflow()).isEqualTo(-1);
+    assertThat(parts.text("a", false)).isNull();
+    assertThat(parts.takeOverflow()).isEqualTo(7);
+    assertThat(parts.text("more", true)).isNull();
+    assertThat(parts.takeOverflow()).isEqualTo(-1);
+    assertThat(parts.text("next", true)).isEqualTo(Payload.text("next"));
+  }
+
+  @Test
+  void binaryAtTheLimitIsWholeAndOneByteOverIsDropped() {
+    MessageParts parts = new MessageParts(4);
+    assertThat(parts.binary(ByteBuffer.wrap(new byte[] {1, 2}), false)).isNull();
+    Payload whole = parts.binary(ByteBuffer.wrap(new byte[] {3, 4}), true);
+    assertThat(whole.asBytes().toByteArray()).containsExactly(1, 2, 3, 4);
+    assertThat(parts.binary(ByteBuffer.wrap(new byte[] {1, 2, 3}), false)).isNull();
+    assertThat(parts.binary(ByteBuffer.wrap(new byte[] {4, 5}), true)).isNull();
+    assertThat(parts.takeOverflow()).isEqualTo(5);
+  }
+
+  @Test
+  void utf8LengthCountsSurrogatePairsAsFourBytes() {
+    assertThat(MessageParts.utf8Length("a\u00e9\u20ac\uD83D\uDE00")).isEqualTo(1 + 2 + 3 + 4);
+  }
+}

@@ -1,0 +1,300 @@
+package io.sente4j.transport.jetty;
+
+import io.sente4j.core.PackerLimits;
+import io.sente4j.core.Payload;
+import io.sente4j.core.ServerAnswer;
+import io.sente4j.core.ServerEndpoint;
+import io.sente4j.core.ServerRequest;
+import io.sente4j.transport.jetty.internal.JettyChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A Jetty 12 core {@link Handler} serving one channel-socket path (default {@code /chsk}) for a {@link
+ * ServerEndpoint}, usually a {@code ChannelSocketServer}: the WebSocket upgrade, the Ajax handshake and long-poll,
+ * and Ajax POSTs (PROTOCOL.md §5). No servlet container is needed. Requests to other paths go to the next handler.
+ *
+ * <pre>{@code
+ * Server jetty = new Server(8080);
+ * jetty.setHandler(new Handler.Sequence(JettyChannelHandler.builder(channelSocketServer).build(), myAppHandler));
+ * jetty.start();
+ * }</pre>
+ *
+ * <p>A parked long-poll or a POST waiting for its reply holds no thread: the handler returns and the core
+ * completes the response later. A POST body is read up to three times the frame limit plus 4 KiB (§5.7); a larger
+ * one is answered {@code 413} without being read.
+ */
+public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
+  private static final Logger LOG = LoggerFactory.getLogger(JettyChannelHandler.class);
+  private static final String DEFLATE = "permessage-deflate";
+
+  private final ServerEndpoint endpoint;
+  private final Settings settings;
+  private final Cors cors;
+  private ServerWebSocketContainer webSockets;
+
+  private JettyChannelHandler(Builder b) {
+    this.endpoint = b.endpoint;
+    this.settings = new Settings(b.path, b.maxFrameBytes, b.idleTimeout, b.permessageDeflate);
+    this.cors = b.corsOrigins.isEmpty() ? null : new Cors(b.corsOrigins);
+  }
+
+  /** A builder for a handler serving {@code endpoint}. */
+  public static Builder builder(ServerEndpoint endpoint) {
+    return new Builder(endpoint);
+  }
+
+  /** The path this handler serves, such as {@code /chsk}, relative to its context. */
+  public String path() {
+    return settings.path();
+  }
+
+  /** The largest POST body it reads: three times the frame limit plus 4 KiB (PROTOCOL.md §5.7). */
+  public long maxBodyBytes() {
+    return settings.maxBodyBytes();
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    Server server = Objects.requireNonNull(getServer(), "mount the handler in a Jetty Server before starting it");
+    webSockets = ServerWebSocketContainer.ensure(server, null);
+    if (!webSockets.isStarted()) {
+      webSockets.start();
+    }
+    super.doStart();
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    if (!settings.path().equals(Request.getPathInContext(request))) {
+      return false;
+    }
+    if (RequestReader.isUpgrade(request)) {
+      upgrade(request, response, callback);
+      return true;
+    }
+    if (cors != null) {
+      if (cors.preflight(request, response, callback)) {
+        return true;
+      }
+      cors.decorate(request, response);
+    }
+    if ("POST".equals(request.getMethod())) {
+      post(request, response, callback);
+    } else {
+      answer(RequestReader.read(request, false, new byte[0]), request, response, callback);
+    }
+    return true;
+  }
+
+  private void post(Request request, Response response, Callback callback) {
+    long max = settings.maxBodyBytes();
+    long declared = request.getLength();
+    if (declared > max) {
+      tooLarge(response, callback, declared);
+      return;
+    }
+    // The core's handle returns at once, so the body can be handed over on whichever thread completes the read.
+    Content.Source.asByteArrayAsync(request, (int) max, Promise.Invocable.from(InvocationType.NON_BLOCKING,
+        (byte[] body, Throwable failure) -> {
+      if (failure != null) {
+        if (Request.getContentBytesRead(request) > max || failure instanceof IllegalArgumentException) {
+          tooLarge(response, callback, Request.getContentBytesRead(request));
+        } else {
+          callback.failed(failure);
+        }
+        return;
+      }
+      answer(RequestReader.read(request, false, body), request, response, callback);
+    }));
+  }
+
+  private void tooLarge(Response response, Callback callback, long size) {
+    Responses.reject(response, callback, 413, "Request body too large: over " + settings.maxBodyBytes()
+        + " bytes (" + (size > 0 ? size + " bytes" : "size unknown") + "), three times the frame limit of "
+        + settings.maxFrameBytes() + " bytes plus 4 KiB");
+  }
+
+  private void answer(ServerRequest request, Request jetty, Response response, Callback callback) {
+    ServerAnswer answer = ask(request);
+    if (answer == null) {
+      Responses.reject(response, callback, 500, "Internal Server Error");
+    } else if (answer instanceof ServerAnswer.Reject r) {
+      if (r.status() == 405) {
+        response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
+      }
+      Responses.reject(response, callback, r.status(), r.body());
+    } else if (answer instanceof ServerAnswer.Respond r) {
+      Responses.write(response, callback, r.status(), r.body());
+    } else if (answer instanceof ServerAnswer.Hold h) {
+      HeldExchange held = new HeldExchange(jetty, response, callback);
+      held.watch();
+      try {
+        h.onHeld().accept(held);
+      } catch (RuntimeException e) {
+        log(request, "onHeld threw; answering 500", e);
+        held.complete(500, Payload.text("Internal Server Error"));
+      }
+    } else {
+      log(request, "the server endpoint answered a plain HTTP request with Upgrade; answering 500", null);
+      Responses.reject(response, callback, 500, "Internal Server Error");
+    }
+  }
+
+  private void upgrade(Request jetty, Response response, Callback callback) {
+    ServerRequest request = RequestReader.read(jetty, true, new byte[0]);
+    ServerAnswer answer = ask(request);
+    if (answer instanceof ServerAnswer.Reject r) {
+      Responses.reject(response, callback, r.status(), r.body());
+      return;
+    }
+    if (!(answer instanceof ServerAnswer.Upgrade u)) {
+      if (answer instanceof ServerAnswer.Hold h) {
+        HeldExchange gone = new HeldExchange(jetty, response, callback);
+        gone.abandon();
+        h.onHeld().accept(gone);
+      }
+      log(request, "the server endpoint answered a WebSocket upgrade with " + answer + "; answering 500", null);
+      Responses.reject(response, callback, 500, "Internal Server Error");
+      return;
+    }
+    String clientId = request.queryParam("client-id").orElse("");
+    boolean upgraded;
+    try {
+      upgraded = webSockets.upgrade((upgradeRequest, upgradeResponse, cb) -> {
+        if (!settings.permessageDeflate()) {
+          List<ExtensionConfig> offered = upgradeResponse.getExtensions();
+          upgradeResponse.setExtensions(offered.stream().filter(e -> !DEFLATE.equals(e.getName())).toList());
+        }
+        return new JettyChannel(u, settings.maxFrameBytes(), settings.idleTimeout(), clientId);
+      }, jetty, response, callback);
+    } catch (Exception e) {
+      log(request, "the WebSocket upgrade failed; answering 400", e);
+      Responses.reject(response, callback, 400, "Bad WebSocket upgrade request");
+      return;
+    }
+    if (!upgraded) {
+      Responses.reject(response, callback, 400, "Bad WebSocket upgrade request");
+    }
+  }
+
+  private ServerAnswer ask(ServerRequest request) {
+    try {
+      return Objects.requireNonNull(endpoint.handle(request), "the endpoint returned no answer");
+    } catch (RuntimeException e) {
+      log(request, "the server endpoint threw; answering 500", e);
+      return null;
+    }
+  }
+
+  private static void log(ServerRequest request, String message, Throwable e) {
+    String clientId = request.param("client-id").orElse("");
+    MDC.put("sente4j.clientId", clientId);
+    try {
+      // The query string is left out: an upgrade's carries the CSRF token (PROTOCOL.md §6.2).
+      LOG.warn("{} (client id \"{}\", {} {})", message, clientId, request.method(), request.path(), e);
+    } finally {
+      MDC.remove("sente4j.clientId");
+    }
+  }
+
+  /** The options of a handler, as its parts read them. */
+  record Settings(String path, int maxFrameBytes, Duration idleTimeout, boolean permessageDeflate) {
+    long maxBodyBytes() {
+      return 3L * maxFrameBytes + 4096;
+    }
+  }
+
+  /** Builds a {@link JettyChannelHandler}. */
+  public static final class Builder {
+    /** The default path. */
+    public static final String DEFAULT_PATH = "/chsk";
+    /** The default WebSocket idle timeout: beyond the protocol's keep-alive (a ping after 25 s, 10 s to answer). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final ServerEndpoint endpoint;
+    private String path = DEFAULT_PATH;
+    private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private boolean permessageDeflate;
+    private final java.util.Set<String> corsOrigins = new java.util.LinkedHashSet<>();
+
+    private Builder(ServerEndpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    /** The path to serve, starting with {@code /}; default {@code /chsk}. */
+    public Builder path(String path) {
+      Objects.requireNonNull(path, "path");
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("the path must start with /: \"" + path + "\"");
+      }
+      this.path = path;
+      return this;
+    }
+
+    /**
+     * The frame limit: the largest frame limit ({@code PackerLimits.maxInputBytes}) of the server's packers; default
+     * 1 MiB, the packers' default. Jetty holds at most one byte more of a WebSocket message, and a POST body is read
+     * up to three times this plus 4 KiB.
+     */
+    public Builder maxFrameBytes(int maxFrameBytes) {
+      if (maxFrameBytes < 1) {
+        throw new IllegalArgumentException("maxFrameBytes must be at least 1: " + maxFrameBytes);
+      }
+      this.maxFrameBytes = maxFrameBytes;
+      return this;
+    }
+
+    /** How long a WebSocket may see no traffic before Jetty closes it; default 2 minutes. */
+    public Builder idleTimeout(Duration idleTimeout) {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /** Whether WebSockets may negotiate permessage-deflate compression when the client offers it; default off. */
+    public Builder permessageDeflate(boolean on) {
+      this.permessageDeflate = on;
+      return this;
+    }
+
+    /**
+     * Origins (as browsers send them, {@code https://app.example}) whose pages may make cross-origin Ajax requests:
+     * their CORS preflight is answered, allowing GET and POST with the {@code X-CSRF-Token} header and credentials,
+     * and their responses carry {@code Access-Control-Allow-Origin}. Default none. List the same origins in the
+     * server's {@code allowedOrigins}, which still checks every request.
+     */
+    public Builder corsOrigins(String... origins) {
+      for (String o : origins) {
+        if (o == null || o.isBlank() || o.endsWith("/")) {
+          throw new IllegalArgumentException("an origin is scheme://host[:port], without a trailing slash: " + o);
+        }
+        corsOrigins.add(o);
+      }
+      return this;
+    }
+
+    /** Builds the handler; mount it in a Jetty {@code Server} (directly or inside a context). */
+    public JettyChannelHandler build() {
+      return new JettyChannelHandler(this);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.sente4j.transport.jetty;
+
+import io.sente4j.core.ServerEndpoint;
+import io.sente4j.core.Sente4jException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * An embedded Jetty server with one {@link JettyChannelHandler}: the quickest way to serve a channel socket.
+ *
+ * <pre>{@code
+ * try (JettyChannelServer jetty = JettyChannelServer.start(channelSocketServer, 8080)) {
+ *   URI clients = jetty.webSocketUri(); // ws://localhost:8080/chsk
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Closing it stops Jetty (open WebSockets end abnormally unless the endpoint closed them first: stop the
+ * {@code ChannelSocketServer} before, so clients see the {@code server-stop} reason).
+ */
+public final class JettyChannelServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+  private final JettyChannelHandler handler;
+  private final String host;
+  private final boolean tls;
+
+  private JettyChannelServer(Server server, ServerConnector connector, JettyChannelHandler handler, String host,
+      boolean tls) {
+    this.server = server;
+    this.connector = connector;
+    this.handler = handler;
+    this.host = host;
+    this.tls = tls;
+  }
+
+  /** Starts serving {@code endpoint} at {@code /chsk} on every interface, on {@code port} (0: any free port). */
+  public static JettyChannelServer start(ServerEndpoint endpoint, int port) {
+    return builder(endpoint).port(port).start();
+  }
+
+  /** A builder for a server of {@code endpoint}. */
+  public static Builder builder(ServerEndpoint endpoint) {
+    return new Builder(endpoint);
+  }
+
+  /** The port the server listens on (the one picked, when asked for 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The WebSocket address of the channel socket, such as {@code ws://localhost:8080/chsk} ({@code wss:} with TLS). */
+  public URI webSocketUri() {
+    return URI.create((tls ? "wss://" : "ws://") + uriHost() + ":" + port() + handler.path());
+  }
+
+  /** The Ajax address of the channel socket, such as {@code http://localhost:8080/chsk} ({@code https:} with TLS). */
+  public URI httpUri() {
+    return URI.create((tls ? "https://" : "http://") + uriHost() + ":" + port() + handler.path());
+  }
+
+  private String uriHost() {
+    if (host == null || host.isEmpty() || "0.0.0.0".equals(host)) {
+      return "localhost";
+    }
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  /** The Jetty server, for inspection; the channel socket owns its lifecycle. */
+  public Server jetty() {
+    return server;
+  }
+
+  /** Stops Jetty and waits for it to end. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new Sente4jException("stopping the embedded Jetty server failed: " + e, e);
+    }
+  }
+
+  /** Builds and starts a {@link JettyChannelServer}. */
+  public static final class Builder {
+    private final JettyChannelHandler.Builder handler;
+    private String host;
+    private int port = 8080;
+    private Duration httpIdleTimeout = Duration.ofMinutes(2);
+    private Consumer<Server> customizer = s -> {};
+    private SslContextFactory.Server tls;
+
+    private Builder(ServerEndpoint endpoint) {
+      this.handler = JettyChannelHandler.builder(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /** The interface to listen on, such as {@code localhost}; default every interface. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The port, 0 for any free one; default 8080. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * How long an HTTP connection may be idle, default 2 minutes: longer than a long-poll (20 s by default), since a
+     * parked poll's connection carries nothing until it is answered.
+     */
+    public Builder httpIdleTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("httpIdleTimeout must be positive: " + timeout);
+      }
+      this.httpIdleTimeout = timeout;
+      return this;
+    }
+
+    /** The channel-socket handler's options: path, frame limit, WebSocket idle timeout, compression. */
+    public Builder handler(Consumer<JettyChannelHandler.Builder> options) {
+      options.accept(handler);
+      return this;
+    }
+
+    /**
+     * Serves over TLS only ({@code wss:} and {@code https:}), with this key store and its settings, for example:
+     * <pre>{@code
+     * SslContextFactory.Server tls = new SslContextFactory.Server();
+     * tls.setKeyStorePath("server.p12");
+     * tls.setKeyStorePassword(password);
+     * }</pre>
+     */
+    public Builder tls(SslContextFactory.Server tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /** Changes the Jetty server before it starts, for example to add a connector or a handler around this one. */
+    public Builder customize(Consumer<Server> customizer) {
+      this.customizer = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
+
+    /** Builds and starts the server; fails with a {@link Sente4jException} if Jetty cannot start (a port in use). */
+    public JettyChannelServer start() {
+      QueuedThreadPool threads = new QueuedThreadPool();
+      threads.setName("sente4j-jetty");
+      Server server = new Server(threads);
+      ServerConnector connector;
+      if (tls == null) {
+        connector = new ServerConnector(server);
+      } else {
+        HttpConfiguration https = new HttpConfiguration();
+        https.addCustomizer(new SecureRequestCustomizer());
+        connector = new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+            new HttpConnectionFactory(https));
+      }
+      connector.setHost(host);
+      connector.setPort(port);
+      connector.setIdleTimeout(httpIdleTimeout.toMillis());
+      server.addConnector(connector);
+      JettyChannelHandler h = handler.build();
+      server.setHandler(h);
+      customizer.accept(server);
+      try {
+        server.start();
+      } catch (Exception e) {
+        try {
+          server.stop();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw new Sente4jException("the embedded Jetty server could not start on " + (host == null ? "*" : host)
+            + ":" + port + ": " + e, e);
+      }
+      return new JettyChannelServer(server, connector, h, host, tls != null);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.sente4j.transport.jetty.internal;
+
+import io.sente4j.core.Bytes;
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.CloseReason;
+import io.sente4j.core.Payload;
+import io.sente4j.core.ServerAnswer;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upgraded WebSocket: a Jetty session seen as a {@link Channel}, and the Jetty listener that feeds the core's
+ * {@link ChannelListener}. Jetty delivers one session's events one at a time (it demands the next message only
+ * after the previous callback returned), which is the order the listener contract asks for; the close is passed
+ * on exactly once. Public only because Jetty calls the listener's methods reflectively; not an API.
+ */
+public final class JettyChannel implements Channel, Session.Listener.AutoDemanding {
+  private static final Logger LOG = LoggerFactory.getLogger(JettyChannel.class);
+
+  private final ServerAnswer.Upgrade upgrade;
+  private final int maxFrameBytes;
+  private final Duration idleTimeout;
+  private final String clientId;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Session session;
+  private volatile ChannelListener listener = NOBODY;
+
+  /**
+   * A channel for one upgrade.
+   *
+   * @param upgrade the core's answer, whose {@code onOpen} gets the channel once the socket is open
+   * @param maxFrameBytes the frame limit
+   * @param idleTimeout how long the socket may see no traffic
+   * @param clientId the client id, for logs
+   */
+  public JettyChannel(ServerAnswer.Upgrade upgrade, int maxFrameBytes, Duration idleTimeout, String clientId) {
+    this.upgrade = upgrade;
+    this.maxFrameBytes = maxFrameBytes;
+    this.idleTimeout = idleTimeout;
+    this.clientId = clientId;
+  }
+
+  // ---- Channel: what the core calls ---------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Void> send(Payload payload) {
+    Objects.requireNonNull(payload, "payload");
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    Session s = session;
+    if (s == null || closed.get() || !s.isOpen()) {
+      sent.completeExceptionally(new IllegalStateException("the WebSocket of client " + clientId + " is closed"));
+      return sent;
+    }
+    // Jetty queues the frame and writes it without blocking; frames go out in the order they were queued.
+    Callback done = Callback.from(() -> sent.complete(null), sent::completeExceptionally);
+    if (payload instanceof Payload.Text t) {
+      s.sendText(t.text(), done);
+    } else {
+      s.sendBinary(((Payload.Binary) payload).bytes().asReadOnlyBuffer(), done);
+    }
+    return sent;
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    Session s = session;
+    if (s != null && s.isOpen()) {
+      s.close(code, reason, Callback.NOOP);
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    Session s = session;
+    return s != null && !closed.get() && s.isOpen();
+  }
+
+  // ---- Session.Listener: what Jetty calls ---------------------------------------------------------------
+
+  @Override
+  public void onWebSocketOpen(Session opened) {
+    // Jetty checks a message against these limits as it arrives: one byte over the frame limit still reaches the
+    // core, which reports it and closes with too-large (1009); Jetty stops anything longer itself, with 1009 too.
+    opened.setMaxTextMessageSize(maxFrameBytes + 1L);
+    opened.setMaxBinaryMessageSize(maxFrameBytes + 1L);
+    opened.setIdleTimeout(idleTimeout);
+    this.session = opened;
+    ChannelListener l;
+    try {
+      l = Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
+    } catch (RuntimeException e) {
+      LOG.warn("the server's onOpen failed for client id \"{}\"; closing the WebSocket with 1011", clientId, e);
+      l = NOBODY;
+      close(CloseReason.ERROR);
+    }
+    listener = l;
+  }
+
+  @Override
+  public void onWebSocketText(String message) {
+    listener.onMessage(Payload.text(message));
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    byte[] bytes = new byte[payload.remaining()];
+    payload.get(bytes);
+    callback.succeed();
+    listener.onMessage(Payload.binary(Bytes.wrap(bytes)));
+  }
+
+  @Override
+  public void onWebSocketError(Throwable cause) {
+    if (cause instanceof MessageTooLargeException) {
+      LOG.warn("client id \"{}\" sent a WebSocket message over the frame limit of {} bytes; Jetty closed it with "
+          + "1009: {}", clientId, maxFrameBytes, cause.getMessage());
+    }
+    if (!closed.get()) {
+      listener.onError(cause);
+    }
+  }
+
+  @Override
+  public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+    if (closed.compareAndSet(false, true)) {
+      listener.onClose(statusCode, reason == null ? "" : reason);
+    }
+    callback.succeed();
+  }
+
+  @Override
+  public String toString() {
+    return "Jetty WebSocket of client " + clientId;
+  }
+
+  private static final ChannelListener NOBODY = new ChannelListener() {
+    @Override
+    public void onMessage(Payload payload) {}
+
+    @Override
+    public void onClose(int code, String reason) {}
+
+    @Override
+    public void onError(Throwable error) {}
+  };
+}
