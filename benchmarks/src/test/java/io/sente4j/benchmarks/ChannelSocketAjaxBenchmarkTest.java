@@ -24,6 +24,12 @@ class ChannelSocketAjaxBenchmarkTest {
         assertThat(b.pushed.availablePermits()).as(packer + ": no extra pushes").isZero();
         assertThat(b.server.metrics().eventsPushed()).as(packer)
             .isEqualTo(5L * ChannelSocketAjaxBenchmark.BATCH);
+        for (int i = 0; i < 3 * ChannelSocketAjaxBenchmark.STREAM_WINDOW; i++) {
+          b.pushStreamedAjax();
+        }
+        b.awaitStreamed();
+        assertThat(b.server.metrics().eventsPushed()).as(packer + ": none dropped")
+            .isEqualTo((5L + 3 * ChannelSocketAjaxBenchmark.STREAM_WINDOW) * ChannelSocketAjaxBenchmark.BATCH);
         Object asDelivered = b.codec.packer().unpack(b.codec.packer().pack(b.request.data()));
         assertThat(b.requestReplyAjax()).as(packer).isEqualTo(asDelivered);
         assertThat(b.requestReplyAjax()).as(packer).isEqualTo(asDelivered);
