@@ -43,6 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * read and dispatched by the client), request/reply round trips, and, in the same run, what the packer alone costs for
  * the same batch: encoding it ({@link #packerEncodeOnly}, the issue's baseline; target: pushes at least 0.85x of it)
  * and encoding plus reading it back ({@link #packerEncodeAndDecode}, the codec work a push cannot avoid).
+ *
+ * <p>Pushes are measured two ways. {@link #pushBatched} and {@link #pushBatchedServerOnly} wait for each batch to
+ * arrive before pushing the next: a batch's round trip, bounded by thread hand-offs. {@link #pushStreamed} and
+ * {@link #pushStreamedServerOnly} push as a server does, without waiting for each batch, with a bounded number in
+ * flight: the push throughput.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -146,7 +151,11 @@ public class ChannelSocketBenchmark {
     net.close();
   }
 
-  /** {@value #BATCH} pushes, buffered then flushed as one frame, until the client's handler has seen them all. */
+  /**
+   * {@value #BATCH} pushes, buffered then flushed as one frame, until the client's handler has seen them all: one
+   * batch's round trip, with three thread hand-offs (to the network's I/O thread, to the client's executor, back to
+   * the benchmark thread).
+   */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void pushBatched() throws InterruptedException {
