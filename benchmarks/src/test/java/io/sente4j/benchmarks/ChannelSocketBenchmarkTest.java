@@ -30,6 +30,19 @@ class ChannelSocketBenchmarkTest {
         assertThat(read).as(packer).isEqualTo(b.packerDecodeOnly());
         assertThat(((Frame.Push) read).events()).as(packer).hasSize(ChannelSocketBenchmark.BATCH);
         assertThat(b.packerEncodeOnly()).as(packer).isEqualTo(b.packedBatch);
+
+        // Streamed: more batches than the window holds, every one of them read, once the iteration ends.
+        long pushedBefore = b.server.metrics().eventsPushed();
+        int batches = 3 * ChannelSocketBenchmark.STREAM_WINDOW;
+        for (int i = 0; i < batches; i++) {
+          b.pushStreamed();
+          b.pushStreamedServerOnly();
+        }
+        b.awaitStreamed();
+        assertThat(b.streamed.count()).as(packer).isLessThanOrEqualTo(0);
+        assertThat(b.rawStreamed.count()).as(packer).isLessThanOrEqualTo(0); // the lockstep frames above counted too
+        assertThat(b.server.metrics().eventsPushed() - pushedBefore).as(packer)
+            .isEqualTo(2L * batches * ChannelSocketBenchmark.BATCH);
       } finally {
         b.tearDown();
       }

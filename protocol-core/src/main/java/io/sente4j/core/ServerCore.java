@@ -272,6 +272,15 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
           "no WebSocket connection for the uid; " + batch.size() + " pushed event(s) dropped", null));
       return;
     }
+    if (conns.size() == 1) { // the common case, without the grouping below
+      ServerConnection c = conns.iterator().next();
+      for (PushEncoder.PackedPush push : packers.encoderFor(c.codec()).encode(uid, null, batch)) {
+        if (c.push(push.payload())) {
+          counters.eventsPushed(push.events().size());
+        }
+      }
+      return;
+    }
     Map<String, List<ServerConnection>> byPacker = new LinkedHashMap<>();
     for (ServerConnection c : conns) {
       byPacker.computeIfAbsent(c.codec().packer().name(), k -> new ArrayList<>()).add(c);
@@ -300,8 +309,9 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     }
   }
 
+  /** Null and the legacy nil uid are {@code :sente/nil-uid}, as in {@link Frame.Handshake}. */
   private static Object uidKey(Object uid) {
-    return new Frame.Handshake(uid, null).uid(); // null and the legacy nil uid are :sente/nil-uid
+    return uid == null || Chsk.LEGACY_NIL_UID.equals(uid) ? Chsk.NIL_UID : uid;
   }
 
   // ServerConnection.Host

@@ -68,6 +68,24 @@ class ChannelSocketClientPushTest {
   }
 
   @Test
+  void aHandlerThatThrowsInsideABatchIsReportedOnceAndTheRestOfTheBatchStillArrivesInOrder() {
+    RuntimeException boom = new IllegalStateException("boom");
+    f.start(f.builder(ToyPacker.TEXT).pushHandler(event -> {
+      if (event.data().equals(2L)) {
+        throw boom;
+      }
+      f.pushes.add(event);
+    }));
+    FakeConnection c = f.connectOpen("alice");
+    c.push(Frame.Push.of(Event.of("app/n", 1L), Event.of("app/n", 2L), Event.of("app/n", 3L)));
+    c.push(Frame.Push.of(Event.of("app/n", 4L)));
+    assertThat(f.nextPush()).isEqualTo(Event.of("app/n", 1L));
+    assertThat(f.nextPush()).isEqualTo(Event.of("app/n", 3L));
+    assertThat(f.nextPush()).isEqualTo(Event.of("app/n", 4L));
+    assertThat(f.nextError()).isSameAs(boom);
+  }
+
+  @Test
   void handlersRunWithTheUidAndClientIdInTheMdc() {
     List<String> mdc = new ArrayList<>();
     f.start(f.builder(ToyPacker.TEXT).pushHandler(event -> {

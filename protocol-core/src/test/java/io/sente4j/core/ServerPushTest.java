@@ -73,6 +73,57 @@ class ServerPushTest {
   }
 
   @Test
+  void eventsSentAfterAFlushOnRequestStillWaitTheirWholeWindow() {
+    FakeChannel ch = f.connect("alice", "c1");
+    f.server.send("alice", ev("n/n", 1L)); // arms the uid's timer for t = 30 ms
+    f.server.sendNow("alice", ev("n/n", 2L));
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("n/n", 1L), ev("n/n", 2L));
+    f.advanceMillis(10);
+    f.server.send("alice", ev("n/n", 3L)); // its window ends at t = 40 ms
+    f.advanceMillis(20);
+    assertThat(ch.drain()).as("the timer armed for the earlier window flushes nothing").isEmpty();
+    f.advanceMillis(9);
+    assertThat(ch.drain()).isEmpty();
+    f.advanceMillis(1);
+    assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("n/n", 3L)));
+    f.advance(ServerFixture.WINDOW);
+    assertThat(ch.drain()).isEmpty();
+  }
+
+  @Test
+  void aStreamOfBatchesFlushedOnRequestSetsNoTimerPerBatch() {
+    FakeChannel ch = f.connect("alice", "c1");
+    f.server.send("alice", ev("n/n", 0L));
+    f.server.sendNow("alice", ev("n/n", 1L));
+    int timers = f.time.pending(); // the keep-alive's and the push buffer's
+    for (long i = 2; i < 2_000; i += 2) {
+      f.server.send("alice", ev("n/n", i));
+      f.server.sendNow("alice", ev("n/n", i + 1));
+    }
+    assertThat(f.time.pending()).isEqualTo(timers);
+    assertThat(ch.drainPushedEvents()).hasSize(2_000);
+    f.advance(ServerFixture.WINDOW);
+    assertThat(f.time.pending()).as("the idle buffer's timer ran out and left").isEqualTo(timers - 1);
+    f.server.send("alice", ev("n/n", 2_000L)); // a new buffer, a new window
+    f.advance(ServerFixture.WINDOW);
+    assertThat(ch.drainPushedEvents()).containsExactly(ev("n/n", 2_000L));
+  }
+
+  @Test
+  void theEventThatFillsTheBufferFlushesItAndTheRestWaitTheirWindow() {
+    try (ServerFixture g = new ServerFixture(b -> b.maxBatchEvents(3))) {
+      FakeChannel ch = g.connect("alice", "c1");
+      for (long i = 0; i < 7; i++) {
+        g.server.send("alice", ev("n/n", i));
+      }
+      assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("n/n", 0L), ev("n/n", 1L), ev("n/n", 2L)),
+          Frame.Push.of(ev("n/n", 3L), ev("n/n", 4L), ev("n/n", 5L)));
+      g.advance(ServerFixture.WINDOW);
+      assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("n/n", 6L)));
+    }
+  }
+
+  @Test
   void sendToClientFlushesTheUidsBufferFirst() {
     FakeChannel tab1 = f.connect("alice", "c1");
     FakeChannel tab2 = f.connect("alice", "c2");

@@ -3,7 +3,6 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Chsk;
 import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
-import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameException;
 import io.sente4j.core.Sente4jException;
@@ -127,10 +126,8 @@ final class ClientInbound implements ClientConnection.Events {
   private void frame(Frame frame) {
     switch (frame.kind()) {
       case PUSH:
-        Object uid = session.state().uid();
-        for (Event event : ((Frame.Push) frame).events()) {
-          session.dispatcher.submit(uid, "push handler", () -> session.config.pushHandler().accept(event));
-        }
+        session.dispatcher.submitEach(session.state().uid(), "push handler", ((Frame.Push) frame).events(),
+            session.config.pushHandler());
         break;
       case SERVER_PING:
         session.sender.transmit(new Frame.ClientPong());

@@ -18,8 +18,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each uid's buffer is also the uid's send lock: a flush hands its batch to the {@link Flusher} while holding
  * it, so batches for one uid reach the transport one after the other, in send order. A buffer leaves the table
- * when it is flushed empty; a thread that finds a retired buffer takes the new one, which can only exist once the
- * old one's flush has finished.
+ * when its timer finds it empty; a thread that finds a retired buffer takes the new one, which can only exist once
+ * the old one has been retired.
+ *
+ * <p>A buffer keeps at most one timer, and a flush on request does not cancel it: under a steady stream of flushed
+ * batches, scheduling and cancelling a timer per batch would cost a wake-up of the timer thread each (a profile of
+ * the push path showed it). A timer that fires before the deadline of the events buffered now (they came after the
+ * flush its window was armed for) is set again for that deadline, so every event still waits at most one window.
  */
 public final class PushBuffers {
   private static final Logger LOG = LoggerFactory.getLogger(PushBuffers.class);
@@ -38,7 +43,12 @@ public final class PushBuffers {
 
   private static final class Buffer {
     final List<Event> events = new ArrayList<>();
+    /** When the buffered events' window ends, on the scheduler's clock; meaningful while events are buffered. */
+    long deadline;
+    /** The pending timer, or {@code null}; it may be due before {@link #deadline} (armed for an earlier window). */
     Scheduler.Cancellable timer;
+    /** The deadline the pending timer was armed for. */
+    long timerDeadline;
     boolean retired;
   }
 
@@ -72,15 +82,27 @@ public final class PushBuffers {
    * flushes it, so a burst makes full batches instead of an unbounded buffer.
    */
   public void add(Object uid, Event event) {
-    withBuffer(uid, b -> {
-      b.events.add(event);
-      if (b.events.size() >= maxBatch) {
-        flushLocked(uid, b);
-      } else if (b.timer == null) {
-        b.timer = scheduler.schedule(window, () -> onTimer(uid, b));
+    Objects.requireNonNull(uid, "uid");
+    while (true) { // withBuffer's loop, written out: this runs once per pushed event, so it allocates no lambda
+      Buffer b = buffer(uid);
+      synchronized (b) {
+        if (b.retired) {
+          continue;
+        }
+        if (stopped) {
+          stoppedLocked(uid, b);
+          return;
+        }
+        b.events.add(event);
+        if (b.events.size() >= maxBatch) {
+          flushLocked(uid, b);
+        } else if (b.events.size() == 1) {
+          startWindow(uid, b);
+        }
+        retireIfIdle(uid, b);
+        return;
       }
-      return null;
-    });
+    }
   }
 
   /** Adds an event to the uid's buffer and flushes the buffer at once, keeping the order of the earlier events. */
@@ -123,6 +145,7 @@ public final class PushBuffers {
       synchronized (b) {
         if (b.timer != null) {
           b.timer.cancel();
+          b.timer = null;
         }
         b.events.clear();
         retire(uid, b);
@@ -133,25 +156,55 @@ public final class PushBuffers {
   private <T> T withBuffer(Object uid, Function<Buffer, T> action) {
     Objects.requireNonNull(uid, "uid");
     while (true) {
-      Buffer b = buffers.computeIfAbsent(uid, k -> new Buffer());
+      Buffer b = buffer(uid);
       synchronized (b) {
         if (b.retired) {
           continue;
         }
         if (stopped) {
-          retire(uid, b);
-          LOG.debug("Stopped; nothing is pushed to {}", uid);
+          stoppedLocked(uid, b);
           return null;
         }
         try {
           return action.apply(b);
         } finally {
-          if (b.events.isEmpty()) {
-            retire(uid, b);
-          }
+          retireIfIdle(uid, b);
         }
       }
     }
+  }
+
+  private Buffer buffer(Object uid) {
+    Buffer b = buffers.get(uid);
+    return b != null ? b : buffers.computeIfAbsent(uid, k -> new Buffer());
+  }
+
+  /** Called holding {@code b}'s lock, once these buffers are stopped. */
+  private void stoppedLocked(Object uid, Buffer b) {
+    if (b.timer != null) {
+      b.timer.cancel();
+      b.timer = null;
+    }
+    b.events.clear();
+    retire(uid, b);
+    LOG.debug("Stopped; nothing is pushed to {}", uid);
+  }
+
+  /**
+   * Called holding {@code b}'s lock, once the first event has entered the empty buffer: its window starts now. The
+   * timer is set only when none is pending; a pending one is due no later than this deadline and sets itself again.
+   */
+  private void startWindow(Object uid, Buffer b) {
+    b.deadline = scheduler.nanoTime() + window.toNanos();
+    if (b.timer == null) {
+      arm(uid, b, window);
+    }
+  }
+
+  /** Called holding {@code b}'s lock: sets the buffer's timer for the window of the events buffered now. */
+  private void arm(Object uid, Buffer b, Duration delay) {
+    b.timerDeadline = b.deadline;
+    b.timer = scheduler.schedule(delay, () -> onTimer(uid, b));
   }
 
   private void onTimer(Object uid, Buffer b) {
@@ -160,17 +213,29 @@ public final class PushBuffers {
         return;
       }
       b.timer = null;
-      flushLocked(uid, b);
+      if (!b.events.isEmpty()) {
+        long left = b.deadline - scheduler.nanoTime();
+        // Armed for an earlier window (flushed on request since): wait for this one's end. Set again at most once
+        // per window, so a scheduler whose timers run early on its own clock cannot keep the events waiting.
+        if (left > 0 && b.timerDeadline != b.deadline) {
+          arm(uid, b, Duration.ofNanos(left));
+          return;
+        }
+        flushLocked(uid, b);
+      }
+      retire(uid, b);
+    }
+  }
+
+  /** Called holding {@code b}'s lock: retires the buffer once it holds no event and has no timer pending. */
+  private void retireIfIdle(Object uid, Buffer b) {
+    if (b.events.isEmpty() && b.timer == null) {
       retire(uid, b);
     }
   }
 
   /** Called holding {@code b}'s lock. */
   private void flushLocked(Object uid, Buffer b) {
-    if (b.timer != null) {
-      b.timer.cancel();
-      b.timer = null;
-    }
     if (b.events.isEmpty()) {
       return;
     }

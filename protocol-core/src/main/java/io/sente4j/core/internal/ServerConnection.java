@@ -181,8 +181,9 @@ public final class ServerConnection implements ChannelListener {
       synchronized (sendLock) {
         register.run();
         keepAlive.start();
-        outbound.tryAdmit(handshake.byteLength()); // the queue is empty: always admitted
-      transmit(handshake, true);
+        int size = handshake.byteLength();
+        outbound.tryAdmit(size); // the queue is empty: always admitted
+        transmit(handshake, size);
         state = State.OPEN;
       }
     }
@@ -235,17 +236,18 @@ public final class ServerConnection implements ChannelListener {
       if (state != State.OPEN) {
         return false;
       }
-      if (outbound.tryAdmit(payload.byteLength())) {
-        transmit(payload, true);
+      int size = payload.byteLength(); // once: for a text payload it is a pass over the whole text
+      if (outbound.tryAdmit(size)) {
+        transmit(payload, size);
         return true;
       }
       overflowed = "the send queue is full (" + outbound + ")";
       if (overflow == OverflowPolicy.DROP_NEWEST) {
         if (!droppable) {
-          transmit(payload, false); // replies and protocol frames go regardless, uncounted
+          transmit(payload, -1); // replies and protocol frames go regardless, uncounted
           return true;
         }
-        overflowed += "; a push of " + payload.byteLength() + " byte(s) was dropped";
+        overflowed += "; a push of " + size + " byte(s) was dropped";
       } else {
         overflowed += "; closing the connection";
       }
@@ -345,8 +347,12 @@ public final class ServerConnection implements ChannelListener {
     return true;
   }
 
-  /** Called holding the send lock; {@code counted} when the frame took room in the send queue's budget. */
-  private void transmit(Payload payload, boolean counted) {
+  /**
+   * Called holding the send lock.
+   *
+   * @param counted the bytes the frame took in the send queue's budget, or -1 when it took no room there
+   */
+  private void transmit(Payload payload, int counted) {
     CompletableFuture<Void> sent;
     try {
       sent = channel.send(payload);
@@ -355,8 +361,8 @@ public final class ServerConnection implements ChannelListener {
     }
     keepAlive.onOutbound();
     sent.whenComplete((ok, error) -> {
-      if (counted) {
-        outbound.release(payload.byteLength());
+      if (counted >= 0) {
+        outbound.release(counted);
       }
       if (error != null) {
         host.onSendFailed(this, error);

@@ -37,8 +37,13 @@ final class Exchanges {
     }
     long timeout = call.timeout().toNanos();
     if (timeout > 0) {
-      network.io().schedule(() -> result.completeExceptionally(new HttpTimeoutException(
+      Runnable cancel = network.io().scheduleCancellable(() -> result.completeExceptionally(new HttpTimeoutException(
           "no response within " + call.timeout() + ": " + call.method() + " " + call.uri())), timeout);
+      if (cancel != null) {
+        // Cancelled once answered: a timer left in the queue keeps the call and its answer alive for the whole
+        // timeout (60 s for an Ajax client), and a benchmark of Ajax pushes piled up gigabytes of them.
+        result.whenComplete((r, e) -> cancel.run());
+      }
     }
     return result;
   }

@@ -2,6 +2,7 @@ package io.sente4j.transport.inmemory;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,26 @@ final class IoPool {
     } catch (RejectedExecutionException e) {
       return false;
     }
+  }
+
+  /**
+   * Runs {@code task} on an I/O thread after {@code delayNanos}, unless cancelled first: a cancelled task leaves the
+   * queue at once (and with it whatever it holds).
+   *
+   * @return what cancels the task, or {@code null} if the pool is shut down
+   */
+  Runnable scheduleCancellable(Runnable task, long delayNanos) {
+    try {
+      ScheduledFuture<?> f = executor.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+      return () -> f.cancel(false);
+    } catch (RejectedExecutionException e) {
+      return null;
+    }
+  }
+
+  /** The tasks waiting in the queue, timers included. */
+  int queued() {
+    return executor.getQueue().size();
   }
 
   /** Whether the calling thread is one of this pool's. */

@@ -1,0 +1,175 @@
+package io.sente4j.benchmarks;
+
+import io.sente4j.core.ChannelSocketClient;
+import io.sente4j.core.ChannelSocketServer;
+import io.sente4j.core.ClientState;
+import io.sente4j.core.ClientType;
+import io.sente4j.core.Event;
+import io.sente4j.core.Frame;
+import io.sente4j.core.FrameCodec;
+import io.sente4j.core.Keyword;
+import io.sente4j.core.Packer;
+import io.sente4j.core.PackerRegistry;
+import io.sente4j.core.Payload;
+import io.sente4j.core.ServerRouter;
+import io.sente4j.core.Via;
+import io.sente4j.transport.inmemory.InMemoryNetwork;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link ChannelSocketBenchmark}'s pushes and request/reply, with a client of type {@link ClientType#AJAX}: the
+ * client long-polls, and each batch of {@value ChannelSocketBenchmark#BATCH} pushes answers its parked poll (or, if
+ * the client is between two polls, waits in the server for its next poll); each request is its own POST, answered
+ * with the reply. {@link #packerEncodeOnly} runs in the same run as the baseline.
+ *
+ * <p>The server's Ajax settings, for a throughput benchmark: each batch ends with a {@code sendNow}, so the Ajax push
+ * buffer's window only has to be longer than the time it takes to send one batch, which the default of 100 ms is by
+ * far: no batch is cut in two by its timer. The long-poll timeout is set to its default of 20 s too, far longer than
+ * a one-second iteration, so no poll is answered {@code :chsk/timeout} while the benchmark measures (every poll is
+ * answered by a push). Both are written out so that a change of the defaults does not change what this measures.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ChannelSocketAjaxBenchmark {
+  static final int BATCH = ChannelSocketBenchmark.BATCH;
+  /** The Ajax push buffer's window: the default, longer than any batch takes to send. */
+  static final Duration AJAX_WINDOW = Duration.ofMillis(100);
+  /** The long-poll timeout: the default, longer than an iteration. */
+  static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(20);
+  /** The most batches {@link #pushStreamedAjax} has in flight. */
+  static final int STREAM_WINDOW = 8;
+  private static final Keyword ECHO = Keyword.of("bench", "echo");
+  private static final String UID = "bench";
+
+  @Param({"edn", "json"})
+  public String packer;
+
+  InMemoryNetwork net;
+  ChannelSocketServer server;
+  ChannelSocketClient client;
+  FrameCodec codec;
+  List<Event> events;
+  Event request;
+  /** One permit per {@value #BATCH} pushes the client's handler has seen (see {@link ChannelSocketBenchmark}). */
+  final Semaphore pushed = new Semaphore(0);
+  /** The pushes the handler has seen; only the handler touches it, and the client runs it one call at a time. */
+  private long pushesSeen;
+  /** The batches of {@link #pushStreamedAjax} not yet seen whole by the client's handler; set once connected. */
+  volatile InFlight streamed;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    Packer p = PackerRegistry.load().get(packer);
+    codec = new FrameCodec(p);
+    events = new ArrayList<>();
+    for (int i = 0; i < BATCH; i++) {
+      events.add(Payloads.chatSend(i));
+    }
+    request = Payloads.chatSend(0);
+    server = ChannelSocketServer.builder(p).withoutCsrfCheck()
+        .userId((req, clientId) -> UID)
+        .ajaxSendBufferWindow(AJAX_WINDOW)
+        .longPollTimeout(LONG_POLL_TIMEOUT)
+        .eventHandler(ServerRouter.builder().onRequest(ECHO, m -> m.data()).build())
+        .build();
+    net = InMemoryNetwork.create();
+    URI uri = net.bind(URI.create("ws://bench.test/chsk"), server);
+    client = ChannelSocketClient.builder(uri, net.clientTransport())
+        .type(ClientType.AJAX)
+        .packer(p)
+        .pushHandler(e -> {
+          if (++pushesSeen % BATCH == 0) {
+            pushed.release();
+            streamed.done();
+          }
+        })
+        .build();
+    ClientState open = client.connect().orTimeout(10, TimeUnit.SECONDS).join();
+    if (open.via() != Via.AJAX_POLL) {
+      throw new IllegalStateException("expected an Ajax connection, got " + open);
+    }
+    streamed = new InFlight(STREAM_WINDOW);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    client.close();
+    server.stop();
+    net.close();
+  }
+
+  /**
+   * {@value #BATCH} pushes to the Ajax client's user, the last one a {@code sendNow}, until the client's handler has
+   * seen them all: one long-poll answered with the batch, read by the client, which sends its next poll.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void pushBatchedAjax() throws InterruptedException {
+    for (int i = 0; i < BATCH - 1; i++) {
+      server.send(UID, events.get(i));
+    }
+    server.sendNow(UID, events.get(BATCH - 1));
+    if (!pushed.tryAcquire(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("lost: the batch did not reach the handler within 10 s");
+    }
+  }
+
+  /**
+   * {@link #pushBatchedAjax} as a stream, in the way of {@link ChannelSocketBenchmark#pushStreamed}: at most {@value
+   * #STREAM_WINDOW} batches in flight. Batches flushed while the client is between two polls wait in the server and
+   * answer its next poll together, joined into one push frame, as Ajax does for any sender that does not wait. The
+   * window keeps the held events ({@value #STREAM_WINDOW} batches of {@value #BATCH}) within the server's default
+   * limit of 1,000 held events per client, so none is dropped.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void pushStreamedAjax() {
+    streamed.beforeSend();
+    for (int i = 0; i < BATCH - 1; i++) {
+      server.send(UID, events.get(i));
+    }
+    server.sendNow(UID, events.get(BATCH - 1));
+  }
+
+  /** After each iteration: every streamed batch has arrived before the next iteration (or the trial's end). */
+  @TearDown(Level.Iteration)
+  public void awaitStreamed() {
+    streamed.awaitAll();
+  }
+
+  /** One request and its reply over Ajax: a POST answered with the reply. */
+  @Benchmark
+  public Object requestReplyAjax() {
+    return client.send(new Event(ECHO, request.data()), Duration.ofSeconds(10)).join();
+  }
+
+  /** The packer alone: the same {@value #BATCH} events encoded as one push frame (the baseline). */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Payload packerEncodeOnly() {
+    return codec.encode(new Frame.Push(events));
+  }
+}
