@@ -12,6 +12,7 @@ import io.sente4j.core.Keyword;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerRegistry;
 import io.sente4j.core.Payload;
+import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerRouter;
 import io.sente4j.core.Via;
 import io.sente4j.transport.inmemory.InMemoryNetwork;
@@ -36,6 +37,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A {@link ChannelSocketServer} and one {@link ChannelSocketClient} on an {@link InMemoryNetwork}, WebSocket-like
@@ -61,8 +63,23 @@ public class ChannelSocketBenchmark {
   static final int LARGE_BATCH = 1000;
   /** The most batches {@link #pushStreamed} and {@link #pushStreamedServerOnly} have in flight. */
   static final int STREAM_WINDOW = 16;
+  /** The most batches {@link #pushStreamedLarge} and {@link #pushStreamedServerOnlyLarge} have in flight. */
+  static final int LARGE_STREAM_WINDOW = 4;
+  /** A {@value #LARGE_BATCH}-event batch in the client handler's unit of account, {@value #BATCH} events. */
+  private static final int LARGE_UNITS = LARGE_BATCH / BATCH;
   private static final Keyword ECHO = Keyword.of("bench", "echo");
   private static final String RAW_UID = "raw";
+  /** The listener of the bare connection's server side, which only sends. */
+  private static final ChannelListener IGNORED = new ChannelListener() {
+    @Override
+    public void onMessage(Payload payload) {}
+
+    @Override
+    public void onClose(int code, String reason) {}
+
+    @Override
+    public void onError(Throwable error) {}
+  };
 
   @Param({"edn", "json"})
   public String packer;
@@ -91,9 +108,20 @@ public class ChannelSocketBenchmark {
   /** One permit per WebSocket message the raw socket received. */
   final Semaphore rawFrames = new Semaphore(0);
   Channel raw;
+  /** The server's side of a bare connection: no channel socket at either end, for {@link #transportOnly}. */
+  volatile Channel bareServerSide;
+  /** The frames of {@link #transportOnly} not yet received at the bare connection's client side. */
+  volatile InFlight bareStreamed;
+  Payload packedLargeBatch;
 
+  /** Sets up the trial, with the stream windows of the benchmark it is for (a larger one for the large batches). */
   @Setup(Level.Trial)
-  public void setUp() throws InterruptedException {
+  public void setUp(BenchmarkParams params) throws InterruptedException {
+    setUp(params.getBenchmark().endsWith("Large"));
+  }
+
+  /** The setup, for {@code large} batches or not: in-flight windows of whole batches of either size. */
+  void setUp(boolean large) throws InterruptedException {
     Packer p = PackerRegistry.load().get(packer);
     codec = new FrameCodec(p);
     events = new ArrayList<>();
@@ -105,6 +133,7 @@ public class ChannelSocketBenchmark {
     for (int i = 0; i < LARGE_BATCH; i++) {
       largeEvents.add(Payloads.chatSend(i));
     }
+    packedLargeBatch = codec.encode(new Frame.Push(largeEvents));
     request = Payloads.chatSend(0);
     server = ChannelSocketServer.builder(p).withoutCsrfCheck()
         .userId((req, clientId) -> clientId.equals("raw-1") ? RAW_UID : "bench")
@@ -139,8 +168,30 @@ public class ChannelSocketBenchmark {
       public void onError(Throwable error) {}
     }).orTimeout(10, TimeUnit.SECONDS).join();
     acquire(rawFrames, 1); // the handshake
-    streamed = new InFlight(STREAM_WINDOW);
-    rawStreamed = new InFlight(STREAM_WINDOW);
+    openBareConnection();
+    streamed = new InFlight(large ? LARGE_STREAM_WINDOW * LARGE_UNITS : STREAM_WINDOW);
+    rawStreamed = new InFlight(large ? LARGE_STREAM_WINDOW : STREAM_WINDOW);
+    bareStreamed = new InFlight(large ? LARGE_STREAM_WINDOW : STREAM_WINDOW);
+  }
+
+  /** A connection on the same network whose server side is only a channel: what carrying a frame costs alone. */
+  private void openBareConnection() {
+    URI bare = net.bind(URI.create("ws://bench.test/bare"), request -> new ServerAnswer.Upgrade(channel -> {
+      bareServerSide = channel;
+      return IGNORED;
+    }));
+    net.clientTransport().openWebSocket(URI.create(bare + "?client-id=bare-1"), Map.of(), new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {
+        bareStreamed.done();
+      }
+
+      @Override
+      public void onClose(int code, String reason) {}
+
+      @Override
+      public void onError(Throwable error) {}
+    }).orTimeout(10, TimeUnit.SECONDS).join();
   }
 
   @TearDown(Level.Trial)
@@ -217,6 +268,7 @@ public class ChannelSocketBenchmark {
   public void awaitStreamed() {
     streamed.awaitAll();
     rawStreamed.awaitAll();
+    bareStreamed.awaitAll();
   }
 
   /**
@@ -232,6 +284,52 @@ public class ChannelSocketBenchmark {
     }
     server.sendNow(RAW_UID, largeEvents.get(LARGE_BATCH - 1));
     acquire(rawFrames, 1);
+  }
+
+  /**
+   * {@link #pushStreamed} with batches of {@value #LARGE_BATCH}, the server's default {@code maxBatchEvents}: the
+   * batches a server makes of a steady stream of pushes to one user, since the event that fills a buffer flushes it.
+   * At most {@value #LARGE_STREAM_WINDOW} batches in flight. Compare with {@link #packerEncodeOnlyLarge}.
+   */
+  @Benchmark
+  @OperationsPerInvocation(LARGE_BATCH)
+  public void pushStreamedLarge() {
+    streamed.beforeSend(LARGE_UNITS);
+    for (int i = 0; i < LARGE_BATCH - 1; i++) {
+      server.send("bench", largeEvents.get(i));
+    }
+    server.sendNow("bench", largeEvents.get(LARGE_BATCH - 1));
+  }
+
+  /** {@link #pushStreamedLarge}'s server half, to the raw socket, in the way of {@link #pushStreamedServerOnly}. */
+  @Benchmark
+  @OperationsPerInvocation(LARGE_BATCH)
+  public void pushStreamedServerOnlyLarge() {
+    rawStreamed.beforeSend();
+    for (int i = 0; i < LARGE_BATCH - 1; i++) {
+      server.send(RAW_UID, largeEvents.get(i));
+    }
+    server.sendNow(RAW_UID, largeEvents.get(LARGE_BATCH - 1));
+  }
+
+  /**
+   * The transport alone: the packed {@value #BATCH}-event frame carried from a bare server-side channel to a client
+   * side that only counts it, streamed in the way of {@link #pushStreamedServerOnly}. What the network's hand-off
+   * (a wake-up of its I/O thread per frame) costs, without packing or any channel socket code.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void transportOnly() {
+    bareStreamed.beforeSend();
+    bareServerSide.send(packedBatch);
+  }
+
+  /** {@link #transportOnly} with the packed {@value #LARGE_BATCH}-event frame. */
+  @Benchmark
+  @OperationsPerInvocation(LARGE_BATCH)
+  public void transportOnlyLarge() {
+    bareStreamed.beforeSend();
+    bareServerSide.send(packedLargeBatch);
   }
 
   /** The packer alone on the {@value #LARGE_BATCH}-event batch. */

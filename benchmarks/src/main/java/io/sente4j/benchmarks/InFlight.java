@@ -22,7 +22,7 @@ final class InFlight {
   private volatile long sent;
   private volatile Thread waiter;
 
-  /** A bound of {@code max} batches in flight; at least 2. */
+  /** A bound of {@code max} batches (units) in flight; at least 2. */
   InFlight(int max) {
     if (max < 2) {
       throw new IllegalArgumentException("max must be at least 2, was " + max);
@@ -32,10 +32,18 @@ final class InFlight {
 
   /** Before a batch is pushed: waits, if {@code max} are in flight, until at most half of them are. */
   void beforeSend() {
-    if (sent - done.get() >= max) {
+    beforeSend(1);
+  }
+
+  /**
+   * Before {@code units} batches' worth is pushed at once (a batch {@code units} times the size the receiver counts
+   * in): waits, if that would put more than {@code max} in flight, until at most half of them are.
+   */
+  void beforeSend(int units) {
+    if (sent - done.get() + units > max) {
       awaitAtMost(max / 2);
     }
-    sent++;
+    sent += units;
   }
 
   /** The receiver has seen one whole batch. */

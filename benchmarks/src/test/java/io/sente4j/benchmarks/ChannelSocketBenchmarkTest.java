@@ -13,7 +13,7 @@ class ChannelSocketBenchmarkTest {
     for (String packer : new String[] {"edn", "json"}) {
       ChannelSocketBenchmark b = new ChannelSocketBenchmark();
       b.packer = packer;
-      b.setUp();
+      b.setUp(false);
       try {
         b.pushBatched();
         b.pushBatched();
@@ -37,12 +37,41 @@ class ChannelSocketBenchmarkTest {
         for (int i = 0; i < batches; i++) {
           b.pushStreamed();
           b.pushStreamedServerOnly();
+          b.transportOnly();
         }
         b.awaitStreamed();
         assertThat(b.streamed.count()).as(packer).isLessThanOrEqualTo(0);
         assertThat(b.rawStreamed.count()).as(packer).isLessThanOrEqualTo(0); // the lockstep frames above counted too
+        assertThat(b.bareStreamed.count()).as(packer).isZero();
         assertThat(b.server.metrics().eventsPushed() - pushedBefore).as(packer)
             .isEqualTo(2L * batches * ChannelSocketBenchmark.BATCH);
+      } finally {
+        b.tearDown();
+      }
+    }
+  }
+
+  @Test
+  void largeStreamedBatchesArriveWhole() throws InterruptedException {
+    for (String packer : new String[] {"edn", "json"}) {
+      ChannelSocketBenchmark b = new ChannelSocketBenchmark();
+      b.packer = packer;
+      b.setUp(true);
+      try {
+        long pushedBefore = b.server.metrics().eventsPushed();
+        int batches = 3 * ChannelSocketBenchmark.LARGE_STREAM_WINDOW;
+        for (int i = 0; i < batches; i++) {
+          b.pushStreamedLarge();
+          b.pushStreamedServerOnlyLarge();
+          b.transportOnlyLarge();
+        }
+        b.awaitStreamed();
+        assertThat(b.streamed.count()).as(packer).isZero();
+        assertThat(b.rawStreamed.count()).as(packer).isZero();
+        assertThat(b.bareStreamed.count()).as(packer).isZero();
+        assertThat(b.rawFrames.availablePermits()).as(packer + ": one frame per batch").isEqualTo(batches);
+        assertThat(b.server.metrics().eventsPushed() - pushedBefore).as(packer)
+            .isEqualTo(2L * batches * ChannelSocketBenchmark.LARGE_BATCH);
       } finally {
         b.tearDown();
       }
