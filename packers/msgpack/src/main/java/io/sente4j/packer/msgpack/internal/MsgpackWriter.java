@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ public final class MsgpackWriter {
   private final int maxDepth;
   private MessageBufferPacker out = MessagePack.newDefaultBufferPacker();
   /** The message's map-key cache: keyword or string key to its number; created at the first such key. */
-  private HashMap<Object, Integer> keyCache;
+  private KeyNumbers keyCache;
   private final byte[] scratch = new byte[12];
 
   private MsgpackWriter(int maxDepth) {
@@ -245,16 +244,9 @@ public final class MsgpackWriter {
    */
   private int cachedKey(Object key) {
     if (keyCache == null) {
-      keyCache = new HashMap<>();
+      keyCache = new KeyNumbers();
     }
-    Integer index = keyCache.get(key);
-    if (index != null) {
-      return index;
-    }
-    if (keyCache.size() < SenteExt.KEY_CACHE_SIZE) {
-      keyCache.put(key, keyCache.size());
-    }
-    return -1;
+    return keyCache.numberOrAdd(key);
   }
 
   private static PackerException changedSize(Object collection) {
