@@ -2,7 +2,6 @@ package io.sente4j.packer.cbor.internal;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -47,7 +46,7 @@ final class CborValues {
     if (t.getEpochSecond() < MIN_SECOND || t.getEpochSecond() > MAX_SECOND) {
       throw Refusals.instantOutOfRange(t);
     }
-    return DateTimeFormatter.ISO_INSTANT.format(t.atOffset(ZoneOffset.UTC));
+    return Rfc3339.format(t);
   }
 
   static byte[] uuidBytes(UUID u) {

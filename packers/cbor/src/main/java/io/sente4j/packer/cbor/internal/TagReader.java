@@ -7,9 +7,6 @@ import io.sente4j.core.Tagged;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,8 +72,8 @@ final class TagReader {
 
   private static Instant dateTime(String text, long tagAt, CborReader r) {
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
+      return Rfc3339.parse(text);
+    } catch (java.time.DateTimeException e) {
       throw CborReader.error("a date/time (tag 0) that is not RFC 3339 text: \"" + cut(text) + "\"", tagAt);
     }
   }
