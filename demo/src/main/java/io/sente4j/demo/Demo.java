@@ -4,6 +4,10 @@ import io.sente4j.core.ClientState;
 import io.sente4j.core.ClientType;
 import io.sente4j.core.PackerRegistry;
 import io.sente4j.core.Sente4jException;
+import io.sente4j.demo.chat.ChatApp;
+import io.sente4j.demo.chat.ChatConsole;
+import io.sente4j.demo.chat.ChatSettings;
+import io.sente4j.demo.chat.SessionKey;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,12 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The program the README's run command starts: an embedded Jetty server with a channel socket at {@code /chsk}
- * (echoing {@code :demo/echo}) and a console client in the same process that talks to it over the real socket.
- * With {@code --tour} it prints the frame tour and the in-memory tour instead and exits.
+ * The program the README's run command starts: the reference chat app on embedded Jetty (login, rooms, messages
+ * pushed to every tab, who is online; the channel socket at {@code /chsk}, which also echoes {@code :demo/echo}),
+ * and a console client in the same process, a chat user talking to it over the real socket. With {@code --tour}
+ * it prints the frame tour and the in-memory tour instead and exits.
  */
 @Command(name = "sente4j-demo", mixinStandardHelpOptions = true,
-    description = "Serves a sente4j channel socket on Jetty with a console client; --tour shows the wire instead.")
+    description = "Serves the sente4j chat app on Jetty with a console client; --tour shows the wire instead.")
 public final class Demo implements Callable<Integer> {
   /** The environment variable naming the port when {@code --port} is not given. */
   static final String PORT_VARIABLE = "SENTE4J_DEMO_PORT";
@@ -36,6 +42,11 @@ public final class Demo implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost",
       description = "The interface to listen on (default: ${DEFAULT-VALUE}).")
   String host;
+
+  @Option(names = "--key-file", paramLabel = "FILE",
+      description = "The session key file, made if missing, used unless $" + SessionKey.SECRET_VARIABLE
+          + " is set (default: ~/.sente4j/demo-session.key).")
+  Path keyFile;
 
   @Option(names = "--tour", description = "Print the frame tour and the in-memory tour, then exit.")
   boolean tour;
@@ -65,27 +76,30 @@ public final class Demo implements Callable<Integer> {
     if (tour) {
       return tours() ? 0 : 1;
     }
-    DemoServer server = DemoServer.start(host, port(port, env));
-    ConsoleClient console = new ConsoleClient(server.webSocketUri(), ClientType.AUTO,
+    SessionKey key = SessionKey.load(env, keyFile != null ? keyFile : SessionKey.defaultKeyFile());
+    ChatApp app = ChatApp.start(ChatSettings.builder(key).host(host).port(port(port, env)).build());
+    ChatConsole console = new ChatConsole(app.pageUri(), app.webSocketUri(), ClientType.AUTO,
         PackerRegistry.load().get("edn"), out);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       console.close();
-      server.close();
+      app.close();
       out.println("sente4j demo: stopped");
     }, "sente4j-demo-stop"));
-    out.println("sente4j demo: serving the channel socket at " + server.webSocketUri()
-        + " (WebSocket and Ajax long-polling, edn and JSON)");
+    out.println("sente4j demo: the chat app is at " + app.pageUri() + " (sessions signed with " + key.source()
+        + ")");
+    out.println("the channel socket is at " + app.webSocketUri() + " (WebSocket and Ajax long-polling, edn and JSON)");
     ClientState open = console.connect();
-    out.println("console client open over " + open.via() + " as client " + open.clientId());
+    out.println("console client logged in as " + ChatConsole.USER + ", open over " + open.via());
     console.echoAndPrint("hello from the console client");
     if (stdinIsTerminal()) {
-      out.println("type a line to send it as " + DemoServer.ECHO + " (Ctrl-D ends the input, Ctrl-C stops)");
-      console.echoLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      out.println("type a line to send it to #" + console.room() + " as " + ChatConsole.USER
+          + "; /echo text asks for an echo (Ctrl-D ends the input, Ctrl-C stops)");
+      console.readLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       out.println("stdin closed; serving until Ctrl-C or SIGTERM");
     } else {
       out.println("stdin is not a terminal; serving until Ctrl-C or SIGTERM");
     }
-    server.join();
+    app.join();
     return 0;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.Sente4jException;
+import io.sente4j.demo.chat.SessionKey;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -60,6 +61,7 @@ class DemoTest {
         Demo.class.getName(), "--port", "0");
     pb.redirectErrorStream(true);
     pb.environment().remove(Demo.PORT_VARIABLE);
+    pb.environment().put(SessionKey.SECRET_VARIABLE, "a secret of at least thirty-two bytes"); // no key file in ~
     Process process = pb.start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -67,7 +69,9 @@ class DemoTest {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lines.add(line);
         if (line.startsWith("stdin is not a terminal")) {
-          process.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output): the shutdown hook stops the channel socket, then Jetty
+          // SIGTERM, and the shutdown hook stops the channel socket, then Jetty. (Process.destroy would also close
+          // this end of the process's output.)
+          process.toHandle().destroy();
         }
       }
     } finally {
@@ -76,8 +80,10 @@ class DemoTest {
       }
     }
     String shown = String.join(File.separator.equals("/") ? "\n" : "\r\n", lines);
-    assertThat(shown).containsPattern("serving the channel socket at ws://localhost:\\d+/chsk")
-        .contains("console client open over WEBSOCKET",
+    assertThat(shown).containsPattern("the chat app is at http://localhost:\\d+/ \\(sessions signed with "
+            + "SENTE4J_DEMO_SECRET\\)")
+        .containsPattern("the channel socket is at ws://localhost:\\d+/chsk")
+        .contains("console client logged in as console, open over WEBSOCKET",
             "sent [:demo/echo \"hello from the console client\"], the reply: {:echo \"hello from the console client\"}",
             "stdin is not a terminal; serving until Ctrl-C or SIGTERM",
             "sente4j demo: stopped");
