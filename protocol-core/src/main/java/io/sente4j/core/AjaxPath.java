@@ -110,8 +110,9 @@ final class AjaxPath implements AjaxClient.Host {
     }
     Mdc.run(id.uid(), clientId, () -> {
       AjaxClient client = registry.get(id.uid(), clientId);
+      long connection = AjaxClient.connectionNumber(request);
       while (client != null && !askedHandshake) {
-        if (client.poll(held)) {
+        if (client.poll(held, connection)) {
           return;
         }
         registry.remove(client); // forgotten meanwhile; a newer one may have taken its place

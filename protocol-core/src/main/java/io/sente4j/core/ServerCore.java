@@ -345,8 +345,10 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     }
     if (wasOpen) {
       counters.closed(Via.WEBSOCKET, reason);
-      registry.remove(conn);
+      // The grace starts before the connection leaves clientIds(): whoever sees it gone may count on the grace
+      // having started (the presence checks of the conformance kit move virtual time from that moment).
       presence.close(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
+      registry.remove(conn);
     }
   }
 

@@ -40,7 +40,7 @@ class ChannelSocketClientAjaxTest {
     assertThat(hs.call.uri().getScheme()).isEqualTo("http");
     assertThat(hs.call.uri().getPath()).isEqualTo("/chsk");
     assertThat(hs.call.uri().getRawQuery())
-        .matches("b=2&a=x%20y%26z&client-id=c1&sente4j-packer=toy&udt=\\d+&handshake%3F=1");
+        .matches("b=2&a=x%20y%26z&client-id=c1&sente4j-packer=toy&udt=\\d+&sente4j-conn=\\d+&handshake%3F=1");
     assertThat(hs.query()).doesNotContainKey("csrf-token");
     assertThat(hs.call.headers()).containsEntry("X-CSRF-Token", List.of("tok+1"))
         .containsEntry("Authorization", List.of("Bearer 7")).doesNotContainKey("x-csrf-token");
@@ -69,9 +69,24 @@ class ChannelSocketClientAjaxTest {
         List.of("plan", "pro"), Optional.empty(), 0));
     FakeHttpExchange poll = f.transport.nextGet();
     assertThat(poll.isHandshake()).isFalse();
-    assertThat(poll.call.uri().getRawQuery()).matches("client-id=c1&sente4j-packer=toy&udt=\\d+");
+    assertThat(poll.call.uri().getRawQuery()).matches("client-id=c1&sente4j-packer=toy&udt=\\d+&sente4j-conn=\\d+");
     f.settle();
     assertThat(f.transport.pollGet()).as("one poll at a time").isNull();
+  }
+
+  @Test
+  void eachConnectionNumbersItsHandshakeAndPollsHigherThanTheLast() {
+    f.start(ajax());
+    f.client.connect();
+    FakeHttpExchange first = f.transport.nextGet();
+    first.answer(new Frame.Handshake("alice", null));
+    FakeHttpExchange poll = f.transport.nextGet();
+    long connection = Long.parseLong(first.param("sente4j-conn").orElseThrow());
+    assertThat(poll.param("sente4j-conn")).contains(Long.toString(connection));
+    f.client.reconnect();
+    FakeHttpExchange again = f.transport.nextGet();
+    assertThat(again.isHandshake()).isTrue();
+    assertThat(Long.parseLong(again.param("sente4j-conn").orElseThrow())).isGreaterThan(connection);
   }
 
   @Test

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Host} is called under it and must only hand work on.
  */
 public final class AjaxClient {
+  /**
+   * The query parameter with which a sente4j client numbers its Ajax connections on their handshakes and polls,
+   * each number higher than the last (PROTOCOL.md §5.2); a Sente client sends none.
+   */
+  public static final String CONNECTION = "sente4j-conn";
   private static final Logger LOG = LoggerFactory.getLogger(AjaxClient.class);
 
   /** What an Ajax connection reports to its server. Called under the client's lock: must only hand work on. */
@@ -64,6 +69,7 @@ public final class AjaxClient {
   private final Payload timeout;
   private final HeldPushes held;
   private volatile ServerRequest request;
+  private long connection; // the newest connection number the client has named; 0 while it names none
   private HeldResponse parked;
   private Scheduler.Cancellable pollTimer;
   private Scheduler.Cancellable expiryTimer;
@@ -150,6 +156,7 @@ public final class AjaxClient {
       return false;
     }
     this.request = handshakeRequest;
+    this.connection = Math.max(connection, connectionNumber(handshakeRequest));
     if (parked != null) {
       answerParked(timeout);
     } else {
@@ -165,12 +172,30 @@ public final class AjaxClient {
    * @return false, changing nothing, if the client is already forgotten (the poll then needs a handshake)
    */
   public synchronized boolean poll(HeldResponse response) {
+    return poll(response, 0);
+  }
+
+  /**
+   * A poll that names the connection it belongs to ({@link #CONNECTION}): one of an older connection of this client,
+   * which the client has given up, is answered {@code :chsk/timeout} at once and changes nothing, so that it cannot
+   * take a push meant for the connection the client now polls on (PROTOCOL.md §5.4). A newer connection's poll is
+   * taken as that connection's.
+   *
+   * @param connection the poll's connection number, or 0 when it names none (a Sente client)
+   * @return false, changing nothing, if the client is already forgotten (the poll then needs a handshake)
+   */
+  public synchronized boolean poll(HeldResponse response, long connection) {
     if (gone) {
       return false;
     }
     if (!response.isOpen()) {
       return true; // the client stopped waiting before the poll got here
     }
+    if (connection != 0 && connection < this.connection) {
+      complete(response, timeout);
+      return true;
+    }
+    this.connection = Math.max(this.connection, connection);
     cancelIdle();
     if (!counted) {
       counted = true;
@@ -387,5 +412,19 @@ public final class AjaxClient {
   public synchronized String toString() {
     return "AjaxClient[uid=" + uid + ", clientId=" + clientId + (parked != null ? ", parked" : "")
         + ", held=" + held.eventCount() + (gone ? ", gone" : "") + "]";
+  }
+
+  /** The request's connection number; 0 when it names none or none that reads as a positive number. */
+  public static long connectionNumber(ServerRequest request) {
+    String value = request.queryParam(CONNECTION).orElse("");
+    if (value.isEmpty() || value.length() > 18) {
+      return 0;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return 0;
+      }
+    }
+    return Long.parseLong(value);
   }
 }

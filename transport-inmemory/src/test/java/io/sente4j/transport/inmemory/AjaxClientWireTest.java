@@ -115,7 +115,7 @@ class AjaxClientWireTest {
 
       ServerRequest handshake = server.requests.get(0);
       assertThat(handshake.queryParams().keySet())
-          .containsExactly("app", "client-id", "sente4j-packer", "udt", "handshake?");
+          .containsExactly("app", "client-id", "sente4j-packer", "udt", "sente4j-conn", "handshake?");
       assertThat(handshake.queryParam("sente4j-packer")).hasValue(name);
       ServerRequest post = server.requests.stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
       assertThat(post.formParams().keySet()).containsExactly("udt", "client-id", "ppstr");

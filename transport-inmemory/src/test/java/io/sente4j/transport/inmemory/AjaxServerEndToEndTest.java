@@ -105,6 +105,27 @@ class AjaxServerEndToEndTest {
   }
 
   @Test
+  void aPollOfAConnectionTheClientHasGivenUpIsAnsweredAtOnceAndTakesNoPush() {
+    String alice = "client-id=c1&user=alice";
+    Await.result(get(alice + "&sente4j-conn=5&handshake%3F=1"));
+    CompletableFuture<HttpReply> first = get(alice + "&sente4j-conn=5");
+    Await.until(() -> server.connectedUids().ajax().contains("alice"), "alice connected by her poll");
+    Await.result(get(alice + "&sente4j-conn=6&handshake%3F=1")); // a reconnect
+    assertThat(pollFrame(first)).as("the handshake ends the old poll").isInstanceOf(Frame.Timeout.class);
+
+    CompletableFuture<HttpReply> stale = get(alice + "&sente4j-conn=5"); // sent before the reconnect, late
+    assertThat(pollFrame(stale)).as("answered at once").isInstanceOf(Frame.Timeout.class);
+    server.send("alice", Event.of("my-app/alert", 1L));
+    Frame pushed = pollFrame(get(alice + "&sente4j-conn=6"));
+    assertThat(pushed).isEqualTo(new Frame.Push(List.of(Event.of("my-app/alert", 1L))));
+
+    CompletableFuture<HttpReply> sente = get(alice); // a poll that names no connection is always taken
+    Await.until(() -> server.connectedUids().ajax().contains("alice"), "alice's poll parked");
+    server.send("alice", Event.of("my-app/alert", 2L));
+    assertThat(pollFrame(sente)).isEqualTo(new Frame.Push(List.of(Event.of("my-app/alert", 2L))));
+  }
+
+  @Test
   void aPostThatWantsAReplyIsAnsweredWithIt() throws InterruptedException {
     handshake();
     HttpReply reply = Await.result(post("[[:my-app/some-req {:name \"Rich\"}] :ajax]"));
