@@ -145,8 +145,13 @@ public final class CborReader {
         return Bytes.wrap(bytes(ai, CborValues.MAJOR_BYTES));
       case CborValues.MAJOR_TEXT: {
         long start = at;
+        if (ai != 31) {
+          int len = length(argument(ai), 1, "a text string");
+          pos += len;
+          return utf8(in, pos - len, len, start);
+        }
         byte[] b = bytes(ai, CborValues.MAJOR_TEXT);
-        return utf8(b, start);
+        return utf8(b, 0, b.length, start);
       }
       case CborValues.MAJOR_ARRAY:
         return Collections.unmodifiableList(array(ai, enclosing + 1));
@@ -218,18 +223,55 @@ public final class CborReader {
     }
   }
 
-  /** Strict UTF-8: the JDK's fast decoder, and a strict check only when its result holds U+FFFD. */
-  String utf8(byte[] b, long start) {
-    String s = new String(b, StandardCharsets.UTF_8);
+  /**
+   * Strict UTF-8: ASCII copied as it is; otherwise the JDK's fast decoder, and a strict check only when its result
+   * holds U+FFFD.
+   */
+  String utf8(byte[] b, int from, int len, long start) {
+    int end = from + len;
+    int i = from;
+    while (i < end && b[i] >= 0) {
+      i++;
+    }
+    if (i == end) {
+      return new String(b, from, len, StandardCharsets.ISO_8859_1); // all ASCII: the same characters, no decoding
+    }
+    String s = new String(b, from, len, StandardCharsets.UTF_8);
     if (s.indexOf('\ufffd') >= 0) {
       try {
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, len));
       } catch (CharacterCodingException e) {
         throw error("a text string that is not valid UTF-8", start);
       }
     }
     return s;
+  }
+
+  /**
+   * The keyword or symbol of an identifier tag (39), whose head has just been read; names read before come from
+   * {@link IdentifierCache}.
+   */
+  Object identifier(long tag, long tagAt) {
+    if (peekMajor() != CborValues.MAJOR_TEXT) {
+      throw error("tag " + tag + " around something other than a text string");
+    }
+    at = pos;
+    int ai = u8() & 0x1f;
+    if (ai == 31) {
+      byte[] b = bytes(ai, CborValues.MAJOR_TEXT);
+      return TagReader.identifier(utf8(b, 0, b.length, at), tagAt);
+    }
+    int len = length(argument(ai), 1, "a text string");
+    int from = pos;
+    pos += len;
+    Object known = IdentifierCache.get(in, from, len);
+    if (known != null) {
+      return known;
+    }
+    Object value = TagReader.identifier(utf8(in, from, len, at), tagAt);
+    IdentifierCache.put(in, from, len, value);
+    return value;
   }
 
   void checkDepth(int depth) {

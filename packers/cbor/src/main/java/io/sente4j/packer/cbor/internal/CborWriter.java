@@ -66,7 +66,7 @@ public final class CborWriter {
       try (CBORGenerator g = (CBORGenerator) factory.createGenerator(bytes)) {
         new CborWriter(g, maxDepth).value(value, 0);
       }
-      return bytes.toByteArray();
+      return bytes.getClearAndRelease(); // gives the first segment back to the recycler, as Jackson does
     } catch (StackOverflowError e) {
       throw Refusals.tooDeep(maxDepth);
     } catch (IOException e) {

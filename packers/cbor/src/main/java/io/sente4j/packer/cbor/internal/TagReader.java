@@ -44,7 +44,7 @@ final class TagReader {
         return CborValues.uuid(b);
       }
       case CborTags.IDENTIFIER:
-        return identifier(text(r, tag, enclosing), tagAt);
+        return r.identifier(tag, tagAt);
       case CborTags.SET:
         return set(r, enclosing + 1, tagAt);
       case CborTags.NAMED_OBJECT:
@@ -120,7 +120,7 @@ final class TagReader {
   }
 
   /** Tag 39: a keyword when the text starts with a colon, otherwise a symbol. */
-  private static Object identifier(String text, long tagAt) {
+  static Object identifier(String text, long tagAt) {
     try {
       return text.startsWith(":") ? Keyword.of(text.substring(1)) : Symbol.of(text);
     } catch (IllegalArgumentException e) {
