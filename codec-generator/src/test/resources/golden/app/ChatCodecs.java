@@ -6,7 +6,6 @@ import io.sente4j.codec.RecordCodec;
 import io.sente4j.codec.Write;
 import io.sente4j.core.Keyword;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -118,7 +117,7 @@ public final class ChatCodecs {
     Write.present(value);
     Map<Keyword, Object> map = new LinkedHashMap<>(2);
     map.put(K_SEND_ACK_id, value.id());
-    return Collections.unmodifiableMap(map);
+    return map;
   }
 
   private static Chat.SendAck decodeSendAck(Object data) {
@@ -149,7 +148,7 @@ public final class ChatCodecs {
     } catch (CodecException e) {
       throw e.inField("text");
     }
-    return Collections.unmodifiableMap(map);
+    return map;
   }
 
   private static Chat.Send decodeSend(Object data) {
@@ -181,7 +180,7 @@ public final class ChatCodecs {
     } catch (CodecException e) {
       throw e.inField("room");
     }
-    return Collections.unmodifiableMap(map);
+    return map;
   }
 
   private static Chat.Typing decodeTyping(Object data) {
@@ -222,7 +221,7 @@ public final class ChatCodecs {
     } catch (CodecException e) {
       throw e.inField("at");
     }
-    return Collections.unmodifiableMap(map);
+    return map;
   }
 
   private static Chat.Message decodeMessage(Object data) {

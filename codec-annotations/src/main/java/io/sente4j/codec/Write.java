@@ -40,6 +40,31 @@ public final class Write {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * A list whose elements are written as they are (strings, longs, booleans, doubles, instants and the like): each is
+   * checked for null, and the list is passed on in an unmodifiable view rather than copied.
+   */
+  public static <T> List<T> plainList(List<T> value) {
+    checkElements(present(value));
+    return Collections.unmodifiableList(value);
+  }
+
+  /** {@link #plainList} for a set. */
+  public static <T> Set<T> plainSet(Set<T> value) {
+    checkElements(present(value));
+    return Collections.unmodifiableSet(value);
+  }
+
+  private static void checkElements(Iterable<?> elements) {
+    int i = 0;
+    for (Object e : elements) {
+      if (e == null) {
+        throw CodecException.of("is null; declare the component Optional to leave it out").atIndex(i);
+      }
+      i++;
+    }
+  }
+
   /** A set; each element written by {@code element}. */
   public static <T> Set<Object> set(Set<T> value, Function<? super T, Object> element) {
     Set<Object> out = new LinkedHashSet<>(Math.max(16, (int) (present(value).size() / 0.75f) + 1));

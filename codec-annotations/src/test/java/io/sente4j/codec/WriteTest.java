@@ -21,9 +21,24 @@ class WriteTest {
         .hasMessage("is null; declare the component Optional to leave it out");
     assertThatThrownBy(() -> Write.list(Arrays.asList("a", null), Function.identity()))
         .hasMessage("field [1]: is null; declare the component Optional to leave it out");
+    assertThatThrownBy(() -> Write.plainList(Arrays.asList("a", "b", null)))
+        .hasMessage("field [2]: is null; declare the component Optional to leave it out");
+    assertThatThrownBy(() -> Write.plainSet(new java.util.LinkedHashSet<>(Arrays.asList(null, "a"))))
+        .hasMessage("field [0]: is null; declare the component Optional to leave it out");
     Map<String, String> withNull = new HashMap<>();
     withNull.put("k", null);
     assertThatThrownBy(() -> Write.map(withNull, k -> k, v -> v)).hasMessageStartingWith("field [k]: is null");
+  }
+
+  @Test
+  void plainCollectionsArePassedOnInAnUnmodifiableViewInOrder() {
+    List<String> tags = new java.util.ArrayList<>(List.of("b", "a"));
+    List<String> written = Write.plainList(tags);
+    assertThat(written).containsExactly("b", "a");
+    assertThatThrownBy(() -> written.add("c")).isInstanceOf(UnsupportedOperationException.class);
+    Set<Long> ids = Write.plainSet(new java.util.LinkedHashSet<>(List.of(3L, 1L)));
+    assertThat(ids).containsExactly(3L, 1L);
+    assertThatThrownBy(() -> ids.add(2L)).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -100,7 +100,7 @@ final class CodecsWriter {
           .addStatement("throw e.inField($S)", f.key())
           .endControlFlow();
     }
-    return m.addStatement("return $T.unmodifiableMap(map)", Types.COLLECTIONS).build();
+    return m.addStatement("return map").build();
   }
 
   private MethodSpec decodeMethod(RecordModel r) {
@@ -149,9 +149,13 @@ final class CodecsWriter {
     } else if (t instanceof TypeRef.RecordRef rr) {
       return CodeBlock.of("encode$L($L)", schema.record(rr.qualifiedName()).suffix(), v);
     } else if (t instanceof TypeRef.ListRef l) {
-      return CodeBlock.of("$T.list($L, $L -> $L)", Types.WRITE, v, e, encode(l.element(), CodeBlock.of(e), depth + 1));
+      CodeBlock element = encode(l.element(), CodeBlock.of(e), depth + 1);
+      return element.toString().equals(e) ? CodeBlock.of("$T.plainList($L)", Types.WRITE, v) // no copy needed
+          : CodeBlock.of("$T.list($L, $L -> $L)", Types.WRITE, v, e, element);
     } else if (t instanceof TypeRef.SetRef st) {
-      return CodeBlock.of("$T.set($L, $L -> $L)", Types.WRITE, v, e, encode(st.element(), CodeBlock.of(e), depth + 1));
+      CodeBlock element = encode(st.element(), CodeBlock.of(e), depth + 1);
+      return element.toString().equals(e) ? CodeBlock.of("$T.plainSet($L)", Types.WRITE, v)
+          : CodeBlock.of("$T.set($L, $L -> $L)", Types.WRITE, v, e, element);
     } else if (t instanceof TypeRef.MapRef mp) {
       String k = "k" + depth;
       return CodeBlock.of("$T.map($L, $L -> $L, $L -> $L)", Types.WRITE, v, k,

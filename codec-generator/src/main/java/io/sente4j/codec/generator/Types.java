@@ -23,7 +23,6 @@ final class Types {
   static final ClassName WRITE = ClassName.get("io.sente4j.codec", "Write");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
-  static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
