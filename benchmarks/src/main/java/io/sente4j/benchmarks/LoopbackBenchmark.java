@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>Client to server events, in events per second: {@link #sente4jClientEvents} against {@link #rawClientEvents}.
  *       Each event is its own WebSocket message (a Sente client does not batch). An operation is {@value #BATCH}
  *       sends; the server counts what it reads (sente4j: the event handler; raw: the message listener) and the
- *       sender keeps at most {@value #WINDOW} operations unacknowledged by that count.
+ *       sender keeps at most {@link #EVENTS_WINDOW} operations unacknowledged by that count (within the server's
+ *       default receive queue of 1,000 events).
  *   <li>Server to client pushes, in events per second: {@link #sente4jPushes} ({@value #BATCH} {@code send}s to the
  *       user, the last a {@code sendNow}, which the server packs into one push frame, as it batches) against {@link
  *       #rawPushes} (the same frame, packed once beforehand, sent as text) and {@link #rawPushesWithCodec} (the raw
@@ -72,6 +73,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LoopbackBenchmark {
   static final int BATCH = 100;
   static final int WINDOW = 16;
+  /**
+   * The window of client events, in batches: it must fit the server's receive queue (events read and not yet
+   * handled), because an event without a callback that overflows it closes the connection (PROTOCOL.md §11.3).
+   */
+  static final int EVENTS_WINDOW = ChannelSocketServer.Builder.DEFAULT_RECEIVE_ITEMS / BATCH - 2;
   private static final Keyword ECHO = Keyword.of("bench", "echo");
   private static final Keyword SEND = Keyword.of("chat", "send");
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
@@ -121,9 +127,9 @@ public class LoopbackBenchmark {
     packedPush = text(codec.encode(new Frame.Push(events)));
     packedEvent = text(codec.encode(new Frame.ClientEvent(events.get(0), null)));
     packedRequest = text(codec.encode(new Frame.ClientEvent(request, "7ab481")));
-    sente4jEventsInFlight = new InFlight(WINDOW);
+    sente4jEventsInFlight = new InFlight(EVENTS_WINDOW);
     sente4jPushesInFlight = new InFlight(WINDOW);
-    rawEventsInFlight = new InFlight(WINDOW);
+    rawEventsInFlight = new InFlight(EVENTS_WINDOW);
     rawPushesInFlight = new InFlight(WINDOW);
 
     server = ChannelSocketServer.builder(p).withoutCsrfCheck()

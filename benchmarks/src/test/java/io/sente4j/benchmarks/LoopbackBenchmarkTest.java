@@ -32,6 +32,8 @@ class LoopbackBenchmarkTest {
         assertThat(b.server.metrics().eventsPushed() - pushedBefore).as(packer).isEqualTo(events);
         assertThat(b.sente4jPushesInFlight.count()).isZero();
         assertThat(b.rawPushesInFlight.count()).isZero();
+        assertThat(b.server.metrics().overflows()).as(packer + ": the events window fits the receive queue").isZero();
+        assertThat(b.server.metrics().connectionsOpened()).as(packer + ": one connection throughout").isEqualTo(1);
 
         // JSON carries no keywords: the reply is the data as the packer delivers it.
         Object asDelivered = b.codec.packer().unpack(b.codec.packer().pack(b.request.data()));
