@@ -40,6 +40,8 @@ public final class IdleConnections {
   static final long TARGET_BYTES_PER_CONNECTION = 20 * 1024;
   /** File descriptors a process needs beside its sockets (jars, selectors, pipes, the JVM's own). */
   private static final int SPARE_FILES = 300;
+  /** The most connections one client process opens when the count of processes is not given. */
+  private static final int MAX_PER_CLIENT_PROCESS = 5000;
 
   private IdleConnections() {}
 
@@ -62,7 +64,8 @@ public final class IdleConnections {
     }
     long maxFiles = maxFileDescriptors();
     if (clients <= 0) {
-      clients = (int) Math.max(1, Math.ceil(connections / (double) Math.max(1, Math.min(5000, maxFiles - SPARE_FILES))));
+      long perProcess = Math.max(1, Math.min(MAX_PER_CLIENT_PROCESS, maxFiles - SPARE_FILES));
+      clients = (int) Math.max(1, (connections + perProcess - 1) / perProcess);
     }
     if (connections + SPARE_FILES > maxFiles) {
       System.out.printf(Locale.ROOT, "warning: the server process may open %d files (ulimit -n); %d connections need"

@@ -85,6 +85,15 @@ public class LoopbackBenchmark {
   @Param({"edn", "json"})
   public String packer;
 
+  /**
+   * {@code library}: the client's and the server's own executors, as an application gets them (the default, and
+   * the only one the figures against the target use). {@code direct}: both run their tasks on the calling thread (the
+   * transport's), which tells how much of the cost is those thread hand-offs; a diagnostic only, since it runs
+   * application code on transport threads. Choose it with {@code -p executors=direct}.
+   */
+  @Param({"library"})
+  public String executors;
+
   FrameCodec codec;
   List<Event> events;
   Event request;
@@ -132,7 +141,16 @@ public class LoopbackBenchmark {
     rawEventsInFlight = new InFlight(EVENTS_WINDOW);
     rawPushesInFlight = new InFlight(WINDOW);
 
-    server = ChannelSocketServer.builder(p).withoutCsrfCheck()
+    boolean direct = switch (executors) {
+      case "library" -> false;
+      case "direct" -> true;
+      default -> throw new IllegalArgumentException("executors must be library or direct: " + executors);
+    };
+    ChannelSocketServer.Builder serverOptions = ChannelSocketServer.builder(p);
+    if (direct) {
+      serverOptions.handlerExecutor(Runnable::run);
+    }
+    server = serverOptions.withoutCsrfCheck()
         .userId((req, clientId) -> "bench")
         .eventHandler(ServerRouter.builder()
             .onRequest(ECHO, m -> m.data())
@@ -144,14 +162,18 @@ public class LoopbackBenchmark {
             .build())
         .build();
     jetty = JettyChannelServer.builder(server).host("127.0.0.1").port(0).start();
-    client = ChannelSocketClient.builder(jetty.webSocketUri(), JdkClientTransport.create())
+    ChannelSocketClient.Builder clientOptions = ChannelSocketClient
+        .builder(jetty.webSocketUri(), JdkClientTransport.create())
         .packer(p)
         .pushHandler(e -> {
           if (++sente4jPushesSeen % BATCH == 0) {
             sente4jPushesInFlight.done();
           }
-        })
-        .build();
+        });
+    if (direct) {
+      clientOptions.executor(Runnable::run);
+    }
+    client = clientOptions.build();
     client.connect().orTimeout(10, TimeUnit.SECONDS).join();
 
     raw = RawEchoServer.start(() -> {

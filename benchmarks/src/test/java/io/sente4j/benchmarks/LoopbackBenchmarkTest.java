@@ -12,6 +12,7 @@ class LoopbackBenchmarkTest {
     for (String packer : new String[] {"edn", "json"}) {
       LoopbackBenchmark b = new LoopbackBenchmark();
       b.packer = packer;
+      b.executors = "library";
       b.setUp();
       try {
         int rounds = 3 * LoopbackBenchmark.WINDOW;
