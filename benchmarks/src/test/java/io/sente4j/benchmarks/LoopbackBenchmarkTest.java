@@ -1,0 +1,52 @@
+package io.sente4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Every method of {@link LoopbackBenchmark} does the work its name says, over real loopback WebSockets. */
+class LoopbackBenchmarkTest {
+
+  @Test
+  void eventsArrivePushesArriveAndRequestsAreAnswered() throws Exception {
+    for (String packer : new String[] {"edn", "json"}) {
+      LoopbackBenchmark b = new LoopbackBenchmark();
+      b.packer = packer;
+      b.executors = "library";
+      b.setUp();
+      try {
+        int rounds = 3 * LoopbackBenchmark.WINDOW;
+        long receivedBefore = b.server.metrics().eventsReceived();
+        long pushedBefore = b.server.metrics().eventsPushed();
+        for (int i = 0; i < rounds; i++) {
+          b.sente4jClientEvents();
+          b.rawClientEvents();
+          b.sente4jPushes();
+          b.rawPushes();
+          b.rawPushesWithCodec();
+        }
+        b.awaitInFlight();
+        long events = (long) rounds * LoopbackBenchmark.BATCH;
+        assertThat(b.sente4jEventsSeen.get()).as(packer + ": events the handler saw").isEqualTo(events);
+        assertThat(b.server.metrics().eventsReceived() - receivedBefore).as(packer).isEqualTo(events);
+        assertThat(b.rawEventsSeen.get()).as(packer + ": messages the raw server counted").isEqualTo(events);
+        assertThat(b.server.metrics().eventsPushed() - pushedBefore).as(packer).isEqualTo(events);
+        assertThat(b.sente4jPushesInFlight.count()).isZero();
+        assertThat(b.rawPushesInFlight.count()).isZero();
+        assertThat(b.server.metrics().overflows()).as(packer + ": the events window fits the receive queue").isZero();
+        assertThat(b.server.metrics().connectionsOpened()).as(packer + ": one connection throughout").isEqualTo(1);
+
+        // JSON carries no keywords: the reply is the data as the packer delivers it.
+        Object asDelivered = b.codec.packer().unpack(b.codec.packer().pack(b.request.data()));
+        assertThat(b.sente4jRequestReply()).as(packer).isEqualTo(asDelivered);
+        long repliesBefore = b.server.metrics().repliesSent();
+        b.sente4jRequestReply();
+        assertThat(b.server.metrics().repliesSent() - repliesBefore).isEqualTo(1);
+        b.rawRequestReply();
+        assertThat(b.rawReply).isDone();
+      } finally {
+        b.tearDown();
+      }
+    }
+  }
+}
