@@ -7,9 +7,10 @@ const NAME = 'json';
 
 /**
  * The JSON packer.
- * @param {{maxDepth?: number}} [options] maxDepth: nesting written before refusing (default 128)
+ * @param {{maxDepth?: number, maxInputBytes?: number}} [options] maxDepth: the nesting written before refusing
+ *   (default 128); maxInputBytes: the largest text read, in UTF-8 bytes (default 1 MiB)
  */
-export function jsonPacker({ maxDepth = 128 } = {}) {
+export function jsonPacker({ maxDepth = 128, maxInputBytes = 1048576 } = {}) {
   const str = (s) => {
     if (/\p{Cs}/u.test(s)) {
       throw packerError(NAME, 'a string holds an unpaired surrogate');
@@ -61,6 +62,9 @@ export function jsonPacker({ maxDepth = 128 } = {}) {
     binary: false,
     pack: (value) => write(value, 1),
     unpack(text) {
+      if (text.length > maxInputBytes || (text.length * 3 > maxInputBytes && utf8Length(text) > maxInputBytes)) {
+        throw packerError(NAME, `input over the limit of ${maxInputBytes} bytes (maxInputBytes)`);
+      }
       try {
         return JSON.parse(text);
       } catch (e) {
@@ -71,6 +75,8 @@ export function jsonPacker({ maxDepth = 128 } = {}) {
     keywordName: (v) => (typeof v === 'string' ? keywordText(v) : v instanceof Keyword ? v.text : null),
   };
 }
+
+const utf8Length = (s) => new TextEncoder().encode(s).length;
 
 function isPlain(v) {
   const proto = Object.getPrototypeOf(v);

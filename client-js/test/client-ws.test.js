@@ -105,8 +105,11 @@ test('an event without reply options wants no reply and is written [id] when it 
 
 test('a frame over maxFrameBytes fails locally with the outcome error', async () => {
   const s = opened({ maxFrameBytes: 100 });
-  await assert.rejects(s.chsk.send(['a/b', 'x'.repeat(100)], { timeout: 10 }), (e) => e.reason === 'error' && /maxFrameBytes/.test(e.message));
-  assert.equal(s.ws().sent.length, 0);
+  await s.chsk.send(['a/b', 'x'.repeat(83)]);           // [["a/b","xxx…"],null]: 100 bytes, at the limit
+  assert.equal(s.ws().sent.at(-1).length, 100);
+  await assert.rejects(s.chsk.send(['a/b', 'x'.repeat(84)]), (e) => e.reason === 'error' && /maxFrameBytes/.test(e.message));
+  await assert.rejects(s.chsk.send(['a/b', 'x'.repeat(100)], { timeout: 10 }), (e) => e.reason === 'error');
+  assert.equal(s.ws().sent.length, 1);
 });
 
 test('pushes reach the handlers in order, batch by batch; a failing handler is reported and the rest go on', () => {

@@ -164,6 +164,9 @@ test('values outside the domain are refused with a packer error, never written a
   for (let i = 0; i < 200; i += 1) deep = [deep];
   assert.throws(() => json.pack(deep), /nesting deeper than the limit of 128/);
   assert.throws(() => json.unpack('[1,'), (e) => e instanceof ProtocolError && /json:/.test(e.message));
+  const small = jsonPacker({ maxInputBytes: 8 });
+  assert.equal(small.unpack('"ééé"'), 'ééé');                                   // 8 bytes: at the limit
+  assert.throws(() => small.unpack('"éééa"'), /over the limit of 8 bytes/);      // 6 characters, 9 bytes
 });
 
 test('bad frames are refused with the reason of PROTOCOL.md §11.2', () => {
