@@ -269,3 +269,19 @@ test("type 'ws' never falls back", async () => {
   assert.equal(s.WebSocket.all.length, 2);
   assert.equal(s.fetch.requests.length, 0);
 });
+
+test('the default client id is a random version 4 UUID, with or without crypto.randomUUID', () => {
+  const ids = new Set();
+  for (let i = 0; i < 3; i += 1) ids.add(setup({ clientId: undefined }).chsk.clientId);
+  const real = globalThis.crypto;
+  const saved = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  // an insecure page's crypto: getRandomValues only
+  Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues: (a) => real.getRandomValues(a) }, configurable: true });
+  try {
+    ids.add(setup({ clientId: undefined }).chsk.clientId);
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', saved);
+  }
+  assert.equal(ids.size, 4);
+  for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
