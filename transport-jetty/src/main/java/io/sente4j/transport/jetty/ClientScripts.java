@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * a file. Every response carries an {@code ETag} (a SHA-256 of the content) and {@code Cache-Control: no-cache}: the
  * names carry no version, so browsers revalidate, and a matching {@code If-None-Match} is answered {@code 304}.
  * Unknown names are answered {@code 404}, methods other than GET and HEAD {@code 405}. Without the {@code client-js}
- * jar on the class path every name is unknown; that is logged once, when the handler is built.
+ * jar on the class path every name is unknown; that is logged once, when the first such handler is built.
  *
  * <p>{@link JettyChannelServer} mounts one by default ({@link JettyChannelServer.Builder#serveClientScripts}); an
  * application with its own handler tree adds one, for example in a {@code Handler.Sequence}.
@@ -42,6 +42,8 @@ public final class ClientScripts extends Handler.Abstract.NonBlocking {
   public static final String RESOURCES = "META-INF/resources/sente4j/";
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientScripts.class);
+  /** The missing jar is reported once per class loader, not once per server (tests start many). */
+  private static final java.util.concurrent.atomic.AtomicBoolean REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
   private static final HttpField NO_CACHE = new HttpField(HttpHeader.CACHE_CONTROL, "no-cache");
   private static final HttpField NO_SNIFF = new HttpField("X-Content-Type-Options", "nosniff");
 
@@ -57,7 +59,7 @@ public final class ClientScripts extends Handler.Abstract.NonBlocking {
   /** Serves the files found through {@code loader}. */
   public ClientScripts(ClassLoader loader) {
     this.scripts = load(Objects.requireNonNull(loader, "loader"));
-    if (scripts.isEmpty()) {
+    if (scripts.isEmpty() && REPORTED.compareAndSet(false, true)) {
       LOG.warn("the sente4j browser client (io.sente4j:client-js) is not on the class path: {}* answers 404", PREFIX);
     }
   }
