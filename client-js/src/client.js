@@ -121,7 +121,7 @@ export class Client {
 
   open() {
     this.clearTimer('reconnectTimer');
-    const c = { handshaken: false };
+    const c = { handshaken: false, number: (this.connections = (this.connections || 0) + 1) };
     this.conn = c;
     if (this.mode === 'ajax') {
       this.poll(c, true);
@@ -219,7 +219,8 @@ export class Client {
   // ---- Ajax
 
   async poll(c, handshake) {
-    const query = { udt: this.now(), 'client-id': this.clientId };
+    // sente4j-conn numbers the connection, so that a poll of an abandoned one cannot take a push (PROTOCOL.md §5.4)
+    const query = { udt: this.now(), 'client-id': this.clientId, 'sente4j-conn': c.number };
     if (handshake) query['handshake?'] = 1;
     let frame;
     try {

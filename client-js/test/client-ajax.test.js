@@ -170,3 +170,21 @@ test('disconnect() abandons the poll and sends nothing more', async () => {
   assert.equal(s.fetch.requests.length, 2);
   await assert.rejects(s.chsk.send(['a/b'], { timeout: 10 }), (e) => e.reason === 'closed');
 });
+
+test('every Ajax connection is numbered higher than the last, on its handshake and on each of its polls', async () => {
+  const s = await opened();
+  const conn = (r) => Number(r.url.searchParams.get('sente4j-conn'));
+  const [hs, poll] = s.fetch.requests;
+  assert.equal(conn(poll), conn(hs));
+  s.chsk.breakConnection();
+  await s.clock.advance(0);
+  const next = s.last();
+  assert.equal(next.url.searchParams.get('handshake?'), '1');
+  assert.ok(conn(next) > conn(hs));
+  next.respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(conn(s.last()), conn(next));
+  s.chsk.reconnect();
+  await settle();
+  assert.ok(conn(s.last()) > conn(next));
+});
