@@ -3,6 +3,7 @@ package io.sente4j.demo.chat;
 import io.sente4j.core.ChannelSocketServer;
 import io.sente4j.core.PackerRegistry;
 import io.sente4j.core.Sente4jException;
+import io.sente4j.transport.jetty.ClientScripts;
 import io.sente4j.transport.jetty.JettyChannelHandler;
 import java.net.URI;
 import java.time.Duration;
@@ -13,9 +14,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The reference chat application on embedded Jetty: the login and logout forms, the pages, and the channel socket
- * at {@code /chsk} (with {@link JettyChannelHandler} mounted in the app's own handler tree), whose CSRF token and
- * user id come from the signed session cookie.
+ * The reference chat application on embedded Jetty: the login and logout forms, the pages, the browser client at
+ * {@code /sente4j/*} ({@link ClientScripts}), and the channel socket at {@code /chsk} (with {@link
+ * JettyChannelHandler} mounted in the app's own handler tree), whose CSRF token and user id come from the signed
+ * session cookie.
  */
 public final class ChatApp implements AutoCloseable {
   /** The HTTP idle timeout: longer than a long-poll (20 s), as the transport's README asks. */
@@ -67,6 +69,7 @@ public final class ChatApp implements AutoCloseable {
     jetty.setHandler(new Handler.Sequence(
         new LoginHandler(sessions, pages, settings.maxUserNameChars, settings.maxFormBytes),
         JettyChannelHandler.builder(server.get()).build(),
+        new ClientScripts(), // the browser client, /sente4j/sente4j.js, from the client-js jar
         new PageHandler(sessions, pages)));
     try {
       jetty.start();

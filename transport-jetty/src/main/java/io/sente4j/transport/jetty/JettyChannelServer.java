@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -17,7 +18,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * An embedded Jetty server with one {@link JettyChannelHandler}: the quickest way to serve a channel socket.
+ * An embedded Jetty server with one {@link JettyChannelHandler}: the quickest way to serve a channel socket. It also
+ * serves the sente4j browser client at {@code /sente4j/*} ({@link ClientScripts}) unless {@link
+ * Builder#serveClientScripts(boolean)} turns that off.
  *
  * <pre>{@code
  * try (JettyChannelServer jetty = JettyChannelServer.start(channelSocketServer, 8080)) {
@@ -100,6 +103,7 @@ public final class JettyChannelServer implements AutoCloseable {
     private Duration httpIdleTimeout = Duration.ofMinutes(2);
     private Consumer<Server> customizer = s -> {};
     private SslContextFactory.Server tls;
+    private boolean serveClientScripts = true;
 
     private Builder(ServerEndpoint endpoint) {
       this.handler = JettyChannelHandler.builder(Objects.requireNonNull(endpoint, "endpoint"));
@@ -151,6 +155,16 @@ public final class JettyChannelServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to serve the sente4j browser client at {@code /sente4j/*} with a {@link ClientScripts}; default on.
+     * The files come from the {@code io.sente4j:client-js} jar; without it on the class path they are answered 404
+     * (logged once at start).
+     */
+    public Builder serveClientScripts(boolean serve) {
+      this.serveClientScripts = serve;
+      return this;
+    }
+
     /** Changes the Jetty server before it starts, for example to add a connector or a handler around this one. */
     public Builder customize(Consumer<Server> customizer) {
       this.customizer = Objects.requireNonNull(customizer, "customizer");
@@ -176,7 +190,7 @@ public final class JettyChannelServer implements AutoCloseable {
       connector.setIdleTimeout(httpIdleTimeout.toMillis());
       server.addConnector(connector);
       JettyChannelHandler h = handler.build();
-      server.setHandler(h);
+      server.setHandler(serveClientScripts ? new Handler.Sequence(h, new ClientScripts()) : h);
       customizer.accept(server);
       try {
         server.start();

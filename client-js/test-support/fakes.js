@@ -1,0 +1,103 @@
+// Test doubles for the client: a manual clock, a scriptable WebSocket, and a scriptable fetch.
+
+/** A clock whose timers run only when the test advances it. */
+export class FakeClock {
+  constructor() {
+    this.t = 1_000_000;
+    this.timers = new Map();
+    this.next = 1;
+  }
+  now = () => this.t;
+  setTimeout = (fn, ms = 0) => {
+    const id = this.next++;
+    this.timers.set(id, { at: this.t + ms, fn });
+    return id;
+  };
+  clearTimeout = (id) => {
+    this.timers.delete(id);
+  };
+  /** Runs every timer due within `ms`, in time order, letting promises settle between them. */
+  async advance(ms) {
+    const end = this.t + ms;
+    for (;;) {
+      await settle();
+      const due = [...this.timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
+      if (due.length === 0) break;
+      const [id, timer] = due[0];
+      this.timers.delete(id);
+      this.t = Math.max(this.t, timer.at);
+      timer.fn();
+    }
+    this.t = end;
+    await settle();
+  }
+  /** Delays of the timers waiting now, from the present. */
+  pending() {
+    return [...this.timers.values()].map((t) => t.at - this.t);
+  }
+}
+
+export async function settle() {
+  for (let i = 0; i < 10; i += 1) await new Promise((r) => setImmediate(r));
+}
+
+/** A WebSocket class whose instances the test drives; `FakeWebSocket.all` lists them in creation order. */
+export function fakeWebSocketClass() {
+  const all = [];
+  class FakeWebSocket {
+    constructor(url) {
+      this.url = url;
+      this.sent = [];
+      this.closed = null;
+      all.push(this);
+    }
+    send(data) {
+      if (this.closed) throw new Error('closed');
+      this.sent.push(data);
+    }
+    close(code, reason) {
+      this.closed = { code, reason };
+    }
+    // the server's side
+    open() {
+      this.onopen?.({});
+    }
+    receive(data) {
+      this.onmessage?.({ data });
+    }
+    serverClose(code, reason = '') {
+      this.closed = { code, reason };
+      this.onclose?.({ code, reason, wasClean: true });
+    }
+    fail() {
+      this.onerror?.({});
+      this.onclose?.({ code: 1006, reason: '', wasClean: false });
+    }
+  }
+  FakeWebSocket.all = all;
+  return FakeWebSocket;
+}
+
+/**
+ * A fetch whose requests wait until the test answers them: `requests` lists {url, init, method, respond(status,
+ * body), fail(error)} in order.
+ */
+export function fakeFetch() {
+  const requests = [];
+  const fetch = (url, init) => new Promise((resolve, reject) => {
+    const request = {
+      url: new URL(url),
+      init,
+      method: init.method,
+      respond(status, body) {
+        resolve({ ok: status >= 200 && status < 300, status, text: async () => body,
+          arrayBuffer: async () => (typeof body === 'string' ? new TextEncoder().encode(body) : body).buffer });
+      },
+      fail: reject,
+    };
+    init.signal.addEventListener('abort', () => reject(init.signal.reason ?? new DOMException('aborted', 'AbortError')));
+    requests.push(request);
+  });
+  fetch.requests = requests;
+  return fetch;
+}

@@ -1,0 +1,190 @@
+// The client over Ajax long-polling: handshake, polls, POSTs with and without a reply, failures and 401/403.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from '../src/sente4j.js';
+import { FakeClock, fakeFetch, settle } from '../test-support/fakes.js';
+
+const HANDSHAKE = '[["chsk/handshake",["alice",null,{"plan":"pro"}]],null]';
+
+async function setup(options = {}) {
+  const clock = new FakeClock();
+  const fetch = fakeFetch();
+  const chsk = connect({ url: 'http://app.test/chsk', type: 'ajax', fetch, WebSocket: null, csrfToken: () => 'tok-9',
+    setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, now: clock.now, random: () => 0.5,
+    clientId: 'tab-2', ...options });
+  const errors = [];
+  chsk.on('error', (e) => errors.push(e));
+  await settle();
+  return { clock, fetch, chsk, errors, last: () => fetch.requests.at(-1) };
+}
+
+async function opened(options) {
+  const s = await setup(options);
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  return s;
+}
+
+test('the handshake GET carries handshake?, the client id, the packer and the CSRF header; polls follow at once', async () => {
+  const s = await setup({ params: { app: '1' } });
+  const hs = s.last();
+  assert.equal(hs.method, 'GET');
+  assert.equal(hs.url.origin + hs.url.pathname, 'http://app.test/chsk');
+  assert.equal(hs.url.searchParams.get('app'), '1');
+  assert.equal(hs.url.searchParams.get('handshake?'), '1');
+  assert.equal(hs.url.searchParams.get('client-id'), 'tab-2');
+  assert.equal(hs.url.searchParams.get('sente4j-packer'), 'json');
+  assert.equal(hs.url.searchParams.get('csrf-token'), null, 'the token travels in the header over Ajax');
+  assert.equal(hs.init.headers['X-CSRF-Token'], 'tok-9');
+  const handshakes = [];
+  s.chsk.on('handshake', (uid, data) => handshakes.push([uid, data]));
+  hs.respond(200, HANDSHAKE);
+  await settle();
+  assert.deepEqual(handshakes, [['alice', { plan: 'pro' }]]);
+  assert.equal(s.chsk.state.open, true);
+  assert.equal(s.chsk.state.type, 'ajax');
+  assert.equal(s.fetch.requests.length, 2);
+  assert.equal(s.last().url.searchParams.get('handshake?'), null);
+});
+
+test('a poll delivers its push in order and polls again; a poll timeout just polls again', async () => {
+  const s = await opened();
+  const seen = [];
+  s.chsk.on('push', (ev) => seen.push(ev));
+  s.last().respond(200, '[[["chat/message",1],["chat/message",2]],null]');
+  await settle();
+  s.last().respond(200, '["chsk/timeout",null]');
+  await settle();
+  s.last().respond(200, '[[["chat/message",3]],null]');
+  await settle();
+  assert.deepEqual(seen, [['chat/message', 1], ['chat/message', 2], ['chat/message', 3]]);
+  assert.equal(s.fetch.requests.length, 5);
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a POST asking for a reply carries the reply marker in ppstr and resolves with the reply', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['chat/send', { text: 'hi+there' }], { timeout: 5000 });
+  await settle();
+  const post = s.last();
+  assert.equal(post.method, 'POST');
+  assert.equal(post.url.searchParams.get('sente4j-packer'), 'json');
+  assert.equal(post.init.headers['X-CSRF-Token'], 'tok-9');
+  const form = new URLSearchParams(post.init.body.toString());
+  assert.equal(form.get('client-id'), 'tab-2');
+  assert.equal(form.get('ppstr'), '[["chat/send",{"text":"hi+there"}],"ajax"]');
+  post.respond(200, '[{"id":1},null]');
+  assert.deepEqual(await reply, { id: 1 });
+});
+
+test('a POST without reply resolves on the acknowledgement', async () => {
+  const s = await opened();
+  const sent = s.chsk.send(['chat/typing']);
+  await settle();
+  assert.equal(new URLSearchParams(s.last().init.body.toString()).get('ppstr'), '[["chat/typing"],null]');
+  s.last().respond(200, '["chsk/dummy-cb-200",null]');
+  assert.equal(await sent, undefined);
+});
+
+test('POST outcomes: the server timeout, a failure value, an HTTP error, and no response in time', async () => {
+  const s = await opened();
+  const serverTimeout = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  await settle();
+  s.last().respond(200, '["chsk/timeout",null]');
+  await assert.rejects(serverTimeout, (e) => e.reason === 'timeout');
+
+  const failure = s.chsk.send(['a/b', 2], { timeout: 30000 });
+  await settle();
+  s.last().respond(200, '[":chsk/error",null]');
+  await assert.rejects(failure, (e) => e.reason === 'error');
+
+  const http = s.chsk.send(['a/b', 3], { timeout: 30000 });
+  await settle();
+  s.last().respond(500, 'boom');
+  await assert.rejects(http, (e) => e.reason === 'error' && /500/.test(e.message));
+
+  const slow = s.chsk.send(['a/b', 4], { timeout: 3000 });
+  const check = assert.rejects(slow, (e) => e.reason === 'timeout');
+  await s.clock.advance(3000);
+  await check;
+});
+
+test('a failed poll is a lost connection: handshake again with backoff', async () => {
+  const s = await opened();
+  s.last().fail(new TypeError('network down'));
+  await settle();
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.reconnecting, true);
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1', 'attempt 1 at once');
+  s.last().respond(502, 'bad gateway');
+  await settle();
+  assert.equal(s.chsk.state.nextReconnectAt - s.clock.now(), 1000);
+  const before = s.fetch.requests.length;
+  await s.clock.advance(999);
+  assert.equal(s.fetch.requests.length, before);
+  await s.clock.advance(1);
+  assert.equal(s.fetch.requests.length, before + 1);
+});
+
+test('a poll without a response within ajaxTimeoutMs is a lost connection with reason timeout', async () => {
+  const s = await opened({ ajaxTimeoutMs: 25000 });
+  await s.clock.advance(25000);
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+});
+
+for (const [status, reason] of [[401, 'unauthorized'], [403, 'forbidden']]) {
+  test(`a ${status} stops reconnecting and is reported as '${reason}'`, async () => {
+    const s = await setup();
+    s.last().respond(status, 'no');
+    await settle();
+    assert.equal(s.chsk.state.open, false);
+    assert.equal(s.chsk.state.reconnecting, false);
+    assert.equal(s.chsk.state.lastClose.reason, reason);
+    assert.equal(s.errors.at(-1).status, status);
+    await s.clock.advance(120000);
+    assert.equal(s.fetch.requests.length, 1);
+    s.chsk.reconnect();
+    await settle();
+    assert.equal(s.fetch.requests.length, 2, 'reconnect() tries again');
+  });
+}
+
+test('breakConnection() over Ajax abandons the poll and handshakes again at once', async () => {
+  const s = await opened();
+  const poll = s.last();
+  s.chsk.breakConnection();
+  assert.equal(poll.init.signal.aborted, true);
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('disconnect() abandons the poll and sends nothing more', async () => {
+  const s = await opened();
+  s.chsk.disconnect();
+  await s.clock.advance(60000);
+  assert.equal(s.fetch.requests.length, 2);
+  await assert.rejects(s.chsk.send(['a/b'], { timeout: 10 }), (e) => e.reason === 'closed');
+});
+
+test('every Ajax connection is numbered higher than the last, on its handshake and on each of its polls', async () => {
+  const s = await opened();
+  const conn = (r) => Number(r.url.searchParams.get('sente4j-conn'));
+  const [hs, poll] = s.fetch.requests;
+  assert.equal(conn(poll), conn(hs));
+  s.chsk.breakConnection();
+  await s.clock.advance(0);
+  const next = s.last();
+  assert.equal(next.url.searchParams.get('handshake?'), '1');
+  assert.ok(conn(next) > conn(hs));
+  next.respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(conn(s.last()), conn(next));
+  s.chsk.reconnect();
+  await settle();
+  assert.ok(conn(s.last()) > conn(next));
+});

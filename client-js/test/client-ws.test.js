@@ -1,0 +1,287 @@
+// The client over a WebSocket: handshake, request/reply, pushes, keep-alive, reconnection, and the Ajax fallback.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, ReplyError } from '../src/sente4j.js';
+import { FakeClock, fakeWebSocketClass, fakeFetch, settle } from '../test-support/fakes.js';
+
+const HANDSHAKE = '[["chsk/handshake",["alice",null,{"plan":"pro"}]],null]';
+
+function setup(options = {}) {
+  const clock = new FakeClock();
+  const WebSocket = fakeWebSocketClass();
+  const fetch = fakeFetch();
+  const chsk = connect({ url: 'http://app.test/chsk', WebSocket, fetch, setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout, now: clock.now, random: () => 0.5, clientId: 'tab-1', ...options });
+  const states = [];
+  const errors = [];
+  chsk.on('state', (s) => states.push(s));
+  chsk.on('error', (e) => errors.push(e));
+  return { clock, WebSocket, fetch, chsk, states, errors, ws: () => WebSocket.all.at(-1) };
+}
+
+function opened(options) {
+  const s = setup(options);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  return s;
+}
+
+test('connects over a WebSocket with the client id, the CSRF token and the packer in the query', () => {
+  const { ws, chsk } = setup({ csrfToken: 'tok-1', params: { room: 'a b' } });
+  const url = new URL(ws().url);
+  assert.equal(url.protocol, 'ws:');
+  assert.equal(url.pathname, '/chsk');
+  assert.deepEqual([...url.searchParams.keys()], ['room', 'csrf-token', 'client-id', 'sente4j-packer']);
+  assert.equal(url.searchParams.get('room'), 'a b');
+  assert.equal(url.searchParams.get('csrf-token'), 'tok-1');
+  assert.equal(url.searchParams.get('client-id'), 'tab-1');
+  assert.equal(url.searchParams.get('sente4j-packer'), 'json');
+  assert.equal(chsk.clientId, 'tab-1');
+  assert.equal(chsk.state.open, false);
+  assert.equal(chsk.state.type, 'ws');
+});
+
+test('the CSRF token comes from <meta name="csrf-token"> when no option gives it; https means wss', () => {
+  globalThis.document = { querySelector: (q) => (q === 'meta[name="csrf-token"]' ? { getAttribute: () => 'meta-tok' } : null) };
+  try {
+    const { ws } = setup({ url: 'https://app.test/chsk' });
+    const url = new URL(ws().url);
+    assert.equal(url.protocol, 'wss:');
+    assert.equal(url.searchParams.get('csrf-token'), 'meta-tok');
+  } finally {
+    delete globalThis.document;
+  }
+});
+
+test('the handshake opens the client and tells the handlers the uid and the data', () => {
+  const s = setup();
+  const handshakes = [];
+  s.chsk.on('handshake', (...args) => handshakes.push(args));
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.deepEqual(handshakes, [['alice', { plan: 'pro' }, true]]);
+  assert.equal(s.chsk.state.open, true);
+  assert.equal(s.chsk.state.type, 'ws');
+  assert.equal(s.chsk.state.uid, 'alice');
+  assert.deepEqual(s.chsk.state.handshakeData, { plan: 'pro' });
+  assert.equal(s.states.at(-1), s.chsk.state);
+  assert.ok(Object.isFrozen(s.chsk.state));
+});
+
+test('a request gets its reply by callback id; failure values, timeouts and closes reject with a reason', async () => {
+  const s = opened();
+  const reply = s.chsk.send(['chat/send', { room: 'a' }], { timeout: 1000 });
+  const [event, cb] = JSON.parse(s.ws().sent.at(-1));
+  assert.deepEqual(event, ['chat/send', { room: 'a' }]);
+  assert.match(cb, /^[0-9a-f]{6}$/);
+  s.ws().receive(JSON.stringify([{ id: 7 }, cb]));
+  assert.deepEqual(await reply, { id: 7 });
+
+  const failed = s.chsk.send(['chat/send', 1], { timeout: 1000 });
+  s.ws().receive(JSON.stringify(['chsk/error', JSON.parse(s.ws().sent.at(-1))[1]]));
+  await assert.rejects(failed, (e) => e instanceof ReplyError && e.reason === 'error');
+
+  const slow = s.chsk.send(['chat/send', 2], { timeout: 1000 });
+  const late = JSON.parse(s.ws().sent.at(-1))[1];
+  const timedOut = assert.rejects(slow, (e) => e.reason === 'timeout');
+  await s.clock.advance(1000);
+  await timedOut;
+  s.ws().receive(JSON.stringify(['late', late]));  // dropped: nothing waits for it
+
+  const cut = s.chsk.send(['chat/send', 3], { timeout: 1000 });
+  s.ws().fail();
+  await assert.rejects(cut, (e) => e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['chat/send', 4], { timeout: 1000 }), (e) => e.reason === 'closed');
+});
+
+test('an event without reply options wants no reply and is written [id] when it has no data', async () => {
+  const s = opened();
+  assert.equal(await s.chsk.send(['chat/typing']), undefined);
+  assert.equal(s.ws().sent.at(-1), '[["chat/typing"],null]');
+  assert.throws(() => s.chsk.send(['no-namespace', 1]), TypeError);
+  assert.throws(() => s.chsk.send(['chsk/ws-ping']), TypeError);
+  assert.throws(() => s.chsk.send(['a/b', 1], { timeout: 0 }), TypeError);
+});
+
+test('a frame over maxFrameBytes fails locally with the outcome error', async () => {
+  const s = opened({ maxFrameBytes: 100 });
+  await s.chsk.send(['a/b', 'x'.repeat(83)]);           // [["a/b","xxx…"],null]: 100 bytes, at the limit
+  assert.equal(s.ws().sent.at(-1).length, 100);
+  await assert.rejects(s.chsk.send(['a/b', 'x'.repeat(84)]), (e) => e.reason === 'error' && /maxFrameBytes/.test(e.message));
+  await assert.rejects(s.chsk.send(['a/b', 'x'.repeat(100)], { timeout: 10 }), (e) => e.reason === 'error');
+  assert.equal(s.ws().sent.length, 1);
+});
+
+test('pushes reach the handlers in order, batch by batch; a failing handler is reported and the rest go on', () => {
+  const s = opened();
+  const seen = [];
+  s.chsk.on('push', ([id, data]) => {
+    if (data === 2) throw new Error('handler broke');
+    seen.push([id, data]);
+  });
+  s.ws().receive('[[["chat/message",1],["chat/message",2],["chat/message",3]],null]');
+  s.ws().receive('[[["chat/online",{"online":[]}],["chat/ping"]],null]');
+  assert.deepEqual(seen, [['chat/message', 1], ['chat/message', 3], ['chat/online', { online: [] }], ['chat/ping', null]]);
+  assert.equal(s.errors.length, 1);
+  assert.match(s.errors[0].message, /handler broke/);
+});
+
+test('on() returns a function that unregisters the handler', () => {
+  const s = opened();
+  const seen = [];
+  const off = s.chsk.on('push', (ev) => seen.push(ev));
+  s.ws().receive('[[["a/b",1]],null]');
+  off();
+  s.ws().receive('[[["a/b",2]],null]');
+  assert.deepEqual(seen, [['a/b', 1]]);
+  assert.throws(() => s.chsk.on('nope', () => {}), TypeError);
+});
+
+test('a bad frame is reported and dropped; the connection stays open', () => {
+  const s = opened();
+  s.ws().receive('[[["chsk/state",1]],null]');
+  assert.equal(s.errors.at(-1).reason, 'RESERVED_EVENT');
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('the server ping is answered with a pong at once', () => {
+  const s = opened();
+  s.ws().receive('["chsk/ws-ping",null]');
+  assert.equal(s.ws().sent.at(-1), '[["chsk/ws-pong"],null]');
+});
+
+test('after pingIntervalMs idle the client pings; a pong keeps it open, no pong closes with ping-timeout', async () => {
+  const s = opened({ pingIntervalMs: 20000, pongTimeoutMs: 5000 });
+  await s.clock.advance(19999);
+  assert.equal(s.ws().sent.length, 0);
+  await s.clock.advance(1);
+  const [ping, cb] = JSON.parse(s.ws().sent.at(-1));
+  assert.deepEqual(ping, ['chsk/ws-ping']);
+  s.ws().receive(JSON.stringify(['pong', cb]));
+  await s.clock.advance(6000);
+  assert.equal(s.chsk.state.open, true);
+
+  const first = s.ws();
+  await s.clock.advance(14000);               // 20 s after the pong: a second ping, this time unanswered
+  assert.equal(JSON.parse(first.sent.at(-1))[0][0], 'chsk/ws-ping');
+  await s.clock.advance(5000);
+  assert.deepEqual(first.closed, { code: 4000, reason: 'ping-timeout' });
+  assert.equal(s.chsk.state.lastClose.reason, 'ping-timeout');
+  assert.equal(s.WebSocket.all.length, 2, 'the first reconnect attempt is at once');
+});
+
+test('reconnects with capped, jittered exponential backoff; the handshake resets the attempts', async () => {
+  const s = opened({ backoffBaseMs: 1000, backoffCapMs: 8000 });
+  const delays = [];
+  for (let i = 0; i < 6; i += 1) {
+    s.ws().fail();
+    delays.push(s.chsk.state.nextReconnectAt - s.clock.now());
+    assert.equal(s.chsk.state.reconnecting, true);
+    await s.clock.advance(delays.at(-1));
+  }
+  // random() is 0.5: half of min(cap, base * 2^(n-1)), and attempt 1 at once
+  assert.deepEqual(delays, [0, 1000, 2000, 4000, 4000, 4000]);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.reconnecting, false);
+  s.ws().fail();
+  assert.equal(s.chsk.state.nextReconnectAt - s.clock.now(), 0);
+});
+
+test('close codes from the server give their reasons; unauthorized stops reconnecting', async () => {
+  const s = opened();
+  s.ws().serverClose(1001, 'server-stop');
+  assert.equal(s.chsk.state.lastClose.reason, 'server-stop');
+  await s.clock.advance(0);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  s.ws().serverClose(4003, 'unauthorized');
+  assert.equal(s.chsk.state.lastClose.reason, 'unauthorized');
+  assert.equal(s.chsk.state.reconnecting, false);
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 2);
+});
+
+test('disconnect() closes with 1000 requested and stays closed; reconnect() opens a new connection', async () => {
+  const s = opened();
+  const first = s.ws();
+  s.chsk.disconnect();
+  assert.deepEqual(first.closed, { code: 1000, reason: 'requested' });
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.reconnecting, false);
+  assert.equal(s.chsk.state.lastClose.reason, 'requested');
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 1);
+  s.chsk.reconnect();
+  assert.equal(s.WebSocket.all.length, 2);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('breakConnection() drops the socket abruptly and the client reconnects at once', async () => {
+  const s = opened();
+  const first = s.ws();
+  const pending = s.chsk.send(['a/b', 1], { timeout: 1000 });
+  s.chsk.breakConnection();
+  await assert.rejects(pending, (e) => e.reason === 'closed');
+  assert.equal(first.closed.code, 3000);
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  await s.clock.advance(0);
+  assert.equal(s.WebSocket.all.length, 2);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+  assert.equal(s.chsk.state.type, 'ws');
+});
+
+test("type 'auto' falls back to Ajax for good when its first WebSocket fails before it opens", async () => {
+  const s = setup();
+  s.ws().fail();
+  await settle();
+  assert.equal(s.chsk.state.type, 'ajax');
+  const [hs] = s.fetch.requests;
+  assert.equal(hs.method, 'GET');
+  assert.equal(hs.url.searchParams.get('handshake?'), '1');
+  hs.respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  assert.equal(s.chsk.state.type, 'ajax');
+  assert.equal(s.WebSocket.all.length, 1);
+});
+
+test("type 'auto' keeps to the WebSocket once one has opened", async () => {
+  const s = opened();
+  s.ws().fail();
+  await s.clock.advance(0);
+  s.ws().fail();                              // never opened, but a WebSocket opened before
+  await s.clock.advance(5000);
+  assert.equal(s.WebSocket.all.length, 3);
+  assert.equal(s.fetch.requests.length, 0);
+  assert.equal(s.chsk.state.type, 'ws');
+});
+
+test("type 'ws' never falls back", async () => {
+  const s = setup({ type: 'ws' });
+  s.ws().fail();
+  await s.clock.advance(0);
+  assert.equal(s.WebSocket.all.length, 2);
+  assert.equal(s.fetch.requests.length, 0);
+});
+
+test('the default client id is a random version 4 UUID, with or without crypto.randomUUID', () => {
+  const ids = new Set();
+  for (let i = 0; i < 3; i += 1) ids.add(setup({ clientId: undefined }).chsk.clientId);
+  const real = globalThis.crypto;
+  const saved = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  // an insecure page's crypto: getRandomValues only
+  Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues: (a) => real.getRandomValues(a) }, configurable: true });
+  try {
+    ids.add(setup({ clientId: undefined }).chsk.clientId);
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', saved);
+  }
+  assert.equal(ids.size, 4);
+  for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
