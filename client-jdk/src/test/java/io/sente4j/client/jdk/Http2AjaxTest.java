@@ -89,6 +89,34 @@ class Http2AjaxTest {
     }
   }
 
+  @ParameterizedTest(name = "tls={0}")
+  @ValueSource(booleans = {false, true})
+  @Timeout(60)
+  void aPollWhoseStreamIsResetIsNoticedAtOnce(boolean tls) throws Exception {
+    ChannelSocketServer server = ChannelSocketServer.builder(edn).withoutCsrfCheck()
+        .userId((request, clientId) -> "alice").ajaxDisconnectGrace(Duration.ofMillis(100))
+        .longPollTimeout(Duration.ofSeconds(55)).build(); // well past the 20 s the test waits
+    JettyChannelServer.Builder b = JettyChannelServer.builder(server).host("127.0.0.1").port(0).http2(true);
+    HttpClient.Builder hb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2);
+    if (tls) {
+      b.tls(SelfSignedTls.server());
+      hb.sslContext(SelfSignedTls.context());
+    }
+    HttpClient http = hb.build();
+    try (JettyChannelServer jetty = b.start()) {
+      URI base = jetty.httpUri();
+      assertThat(get(http, URI.create(base + "?client-id=c1&udt=1&handshake%3F=1")).join().statusCode())
+          .isEqualTo(200);
+      CompletableFuture<HttpResponse<String>> poll = get(http, URI.create(base + "?client-id=c1&udt=2"));
+      LoopbackIntegrationTest.await("the poll to park", () -> server.connectedUids().ajax().contains("alice"));
+      poll.cancel(true); // the JDK resets the stream; the connection stays open for other streams
+      LoopbackIntegrationTest.await("the server to see the poll go, long before its timeout",
+          () -> server.connectedUids().ajax().isEmpty());
+    } finally {
+      server.stop();
+    }
+  }
+
   private static CompletableFuture<HttpResponse<String>> get(HttpClient http, URI uri) {
     return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
