@@ -9,6 +9,7 @@ import io.sente4j.core.HttpReply;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.UpgradeRefusedException;
+import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -147,7 +148,10 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     inFlight.add(exchange);
     exchange.whenComplete((response, error) -> {
       inFlight.remove(exchange);
-      if (error != null) {
+      if (error != null && closed && !result.isDone()) {
+        result.completeExceptionally(new IOException("the transport closed before the response to " + what
+            + " arrived", unwrap(error)));
+      } else if (error != null) {
         result.completeExceptionally(unwrap(error));
       } else {
         result.complete(new HttpReply(response.statusCode(), payload(response)));
@@ -167,7 +171,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   }
 
   /**
-   * Cancels every HTTP request in flight (their connections close) and refuses new ones. WebSockets opened by this
+   * Cancels every HTTP request in flight (their connections close; their futures fail with an {@link IOException})
+   * and refuses new ones (their futures fail with an {@link IllegalStateException}). WebSockets opened by this
    * transport are closed by their clients, not here. A transport given an {@link HttpClient} leaves that client
    * otherwise untouched.
    */
