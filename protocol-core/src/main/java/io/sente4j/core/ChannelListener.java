@@ -16,6 +16,13 @@ public interface ChannelListener {
    */
   void onClose(int code, String reason);
 
-  /** The transport saw an error; {@link #onClose} follows. */
+  /**
+   * The transport saw an error; {@link #onClose} follows.
+   *
+   * <p>A transport that enforces a message size limit and refuses a message over it (before or while assembling it)
+   * reports a {@link MessageTooLargeException} here, with the size seen and the limit, and does not deliver the
+   * message. It need not close the connection itself: the core closes it with {@link CloseReason#TOO_LARGE} (close
+   * code 1009, reason {@code too-large}), after which {@link #onClose} follows as usual.
+   */
   void onError(Throwable error);
 }

@@ -9,6 +9,7 @@ import io.sente4j.core.HttpReply;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.UpgradeRefusedException;
+import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client side of the Transport SPI on the JDK's {@code java.net.http}: {@link WebSocket} for the WebSocket
@@ -44,7 +46,7 @@ import java.util.concurrent.CompletionException;
  * the JDK cannot send 1009, so the server gets 1011 with the text {@code too-large}), a longer response body (over
  * three times the limit plus 4 KiB) fails its request.
  */
-public final class JdkClientTransport implements ClientTransport {
+public final class JdkClientTransport implements ClientTransport, AutoCloseable {
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
@@ -52,6 +54,8 @@ public final class JdkClientTransport implements ClientTransport {
   private final Map<String, List<String>> headers;
   private final Duration connectTimeout;
   private final int maxFrameBytes;
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   private JdkClientTransport(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -130,19 +134,54 @@ public final class JdkClientTransport implements ClientTransport {
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     String what = call.method() + " " + call.uri().getPath();
     CompletableFuture<HttpReply> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("the transport is closed"));
+      return result;
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      http.sendAsync(b.build(), info -> new BoundedBody(3L * maxFrameBytes + 4096, what))
-          .whenComplete((response, error) -> {
-            if (error != null) {
-              result.completeExceptionally(unwrap(error));
-            } else {
-              result.complete(new HttpReply(response.statusCode(), payload(response)));
-            }
-          });
+      exchange = http.sendAsync(b.build(), info -> new BoundedBody(3L * maxFrameBytes + 4096, what));
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
+      return result;
+    }
+    inFlight.add(exchange);
+    exchange.whenComplete((response, error) -> {
+      inFlight.remove(exchange);
+      if (error != null && closed && !result.isDone()) {
+        result.completeExceptionally(new IOException("the transport closed before the response to " + what
+            + " arrived", unwrap(error)));
+      } else if (error != null) {
+        result.completeExceptionally(unwrap(error));
+      } else {
+        result.complete(new HttpReply(response.statusCode(), payload(response)));
+      }
+    });
+    // The core cancels a request it no longer waits for (its connection closed): the HTTP exchange is cancelled
+    // with it, which closes its TCP connection, so the server sees a parked poll's client go at once.
+    result.whenComplete((reply, error) -> {
+      if (result.isCancelled()) {
+        exchange.cancel(true);
+      }
+    });
+    if (closed) {
+      exchange.cancel(true); // closed while this request was being made
     }
     return result;
+  }
+
+  /**
+   * Cancels every HTTP request in flight (their connections close; their futures fail with an {@link IOException})
+   * and refuses new ones (their futures fail with an {@link IllegalStateException}). WebSockets opened by this
+   * transport are closed by their clients, not here. A transport given an {@link HttpClient} leaves that client
+   * otherwise untouched.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (CompletableFuture<?> exchange : inFlight) {
+      exchange.cancel(true);
+    }
   }
 
   /** Text for a text content type (the frame of a text packer, a rejection), bytes otherwise. */

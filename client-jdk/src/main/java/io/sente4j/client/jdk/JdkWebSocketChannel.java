@@ -3,6 +3,7 @@ package io.sente4j.client.jdk;
 import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.CloseReason;
+import io.sente4j.core.MessageTooLargeException;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Sente4jException;
 import java.net.http.WebSocket;
@@ -218,8 +219,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   }
 
   private void tooLarge(WebSocket webSocket, long seen) {
-    listener.onError(new Sente4jException("the server sent a WebSocket message of at least " + seen
-        + " bytes, over the frame limit of " + maxMessageBytes + " bytes; closing (too-large)"));
+    listener.onError(new MessageTooLargeException(seen, maxMessageBytes));
     boolean idle;
     synchronized (queue) {
       idle = !sending;

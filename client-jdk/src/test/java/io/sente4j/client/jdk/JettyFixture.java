@@ -8,26 +8,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
  * The Jetty server and the JDK client over real loopback sockets, as the conformance kit drives them; the kit's
- * fault hooks act through a {@link LoopbackProxy} between the two.
+ * fault hooks act through a {@link LoopbackProxy} between the two. With TLS, every leg is TLS ({@code wss:} and
+ * {@code https:}) with a {@link SelfSignedTls} certificate.
  */
 final class JettyFixture implements TransportFixture {
-  private final JdkClientTransport client = JdkClientTransport.create();
+  private final boolean tls;
+  private final JdkClientTransport client;
   private JettyChannelServer server;
   private LoopbackProxy proxy;
 
+  /** Plain {@code ws:} and {@code http:}. */
+  JettyFixture() {
+    this(false);
+  }
+
+  /** Over TLS when {@code tls} is true. */
+  JettyFixture(boolean tls) {
+    this.tls = tls;
+    this.client = !tls ? JdkClientTransport.create() : JdkClientTransport.builder()
+        .httpClient(HttpClient.newBuilder().sslContext(SelfSignedTls.context()).version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build())
+        .build();
+  }
+
   @Override
   public URI serve(ServerEndpoint endpoint) {
-    server = JettyChannelServer.builder(endpoint).host("127.0.0.1").port(0).start();
+    JettyChannelServer.Builder b = JettyChannelServer.builder(endpoint).host("127.0.0.1").port(0);
+    if (tls) {
+      b.tls(SelfSignedTls.server());
+    }
+    server = b.start();
     try {
-      proxy = new LoopbackProxy(new InetSocketAddress("127.0.0.1", server.port()));
+      proxy = new LoopbackProxy(new InetSocketAddress("127.0.0.1", server.port()),
+          tls ? SelfSignedTls.context() : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return URI.create("ws://127.0.0.1:" + proxy.port() + "/chsk");
+    return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + proxy.port() + "/chsk");
   }
 
   @Override
@@ -57,6 +79,7 @@ final class JettyFixture implements TransportFixture {
 
   @Override
   public void close() {
+    client.close();
     if (proxy != null) {
       proxy.close();
     }

@@ -15,12 +15,18 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A TCP proxy on loopback between the clients and the server, for the conformance kit's fault hooks: it reads the
  * head of each connection's first request to learn the client id of a WebSocket upgrade, and can then silence that
  * connection (drop what the client sends), cut it (reset both sides without a close handshake), or refuse upgrades
  * before they reach the server.
+ *
+ * <p>Given an {@link SSLContext} it speaks TLS on both legs (it presents the context's certificate to clients and
+ * connects to the server over TLS), reading the plain requests in between; a cut still resets the TCP connections
+ * under TLS, with no close_notify.
  */
 final class LoopbackProxy implements AutoCloseable {
   private static final Pattern CLIENT_ID = Pattern.compile("[?&]client-id=([^& ]*)");
@@ -28,12 +34,19 @@ final class LoopbackProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private final InetSocketAddress target;
+  private final SSLContext tls;
   private final List<Pipe> pipes = new CopyOnWriteArrayList<>();
   private volatile boolean refuseUpgrades;
   private volatile boolean closed;
 
   LoopbackProxy(InetSocketAddress target) throws IOException {
+    this(target, null);
+  }
+
+  /** A proxy speaking TLS with {@code tls} on both legs, or plain TCP when it is {@code null}. */
+  LoopbackProxy(InetSocketAddress target, SSLContext tls) throws IOException {
     this.target = target;
+    this.tls = tls;
     this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::acceptLoop, "loopback-proxy-accept-" + listener.getLocalPort());
     acceptor.setDaemon(true);
@@ -77,9 +90,15 @@ final class LoopbackProxy implements AutoCloseable {
     }
   }
 
-  private void open(Socket client) {
+  private void open(Socket tcpClient) {
+    Socket client = tcpClient;
     try {
-      client.setTcpNoDelay(true);
+      tcpClient.setTcpNoDelay(true);
+      if (tls != null) {
+        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(tcpClient, null, tcpClient.getPort(), true);
+        s.setUseClientMode(false);
+        client = s;
+      }
       byte[] head = readHead(client.getInputStream());
       String text = new String(head, StandardCharsets.ISO_8859_1);
       boolean upgrade = text.toLowerCase(Locale.ROOT).contains("upgrade: websocket");
@@ -92,16 +111,19 @@ final class LoopbackProxy implements AutoCloseable {
         client.close();
         return;
       }
-      Socket server = new Socket();
-      server.setTcpNoDelay(true);
-      server.connect(target, 5000);
-      Pipe pipe = new Pipe(client, server, upgrade ? clientId(text) : null);
+      Socket tcpServer = new Socket();
+      tcpServer.setTcpNoDelay(true);
+      tcpServer.connect(target, 5000);
+      Socket server = tls == null ? tcpServer
+          : tls.getSocketFactory().createSocket(tcpServer, target.getHostString(), target.getPort(), true);
+      Pipe pipe = new Pipe(client, server, tcpClient, tcpServer, upgrade ? clientId(text) : null);
       pipes.add(pipe);
       server.getOutputStream().write(head);
       server.getOutputStream().flush();
       pipe.start();
     } catch (IOException e) {
       closeQuietly(client);
+      closeQuietly(tcpClient);
     }
   }
 
@@ -149,12 +171,16 @@ final class LoopbackProxy implements AutoCloseable {
   private final class Pipe {
     final Socket client;
     final Socket server;
+    final Socket tcpClient;
+    final Socket tcpServer;
     final String clientId;
     volatile boolean silenced;
 
-    Pipe(Socket client, Socket server, String clientId) {
+    Pipe(Socket client, Socket server, Socket tcpClient, Socket tcpServer, String clientId) {
       this.client = client;
       this.server = server;
+      this.tcpClient = tcpClient;
+      this.tcpServer = tcpServer;
       this.clientId = clientId;
     }
 
@@ -194,13 +220,15 @@ final class LoopbackProxy implements AutoCloseable {
 
     /** Ends both sides with a TCP reset: no close frame, no FIN. */
     void reset() {
+      pipes.remove(this);
       try {
-        client.setSoLinger(true, 0);
-        server.setSoLinger(true, 0);
+        tcpClient.setSoLinger(true, 0);
+        tcpServer.setSoLinger(true, 0);
       } catch (IOException ignored) {
         // closing anyway
       }
-      closeBoth();
+      closeQuietly(tcpClient); // under TLS: the TCP sockets, so that no close_notify goes out
+      closeQuietly(tcpServer);
     }
   }
 }

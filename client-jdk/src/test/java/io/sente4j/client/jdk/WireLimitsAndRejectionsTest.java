@@ -78,6 +78,7 @@ class WireLimitsAndRejectionsTest {
   private static final class Seen implements ChannelListener {
     final List<Payload> messages = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final CompletableFuture<String> closeReason = new CompletableFuture<>();
 
     @Override
     public void onMessage(Payload payload) {
@@ -87,6 +88,7 @@ class WireLimitsAndRejectionsTest {
     @Override
     public void onClose(int code, String reason) {
       closed.complete(code);
+      closeReason.complete(reason);
     }
 
     @Override
@@ -109,12 +111,15 @@ class WireLimitsAndRejectionsTest {
 
     ws.send(Payload.text(frameOf(LIMIT + 1)));
     assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
     assertThat(received).hasSize(1);
+    await("the bad frame counted", () -> server.metrics().badFrames()
+        .getOrDefault(io.sente4j.core.FrameException.Reason.UNPACKABLE, 0L) == 1);
   }
 
   @Test
   @Timeout(60)
-  void aMessageFarOverTheLimitIsStoppedByJettyWith1009() throws Exception {
+  void aMessageFarOverTheLimitIsRefusedAsItArrivesWith1009() throws Exception {
     start(ChannelSocketServer.Builder::withoutCsrfCheck);
     URI uri = URI.create(jetty.webSocketUri() + "?uid=alice&client-id=c1");
     Seen seen = new Seen();
@@ -122,6 +127,21 @@ class WireLimitsAndRejectionsTest {
     await("the handshake", () -> !seen.messages.isEmpty());
     ws.send(Payload.text(frameOf(LIMIT * 50)));
     assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  @Timeout(60)
+  void aBinaryMessageOneByteOverTheLimitClosesWith1009() throws Exception {
+    start(ChannelSocketServer.Builder::withoutCsrfCheck);
+    URI uri = URI.create(jetty.webSocketUri() + "?uid=alice&client-id=c1");
+    Seen seen = new Seen();
+    Channel ws = transport.openWebSocket(uri, Map.of(), seen).get(10, TimeUnit.SECONDS);
+    await("the handshake", () -> !seen.messages.isEmpty());
+    ws.send(Payload.binary(io.sente4j.core.Bytes.wrap(new byte[LIMIT + 1])));
+    assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
     assertThat(received).isEmpty();
   }
 

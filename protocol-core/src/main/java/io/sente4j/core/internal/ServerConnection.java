@@ -8,6 +8,7 @@ import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.FrameException;
+import io.sente4j.core.MessageTooLargeException;
 import io.sente4j.core.OverflowPolicy;
 import io.sente4j.core.Payload;
 import io.sente4j.core.QueueLimit;
@@ -294,6 +295,10 @@ public final class ServerConnection implements ChannelListener {
 
   @Override
   public void onError(Throwable error) {
+    if (error instanceof MessageTooLargeException tooLarge) {
+      refuseOversize(tooLarge.size(), tooLarge.limit(), tooLarge);
+      return;
+    }
     Mdc.run(uid, clientId, () -> LOG.debug("Transport error", error));
   }
 
@@ -337,14 +342,23 @@ public final class ServerConnection implements ChannelListener {
    */
   private boolean tooLarge(Payload payload) {
     int limit = codec.packer().limits().maxInputBytes();
-    if (payload.byteLength() <= limit) {
+    int size = payload.byteLength();
+    if (size <= limit) {
       return false;
     }
-    host.onBadFrame(this, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT, Via.WEBSOCKET,
-        "a message of " + payload.byteLength() + " bytes, over the frame limit of " + limit
-            + "; closing the connection (too-large)", null, null));
-    close(CloseReason.TOO_LARGE);
+    refuseOversize(size, limit, new MessageTooLargeException(size, limit));
     return true;
+  }
+
+  /** Counts a message over the frame limit as a bad frame and closes with too-large (1009). */
+  private void refuseOversize(long size, long limit, MessageTooLargeException cause) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    host.onBadFrame(this, new FrameException(FrameException.Reason.UNPACKABLE, Direction.FROM_CLIENT, Via.WEBSOCKET,
+        "a message of at least " + size + " bytes, over the frame limit of " + limit
+            + "; closing the connection (too-large)", null, cause));
+    close(CloseReason.TOO_LARGE);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.sente4j.core.Direction;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.FrameException;
+import io.sente4j.core.MessageTooLargeException;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Sente4jException;
 import io.sente4j.core.Via;
@@ -153,6 +154,13 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
 
   @Override
   public void onError(Throwable error) {
+    if (error instanceof MessageTooLargeException) {
+      // The transport refused a message from the server over this client's frame limit (PROTOCOL.md §11.2).
+      LOG.warn("The server sent a WebSocket message over the frame limit, not read: {}; closing (too-large)",
+          error.getMessage());
+      close(CloseReason.TOO_LARGE);
+      return;
+    }
     LOG.debug("WebSocket error (its close follows): {}", error.toString());
   }
 

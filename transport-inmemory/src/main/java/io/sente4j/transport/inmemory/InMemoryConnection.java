@@ -40,8 +40,8 @@ public final class InMemoryConnection {
         network.forget(this);
       }
     };
-    this.clientInbox = new Inbox(io, () -> paused, closeDelivered, "client", clientId);
-    this.serverInbox = new Inbox(io, () -> paused, closeDelivered, "server", clientId);
+    this.clientInbox = new Inbox(io, () -> paused, network::maxMessageBytes, closeDelivered, "client", clientId);
+    this.serverInbox = new Inbox(io, () -> paused, network::maxMessageBytes, closeDelivered, "server", clientId);
   }
 
   /** The {@code client-id} query parameter the client connected with; empty if it sent none. */

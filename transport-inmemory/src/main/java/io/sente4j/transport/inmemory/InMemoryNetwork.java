@@ -1,5 +1,6 @@
 package io.sente4j.transport.inmemory;
 
+import io.sente4j.core.ChannelListener;
 import io.sente4j.core.ClientTransport;
 import io.sente4j.core.Direction;
 import io.sente4j.core.Payload;
@@ -54,6 +55,7 @@ public final class InMemoryNetwork implements AutoCloseable {
   private final Set<CompletableFuture<?>> pending = new LinkedHashSet<>();
   private final Set<HeldExchange> held = new LinkedHashSet<>();
   private boolean closed;
+  private volatile int maxMessageBytes = Integer.MAX_VALUE;
 
   private InMemoryNetwork(int ioThreads) {
     this.io = new IoPool(ioThreads);
@@ -151,6 +153,25 @@ public final class InMemoryNetwork implements AutoCloseable {
    */
   public void refuseUpgrades(int status, String body) {
     faults.refuse(new Faults.Refusal(status, Objects.requireNonNull(body, "body")));
+  }
+
+  /**
+   * The largest WebSocket message (in bytes: a text message's UTF-8 length) either end accepts, as a real transport's
+   * message size limit: a larger one is not delivered, and the receiving end's listener gets {@link
+   * ChannelListener#onError} with a {@link io.sente4j.core.MessageTooLargeException} instead (its core then closes
+   * with {@code too-large}). Applies to messages delivered from now on; {@link Integer#MAX_VALUE} (the default) leaves
+   * the limit to the cores.
+   */
+  public void setMaxMessageBytes(int maxMessageBytes) {
+    if (maxMessageBytes < 1) {
+      throw new IllegalArgumentException("maxMessageBytes must be at least 1: " + maxMessageBytes);
+    }
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** The largest WebSocket message either end accepts; {@link Integer#MAX_VALUE} by default. */
+  public int maxMessageBytes() {
+    return maxMessageBytes;
   }
 
   /** Lets WebSocket upgrades reach the endpoints again. */

@@ -2,9 +2,11 @@ package io.sente4j.transport.inmemory;
 
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.CloseReason;
+import io.sente4j.core.MessageTooLargeException;
 import io.sente4j.core.Payload;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,6 +43,7 @@ final class Inbox {
 
   private final IoPool io;
   private final BooleanSupplier paused;
+  private final IntSupplier maxMessageBytes;
   private final Runnable closeDelivered;
   private final String side;
   private final String clientId;
@@ -56,9 +59,11 @@ final class Inbox {
   private boolean terminal;
   private boolean closeTaken;
 
-  Inbox(IoPool io, BooleanSupplier paused, Runnable closeDelivered, String side, String clientId) {
+  Inbox(IoPool io, BooleanSupplier paused, IntSupplier maxMessageBytes, Runnable closeDelivered, String side,
+      String clientId) {
     this.io = io;
     this.paused = paused;
+    this.maxMessageBytes = maxMessageBytes;
     this.closeDelivered = closeDelivered;
     this.side = side;
     this.clientId = clientId;
@@ -233,6 +238,12 @@ final class Inbox {
     try {
       if (item.isClose()) {
         l.onClose(item.code, item.reason);
+        return;
+      }
+      int limit = maxMessageBytes.getAsInt();
+      int size = limit == Integer.MAX_VALUE ? 0 : item.payload.byteLength();
+      if (size > limit) {
+        l.onError(new MessageTooLargeException(size, limit)); // refused, as a real transport's size limit would
       } else {
         l.onMessage(item.payload);
       }

@@ -26,6 +26,7 @@ final class HeldExchange implements HeldResponse {
   private final Callback callback;
   private final List<Runnable> abandonActions = new ArrayList<>();
   private State state = State.OPEN;
+  private PeerCloseWatch peerWatch; // guarded by this
 
   HeldExchange(Request request, Response response, Callback callback) {
     this.request = request;
@@ -34,10 +35,9 @@ final class HeldExchange implements HeldResponse {
   }
 
   /**
-   * Starts watching for the client going away. Jetty does not read a connection while its request is being handled,
-   * so a client that closes its connection is noticed when a write fails or when the connection's idle timeout
-   * passes: either fails the request, and the exchange is abandoned. The core answers every held exchange within
-   * its own timeouts (the long-poll and Ajax reply timeouts), so the idle timeout must be longer than those.
+   * Starts watching for the client going away. Over HTTP/1.x a {@link PeerCloseWatch} reads the connection while
+   * the exchange is held, so a client closing it is noticed at once; over HTTP/2 a client resetting its stream fails
+   * the request. A failed request (that, a failed write, the connection's idle timeout) abandons the exchange.
    */
   void watch() {
     request.addFailureListener(failure -> {
@@ -45,6 +45,26 @@ final class HeldExchange implements HeldResponse {
         callback.failed(failure);
       }
     });
+    PeerCloseWatch w = PeerCloseWatch.start(request, this, this::peerGone);
+    synchronized (this) {
+      if (state == State.OPEN) {
+        peerWatch = w;
+        return;
+      }
+    }
+    if (w != null) {
+      synchronized (this) {
+        w.stop();
+      }
+    }
+  }
+
+  private boolean peerGone(Throwable cause) {
+    if (!abandon()) {
+      return false;
+    }
+    callback.failed(cause);
+    return true;
   }
 
   @Override
@@ -56,6 +76,7 @@ final class HeldExchange implements HeldResponse {
       }
       state = State.COMPLETED;
       abandonActions.clear();
+      stopWatching();
     }
     Responses.write(response, callback, status, body);
     return true;
@@ -94,9 +115,18 @@ final class HeldExchange implements HeldResponse {
       state = State.ABANDONED;
       actions = List.copyOf(abandonActions);
       abandonActions.clear();
+      stopWatching();
     }
     actions.forEach(HeldExchange::run);
     return true;
+  }
+
+  /** Called holding this object's lock. */
+  private void stopWatching() {
+    if (peerWatch != null) {
+      peerWatch.stop();
+      peerWatch = null;
+    }
   }
 
   private static void run(Runnable action) {

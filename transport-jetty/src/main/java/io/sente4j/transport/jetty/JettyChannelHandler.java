@@ -250,8 +250,9 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
 
     /**
      * The frame limit: the largest frame limit ({@code PackerLimits.maxInputBytes}) of the server's packers; default
-     * 1 MiB, the packers' default. Jetty holds at most one byte more of a WebSocket message, and a POST body is read
-     * up to three times this plus 4 KiB.
+     * 1 MiB, the packers' default. A WebSocket message is joined from its parts up to this and refused as soon as
+     * they pass it (a {@code MessageTooLargeException} to the core, which closes with 1009 {@code too-large}); a POST
+     * body is read up to three times this plus 4 KiB.
      */
     public Builder maxFrameBytes(int maxFrameBytes) {
       if (maxFrameBytes < 1) {

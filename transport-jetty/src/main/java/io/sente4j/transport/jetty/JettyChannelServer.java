@@ -6,7 +6,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -104,6 +108,7 @@ public final class JettyChannelServer implements AutoCloseable {
     private Consumer<Server> customizer = s -> {};
     private SslContextFactory.Server tls;
     private boolean serveClientScripts = true;
+    private boolean http2;
 
     private Builder(ServerEndpoint endpoint) {
       this.handler = JettyChannelHandler.builder(Objects.requireNonNull(endpoint, "endpoint"));
@@ -165,6 +170,17 @@ public final class JettyChannelServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether Ajax requests may use HTTP/2; default off. On, a plain connector also speaks h2c (prior knowledge, or
+     * an {@code Upgrade: h2c} from HTTP/1.1) and a TLS connector offers h2 through ALPN, HTTP/1.1 remaining for
+     * clients that ask for it. WebSockets stay on HTTP/1.1: WebSocket over HTTP/2 (RFC 8441) is not supported, and
+     * clients open them with an HTTP/1.1 upgrade as usual.
+     */
+    public Builder http2(boolean on) {
+      this.http2 = on;
+      return this;
+    }
+
     /** Changes the Jetty server before it starts, for example to add a connector or a handler around this one. */
     public Builder customize(Consumer<Server> customizer) {
       this.customizer = Objects.requireNonNull(customizer, "customizer");
@@ -176,15 +192,7 @@ public final class JettyChannelServer implements AutoCloseable {
       QueuedThreadPool threads = new QueuedThreadPool();
       threads.setName("sente4j-jetty");
       Server server = new Server(threads);
-      ServerConnector connector;
-      if (tls == null) {
-        connector = new ServerConnector(server);
-      } else {
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer());
-        connector = new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
-            new HttpConnectionFactory(https));
-      }
+      ServerConnector connector = new ServerConnector(server, connectionFactories());
       connector.setHost(host);
       connector.setPort(port);
       connector.setIdleTimeout(httpIdleTimeout.toMillis());
@@ -204,6 +212,27 @@ public final class JettyChannelServer implements AutoCloseable {
             + ":" + port + ": " + e, e);
       }
       return new JettyChannelServer(server, connector, h, host, tls != null);
+    }
+
+    /** HTTP/1.1, with TLS and with HTTP/2 as asked; the first factory is the one a connection starts with. */
+    private ConnectionFactory[] connectionFactories() {
+      HttpConfiguration config = new HttpConfiguration();
+      if (tls != null) {
+        config.addCustomizer(new SecureRequestCustomizer());
+      }
+      HttpConnectionFactory http1 = new HttpConnectionFactory(config);
+      if (!http2) {
+        return tls == null ? new ConnectionFactory[] {http1}
+            : new ConnectionFactory[] {new SslConnectionFactory(tls, http1.getProtocol()), http1};
+      }
+      if (tls == null) {
+        return new ConnectionFactory[] {http1, new HTTP2CServerConnectionFactory(config)};
+      }
+      ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+      alpn.setDefaultProtocol(http1.getProtocol());
+      tls.setCipherComparator(HTTP2Cipher.COMPARATOR); // h2 forbids some ciphers: offer the allowed ones first
+      return new ConnectionFactory[] {new SslConnectionFactory(tls, alpn.getProtocol()), alpn,
+          new HTTP2ServerConnectionFactory(config), http1};
     }
   }
 }

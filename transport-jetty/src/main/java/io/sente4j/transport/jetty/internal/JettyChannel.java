@@ -27,10 +27,10 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannel.class);
 
   private final ServerAnswer.Upgrade upgrade;
-  private final int maxFrameBytes;
   private final Duration idleTimeout;
   private final String clientId;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final MessageAssembly parts;
   private volatile Session session;
   private volatile ChannelListener listener = NOBODY;
 
@@ -44,7 +44,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
    */
   public JettyChannel(ServerAnswer.Upgrade upgrade, int maxFrameBytes, Duration idleTimeout, String clientId) {
     this.upgrade = upgrade;
-    this.maxFrameBytes = maxFrameBytes;
+    this.parts = new MessageAssembly(maxFrameBytes);
     this.idleTimeout = idleTimeout;
     this.clientId = clientId;
   }
@@ -88,10 +88,8 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
 
   @Override
   public void onWebSocketOpen(Session opened) {
-    // Jetty checks a message against these limits as it arrives: one byte over the frame limit still reaches the
-    // core, which reports it and closes with too-large (1009); Jetty stops anything longer itself, with 1009 too.
-    opened.setMaxTextMessageSize(maxFrameBytes + 1L);
-    opened.setMaxBinaryMessageSize(maxFrameBytes + 1L);
+    // Messages arrive in parts (onWebSocketPartial*), which Jetty does not size-check: MessageAssembly enforces the
+    // frame limit as they arrive and refuses a longer message with a typed error; the core closes with too-large.
     opened.setIdleTimeout(idleTimeout);
     this.session = opened;
     ChannelListener l;
@@ -106,23 +104,48 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   }
 
   @Override
-  public void onWebSocketText(String message) {
-    listener.onMessage(Payload.text(message));
+  public void onWebSocketPartialText(String part, boolean last) {
+    String whole;
+    try {
+      whole = parts.text(part, last);
+    } catch (io.sente4j.core.MessageTooLargeException e) {
+      refused(e);
+      return;
+    }
+    if (whole != null) {
+      listener.onMessage(Payload.text(whole));
+    }
   }
 
   @Override
-  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-    byte[] bytes = new byte[payload.remaining()];
-    payload.get(bytes);
-    callback.succeed();
-    listener.onMessage(Payload.binary(Bytes.wrap(bytes)));
+  public void onWebSocketPartialBinary(ByteBuffer part, boolean last, Callback callback) {
+    byte[] whole;
+    try {
+      whole = parts.binary(part, last);
+    } catch (io.sente4j.core.MessageTooLargeException e) {
+      callback.succeed();
+      refused(e);
+      return;
+    }
+    callback.succeed(); // the part has been copied
+    if (whole != null) {
+      listener.onMessage(Payload.binary(Bytes.wrap(whole)));
+    }
+  }
+
+  /** A message over the frame limit: reported to the core, which closes with too-large (1009). */
+  private void refused(io.sente4j.core.MessageTooLargeException e) {
+    LOG.debug("client id \"{}\": {}", clientId, e.getMessage());
+    if (!closed.get()) {
+      listener.onError(e);
+    }
   }
 
   @Override
   public void onWebSocketError(Throwable cause) {
     if (cause instanceof MessageTooLargeException) {
-      LOG.warn("client id \"{}\" sent a WebSocket message over the frame limit of {} bytes; Jetty closed it with "
-          + "1009: {}", clientId, maxFrameBytes, cause.getMessage());
+      LOG.warn("client id \"{}\" sent a WebSocket frame Jetty refused as too large: {}", clientId,
+          cause.getMessage());
     }
     if (!closed.get()) {
       listener.onError(cause);

@@ -1,0 +1,53 @@
+package io.sente4j.transport.jetty.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sente4j.core.MessageTooLargeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Messages joined from parts at the frame limit, one byte over, and after a refusal. */
+class MessageAssemblyTest {
+  private static final int LIMIT = 10;
+
+  @Test
+  void textAtTheLimitInPartsIsJoined() {
+    MessageAssembly a = new MessageAssembly(LIMIT);
+    assertThat(a.text("abcd", false)).isNull();
+    assertThat(a.text("é", false)).isNull(); // two bytes in UTF-8
+    assertThat(a.text("wxyz", true)).isEqualTo("abcdéwxyz");
+    assertThat(a.text("0123456789", true)).isEqualTo("0123456789");
+  }
+
+  @Test
+  void textOneByteOverIsRefusedWithSizeAndLimitAndTheRestSkipped() {
+    MessageAssembly a = new MessageAssembly(LIMIT);
+    assertThat(a.text("abcdefghi", false)).isNull();
+    assertThatThrownBy(() -> a.text("é", false)).isInstanceOfSatisfying(MessageTooLargeException.class, e -> {
+      assertThat(e.size()).isEqualTo(11);
+      assertThat(e.limit()).isEqualTo(LIMIT);
+      assertThat(e.getMessage()).contains("11 bytes").contains("limit of 10 bytes");
+    });
+    assertThat(a.text("more", false)).isNull();
+    assertThat(a.text("end", true)).isNull();
+    assertThat(a.text("next", true)).as("the next message starts afresh").isEqualTo("next");
+  }
+
+  @Test
+  void binaryAtTheLimitAndOneByteOver() {
+    MessageAssembly a = new MessageAssembly(LIMIT);
+    assertThat(a.binary(ByteBuffer.wrap(new byte[6]), false)).isNull();
+    assertThat(a.binary(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}), true)).hasSize(LIMIT).endsWith(1, 2, 3, 4);
+    assertThatThrownBy(() -> a.binary(ByteBuffer.wrap(new byte[LIMIT + 1]), true))
+        .isInstanceOf(MessageTooLargeException.class);
+    assertThat(a.binary(ByteBuffer.wrap(new byte[] {7}), true)).containsExactly(7);
+  }
+
+  @Test
+  void utf8LengthCountsSurrogatePairsAsFourBytes() {
+    String s = "a\u00e9\u20ac\ud83d\ude00";
+    assertThat(MessageAssembly.utf8Length(s)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+  }
+}
