@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * least 0.8x raw.
  *
  * <ul>
- *   <li>Client to server events, in events per second: {@link #sente4jClientEvents} against {@link #rawClientEvents}.
+ *   <li>Client to server events, in events per second: {@link #sente4jClientEvents} against {@link #rawClientEvents}
+ *       (one event packed beforehand, sent again and again) and {@link #rawClientEventsWithCodec} (the raw client packs
+ *       each event and the raw server reads each back with the same packer).
  *       Each event is its own WebSocket message (a Sente client does not batch). An operation is {@value #BATCH}
  *       sends; the server counts what it reads (sente4j: the event handler; raw: the message listener) and the
  *       sender keeps at most {@link #EVENTS_WINDOW} operations unacknowledged by that count (within the server's
@@ -120,7 +122,10 @@ public class LoopbackBenchmark {
   final AtomicLong rawEventsSeen = new AtomicLong();
   /** Pushes seen by sente4j's push handler, which runs one call at a time. */
   private long sente4jPushesSeen;
-  /** Whether the raw client decodes each push frame ({@link #rawPushesWithCodec}) or only counts it. */
+  /**
+   * Whether the raw side decodes what it reads ({@link #rawPushesWithCodec}: the client, each push frame; {@link
+   * #rawClientEventsWithCodec}: the server, each event) or only counts it.
+   */
   volatile boolean rawDecodes;
   volatile CompletableFuture<Void> rawReply = new CompletableFuture<>();
 
@@ -176,7 +181,13 @@ public class LoopbackBenchmark {
     client = clientOptions.build();
     client.connect().orTimeout(10, TimeUnit.SECONDS).join();
 
-    raw = RawEchoServer.start(() -> {
+    raw = RawEchoServer.start(message -> {
+      if (rawDecodes) {
+        Frame f = codec.decode(Payload.text(message), Direction.FROM_CLIENT, Via.WEBSOCKET);
+        if (!(f instanceof Frame.ClientEvent)) {
+          throw new IllegalStateException("a client event read back as " + f);
+        }
+      }
       if (rawEventsSeen.incrementAndGet() % BATCH == 0) {
         rawEventsInFlight.done();
       }
@@ -237,9 +248,24 @@ public class LoopbackBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void rawClientEvents() {
+    rawDecodes = false;
     rawEventsInFlight.beforeSend();
     for (int i = 0; i < BATCH; i++) {
       rawSink.send(packedEvent);
+    }
+  }
+
+  /**
+   * {@link #rawClientEvents} with the codec work the library cannot avoid: the raw client packs each event as
+   * sente4j's client does, and the raw server reads each one back with the same packer.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void rawClientEventsWithCodec() {
+    rawDecodes = true;
+    rawEventsInFlight.beforeSend();
+    for (int i = 0; i < BATCH; i++) {
+      rawSink.send(text(codec.encode(new Frame.ClientEvent(events.get(i), null))));
     }
   }
 

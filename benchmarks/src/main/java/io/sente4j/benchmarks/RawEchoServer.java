@@ -2,6 +2,7 @@ package io.sente4j.benchmarks;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -17,17 +18,17 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <ul>
  *   <li>{@code /echo} sends every text message back as it came: the request/reply baseline.
- *   <li>{@code /sink} counts every text message with {@code onSinkMessage}, and keeps the session of the latest
+ *   <li>{@code /sink} hands every text message to {@code onSinkMessage}, and keeps the session of the latest
  *       connection so a benchmark can push to it: the events and pushes baseline.
  * </ul>
  */
 final class RawEchoServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
-  private final Runnable onSinkMessage;
+  private final Consumer<String> onSinkMessage;
   private volatile Session sink;
 
-  private RawEchoServer(Runnable onSinkMessage) {
+  private RawEchoServer(Consumer<String> onSinkMessage) {
     this.onSinkMessage = Objects.requireNonNull(onSinkMessage, "onSinkMessage");
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("raw-jetty");
@@ -42,8 +43,8 @@ final class RawEchoServer implements AutoCloseable {
     }));
   }
 
-  /** Starts a server on a free port of 127.0.0.1; {@code onSinkMessage} runs for each message {@code /sink} reads. */
-  static RawEchoServer start(Runnable onSinkMessage) {
+  /** Starts a server on a free port of 127.0.0.1; {@code onSinkMessage} takes each message {@code /sink} reads. */
+  static RawEchoServer start(Consumer<String> onSinkMessage) {
     RawEchoServer s = new RawEchoServer(onSinkMessage);
     try {
       s.server.start();
@@ -105,7 +106,7 @@ final class RawEchoServer implements AutoCloseable {
 
     @Override
     public void onWebSocketText(String message) {
-      server.onSinkMessage.run();
+      server.onSinkMessage.accept(message);
     }
 
     @Override

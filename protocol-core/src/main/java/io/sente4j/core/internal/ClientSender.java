@@ -36,7 +36,7 @@ public final class ClientSender {
     CompletableFuture<Void> sent = new CompletableFuture<>();
     synchronized (session.lock) {
       if (session.openConnection() != null) {
-        sendPlain(event, sent);
+        sendPlain(event, sent, true);
       } else if (session.terminated() || !held.offer(new OutboundQueue.Item(event, null, sent), ended)) {
         PendingReplies.complete(executor, sent, null, notOpen(event));
       }
@@ -80,7 +80,7 @@ public final class ClientSender {
       if (item.callbackId() != null) {
         sendRequest(item.event(), item.callbackId());
       } else {
-        sendPlain(item.event(), item.sent());
+        sendPlain(item.event(), item.sent(), false);
       }
     }
   }
@@ -95,9 +95,26 @@ public final class ClientSender {
     }
   }
 
-  private void sendPlain(Event event, CompletableFuture<Void> sent) {
+  /**
+   * Sends an event that wants no reply; {@code sent} completes when the transport has written it. {@code fresh}: the
+   * caller has not handed {@code sent} out yet, so nothing can depend on it.
+   */
+  private void sendPlain(Event event, CompletableFuture<Void> sent, boolean fresh) {
     session.keepAlive.traffic();
-    session.openConnection().send(new Frame.ClientEvent(event, null)).whenComplete((v, error) ->
+    CompletableFuture<Void> written = session.openConnection().send(new Frame.ClientEvent(event, null));
+    if (fresh && written.isDone()) {
+      // Written at once, on the sender's own thread, and nothing depends on `sent` yet: completing it here runs no
+      // user code, and saves a hand-off to the executor (a thread wake-up) per event.
+      written.whenComplete((v, error) -> {
+        if (error == null) {
+          sent.complete(null);
+        } else {
+          sent.completeExceptionally(sendFailed(event, error));
+        }
+      });
+      return;
+    }
+    written.whenComplete((v, error) ->
         PendingReplies.complete(executor, sent, null, error == null ? null : sendFailed(event, error)));
   }
 
