@@ -2,10 +2,11 @@ package io.sente4j.codec;
 
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
+import io.sente4j.core.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -185,8 +186,8 @@ public final class Read {
     }
     if (value instanceof String s) {
       try {
-        return Instant.parse(s);
-      } catch (DateTimeParseException e) {
+        return Rfc3339.parse(s); // java.time's own parse was nearly half of decoding a JSON record with an instant
+      } catch (DateTimeException e) {
         throw CodecException.expected("an instant (ISO-8601, such as 2026-01-01T00:00:00Z)", value);
       }
     }

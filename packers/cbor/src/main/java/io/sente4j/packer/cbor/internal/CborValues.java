@@ -1,5 +1,6 @@
 package io.sente4j.packer.cbor.internal;
 
+import io.sente4j.core.internal.Rfc3339;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -4,6 +4,7 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

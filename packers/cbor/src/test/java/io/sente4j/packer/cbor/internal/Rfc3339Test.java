@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.sente4j.core.internal.Rfc3339;
 import io.sente4j.spec.Theories;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.sente4j.packer.cbor.internal;
+package io.sente4j.core.internal;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,14 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * RFC 3339 date/time text (CBOR tag 0) to and from {@link Instant}, by hand for the forms every writer uses, and
+ * RFC 3339 date/time text (CBOR's tag 0, JSON's instants) to and from {@link Instant}, by hand for the forms every writer uses, and
  * through {@code java.time}'s formatters for the rest, with the same results as those formatters alone.
  *
  * <p>Why by hand: a profile of packing and reading a batch of timestamped events put {@code java.time}'s
  * formatters at a third of the writer's time and half of the reader's (a parse context, a field map and a resolver
  * per instant), where the common forms need only digit arithmetic.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
   private Rfc3339() {}
 
   private static final int SECONDS_PER_DAY = 86_400;
@@ -23,7 +23,7 @@ final class Rfc3339 {
    * The instant in UTC as {@link DateTimeFormatter#ISO_INSTANT} writes it: {@code 2026-01-01T00:00:00Z}, with no
    * fraction or 3, 6 or 9 digits of it. The year must be 0000 to 9999 (the caller checks).
    */
-  static String format(Instant t) {
+  public static String format(Instant t) {
     long second = t.getEpochSecond();
     long day = Math.floorDiv(second, SECONDS_PER_DAY);
     int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
@@ -58,7 +58,7 @@ final class Rfc3339 {
    *
    * @throws DateTimeException if it is not such text
    */
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     Instant fast = parseCommonForm(text);
     return fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
