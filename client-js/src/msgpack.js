@@ -5,6 +5,7 @@
 // maps with keys of any type, the key cache).
 import { Decoder, ExtensionCodec, ExtData } from '@msgpack/msgpack';
 import { Keyword, Sym, Char, Uuid, Decimal, Tagged, ProtocolError } from './sente4j.js';
+import { setOf, mapOf } from './collections.js';
 
 const NAME = 'msgpack';
 const CACHE_SIZE = 256;
@@ -286,50 +287,9 @@ function build(v, state, depth) {
     || v instanceof Sym || v instanceof Char || v instanceof Uuid) return v;
   if (depth > state.maxDepth) throw fail(`nesting deeper than the limit of ${state.maxDepth}`);
   if (Array.isArray(v)) return v.map((x) => build(x, state, depth + 1));
-  if (v instanceof Set) {
-    const items = [...v][0].map((x) => build(x, state, depth + 1));
-    const set = new Set();
-    for (const x of items) {
-      if (set.has(x) || (x !== null && typeof x === 'object' && [...set].some((y) => same(x, y)))) {
-        throw fail('a set repeats an element');
-      }
-      set.add(x);
-    }
-    return set;
-  }
+  if (v instanceof Set) return setOf([...v][0].map((x) => build(x, state, depth + 1)), fail);
   if (v instanceof KeyRef) throw fail('a cached key reference where no map key is');
   if (v instanceof ExtData) throw fail(`extension type ${v.type} is not in the data model`);
   const entries = Object.keys(v).map((t) => [build(state.keys[Number(t.slice(1))], state, depth + 1), build(v[t], state, depth + 1)]);
-  const texts = new Set();
-  let plain = state.maps === 'object';
-  for (const [k] of entries) {
-    const t = typeof k === 'string' ? k : k instanceof Keyword ? k.text : null;
-    if (t === null || texts.has(t)) plain = false;
-    else texts.add(t);
-  }
-  if (plain) {
-    const o = {};
-    for (const [k, x] of entries) {
-      Object.defineProperty(o, typeof k === 'string' ? k : k.text, { value: x, enumerable: true, writable: true, configurable: true });
-    }
-    return o;
-  }
-  const m = new Map();
-  for (const [k, x] of entries) {
-    if (m.has(k) || (k !== null && typeof k === 'object' && [...m.keys()].some((y) => same(k, y)))) {
-      throw fail('a map repeats a key');
-    }
-    m.set(k, x);
-  }
-  return m;
-}
-
-/** Value equality for the checks on repeated keys and elements. */
-function same(a, b) {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || a.constructor !== b.constructor) return false;
-  if (typeof a.equals === 'function') return a.equals(b);
-  if (a instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof Uint8Array || Array.isArray(a)) return a.length === b.length && [...a].every((x, i) => same(x, b[i]));
-  return false;
+  return mapOf(entries, state.maps, fail);
 }

@@ -3,6 +3,7 @@
 // client's values (Keyword, Sym, Char, Uuid, Decimal, Tagged, Set, Map or plain objects, BigInt, Date, Uint8Array).
 import transit from 'transit-js';
 import { Keyword, Sym, Char, Uuid, Decimal, Tagged, ProtocolError } from './sente4j.js';
+import { setOf, mapOf } from './collections.js';
 
 const NAME = 'transit-json';
 const fail = (message) => new ProtocolError('PACKER', `${NAME}: ${message}`);
@@ -121,50 +122,11 @@ function fromTransit(v, maps, maxDepth, depth) {
   if (v instanceof Tagged) return new Tagged(v.tag, inner(v.value));
   if (transit.isTaggedValue(v)) return new Tagged(v.tag, inner(v.rep));
   const tag = v[TAG];
-  if (tag === 'set') {
-    const set = new Set();
-    for (const x of v.rep.map(inner)) {
-      if (set.has(x) || (typeof x === 'object' && x !== null && [...set].some((y) => same(x, y)))) {
-        throw fail('a set repeats an element');
-      }
-      set.add(x);
-    }
-    return set;
-  }
+  if (tag === 'set') return setOf(v.rep.map(inner), fail);
   if (tag === 'map' || tag === 'cmap') {
     const kvs = v.rep.map(inner);
     const entries = Array.from({ length: kvs.length / 2 }, (_, i) => [kvs[2 * i], kvs[2 * i + 1]]);
-    const texts = new Set();
-    let plain = maps === 'object';
-    for (const [k] of entries) {
-      const t = typeof k === 'string' ? k : k instanceof Keyword ? k.text : null;
-      if (t === null || texts.has(t)) plain = false;
-      else texts.add(t);
-    }
-    if (plain) {
-      const o = {};
-      for (const [k, x] of entries) {
-        Object.defineProperty(o, typeof k === 'string' ? k : k.text, { value: x, enumerable: true, writable: true, configurable: true });
-      }
-      return o;
-    }
-    const m = new Map();
-    for (const [k, x] of entries) {
-      if (m.has(k) || (typeof k === 'object' && k !== null && [...m.keys()].some((y) => same(k, y)))) {
-        throw fail('a map repeats a key');
-      }
-      m.set(k, x);
-    }
-    return m;
+    return mapOf(entries, maps, fail);
   }
   throw fail(`cannot read a value of type ${v.constructor?.name}`);
-}
-
-function same(a, b) {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || a.constructor !== b.constructor) return false;
-  if (typeof a.equals === 'function') return a.equals(b);
-  if (a instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof Uint8Array || Array.isArray(a)) return a.length === b.length && [...a].every((x, i) => same(x, b[i]));
-  return false;
 }

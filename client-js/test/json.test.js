@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { jsonPacker, keyword, Sym, Uuid, Char, Decimal, Tagged, ProtocolError } from '../src/sente4j.js';
 import { readFrame, writeFrame, eventValue, failureOf } from '../src/frames.js';
 import { vector, cases } from '../test-support/vectors.js';
+import { serverFrames } from '../test-support/expected.js';
 
 const json = jsonPacker();
 const E = ['my-app/some-req', { name: 'Rich' }];
-const P = [['my-app/alert', { n: 1 }], ['my-app/alert', { n: 2 }]];
 const HS = { plan: 'pro' };
 
 test('frames the client writes are the vectors, byte for byte', () => {
@@ -26,21 +26,7 @@ test('frames the client writes are the vectors, byte for byte', () => {
 });
 
 // What the client reads from each frame the server sends, per exchange.
-const SERVER_FRAMES = {
-  handshake: ['ws', { kind: 'handshake', uid: 'alice', data: null }],
-  'handshake-with-data': ['ws', { kind: 'handshake', uid: 'alice', data: HS }],
-  'handshake-nil-uid-with-data': ['ws', { kind: 'handshake', uid: null, data: HS }],
-  reply: ['ws', { kind: 'reply', cb: '3f9c2a', value: { result: 42 } }],
-  push: ['ws', { kind: 'push', events: P }],
-  'server-ping': ['ws', { kind: 'ping' }],
-  pong: ['ws', { kind: 'pong', cb: '3f9c2a' }],
-  'ajax-handshake': ['poll', { kind: 'handshake', uid: 'alice', data: HS }],
-  'ajax-push': ['poll', { kind: 'push', events: P }],
-  'ajax-poll-timeout': ['poll', { kind: 'timeout' }],
-  'ajax-reply': ['post', { kind: 'reply', cb: null, value: { result: 42 } }],
-  'ajax-ack': ['post', { kind: 'ack' }],
-  'ajax-reply-timeout': ['post', { kind: 'timeout' }],
-};
+const SERVER_FRAMES = serverFrames(HS);
 
 test('every server frame of the vectors reads as its kind', () => {
   const clientFrames = ['client-event', 'client-event-with-callback', 'client-ping', 'client-pong',
