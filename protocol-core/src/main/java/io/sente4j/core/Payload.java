@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package io.sente4j.client.jdk;
 
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Payload;
+import io.sente4j.core.internal.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
@@ -30,7 +31,7 @@ final class MessageParts {
       text.append(data);
       // A char takes at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars), so short text needs no counting.
       if (text.length() > limit / 3) {
-        long bytes = utf8Length(text);
+        long bytes = Utf8.length(text);
         if (bytes > limit) {
           drop(bytes);
         }
@@ -79,23 +80,5 @@ final class MessageParts {
     text = null;
     binary = null;
     overflow = seen;
-  }
-
-  static long utf8Length(CharSequence s) {
-    long bytes = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }

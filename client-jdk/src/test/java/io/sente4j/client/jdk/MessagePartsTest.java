@@ -41,7 +41,11 @@ class MessagePartsTest {
   }
 
   @Test
-  void utf8LengthCountsSurrogatePairsAsFourBytes() {
-    assertThat(MessageParts.utf8Length("a\u00e9\u20ac\uD83D\uDE00")).isEqualTo(1 + 2 + 3 + 4);
+  void textIsCountedInUtf8BytesWithASurrogatePairAsFour() {
+    String s = "a\u00e9\u20ac\uD83D\uDE00"; // 1 + 2 + 3 + 4 bytes; 5 chars, over a third of either limit
+    assertThat(new MessageParts(10).text(s, true)).isEqualTo(Payload.text(s));
+    MessageParts nine = new MessageParts(9);
+    assertThat(nine.text(s, true)).isNull();
+    assertThat(nine.takeOverflow()).isEqualTo(10);
   }
 }

@@ -1,12 +1,15 @@
-package io.sente4j.core;
+package io.sente4j.core.internal;
 
-/** UTF-8 arithmetic that the JDK does not offer without encoding the text. */
-final class Utf8 {
+/**
+ * UTF-8 arithmetic that the JDK does not offer without encoding the text: the byte length of text, for the byte
+ * budgets of queues and for the frame limit of messages that arrive in parts.
+ */
+public final class Utf8 {
   private Utf8() {}
 
   /** The number of bytes {@code s} takes in UTF-8; a lone surrogate counts as the one-byte {@code ?} that
    * {@link String#getBytes(java.nio.charset.Charset)} writes for it. */
-  static int length(CharSequence s) {
+  public static int length(CharSequence s) {
     int n = s.length();
     int i = 0;
     // Most packed frames are ASCII: a loop with one comparison per char runs several times faster than the general

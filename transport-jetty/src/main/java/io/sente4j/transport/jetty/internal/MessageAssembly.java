@@ -1,6 +1,7 @@
 package io.sente4j.transport.jetty.internal;
 
 import io.sente4j.core.MessageTooLargeException;
+import io.sente4j.core.internal.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
@@ -28,7 +29,7 @@ final class MessageAssembly {
    * @throws MessageTooLargeException once, when the bytes seen pass the limit
    */
   String text(String part, boolean last) {
-    if (skip(utf8Length(part), last)) {
+    if (skip(Utf8.length(part), last)) { // a part never ends inside a surrogate pair
       return null;
     }
     if (last && text.length() == 0) {
@@ -87,24 +88,5 @@ final class MessageAssembly {
     seen = 0;
     skipping = !last;
     throw new MessageTooLargeException(size, limit);
-  }
-
-  /** The UTF-8 length of {@code s}; a part never ends inside a surrogate pair (Jetty splits at whole code points). */
-  static long utf8Length(CharSequence s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 }

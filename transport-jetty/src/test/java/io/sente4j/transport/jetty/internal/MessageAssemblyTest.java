@@ -46,8 +46,12 @@ class MessageAssemblyTest {
   }
 
   @Test
-  void utf8LengthCountsSurrogatePairsAsFourBytes() {
+  void textIsCountedInUtf8BytesWithASurrogatePairAsFour() {
     String s = "a\u00e9\u20ac\ud83d\ude00";
-    assertThat(MessageAssembly.utf8Length(s)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+    int bytes = s.getBytes(StandardCharsets.UTF_8).length;
+    assertThat(bytes).isEqualTo(1 + 2 + 3 + 4);
+    assertThat(new MessageAssembly(bytes).text(s, true)).isEqualTo(s);
+    assertThatThrownBy(() -> new MessageAssembly(bytes - 1).text(s, true))
+        .isInstanceOfSatisfying(MessageTooLargeException.class, e -> assertThat(e.size()).isEqualTo(bytes));
   }
 }
