@@ -95,14 +95,25 @@ class WireLimitsAndRejectionsTest {
     public void onError(Throwable error) {}
   }
 
+  /** A server without the CSRF check, and a raw WebSocket to it, open and past its handshake. */
+  private Channel handshakenWebSocket(Seen seen) throws Exception {
+    start(ChannelSocketServer.Builder::withoutCsrfCheck);
+    URI uri = URI.create(jetty.webSocketUri() + "?uid=alice&client-id=c1");
+    Channel ws = transport.openWebSocket(uri, Map.of(), seen).get(10, TimeUnit.SECONDS);
+    await("the handshake", () -> !seen.messages.isEmpty());
+    return ws;
+  }
+
+  private static void assertClosedTooLarge(Seen seen) throws Exception {
+    assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
+  }
+
   @Test
   @Timeout(60)
   void aWebSocketMessageAtTheLimitIsReadAndOneByteOverClosesWith1009() throws Exception {
-    start(ChannelSocketServer.Builder::withoutCsrfCheck);
-    URI uri = URI.create(jetty.webSocketUri() + "?uid=alice&client-id=c1");
     Seen seen = new Seen();
-    Channel ws = transport.openWebSocket(uri, Map.of(), seen).get(10, TimeUnit.SECONDS);
-    await("the handshake", () -> !seen.messages.isEmpty());
+    Channel ws = handshakenWebSocket(seen);
     ws.send(Payload.text(frameOf(LIMIT))).get(10, TimeUnit.SECONDS);
     await("the event at the limit", () -> received.size() == 1);
     assertThat(received.get(0).id()).isEqualTo(NOTE);
@@ -110,8 +121,7 @@ class WireLimitsAndRejectionsTest {
     assertThat(ws.isOpen()).isTrue();
 
     ws.send(Payload.text(frameOf(LIMIT + 1)));
-    assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
-    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
+    assertClosedTooLarge(seen);
     assertThat(received).hasSize(1);
     await("the bad frame counted", () -> server.metrics().badFrames()
         .getOrDefault(io.sente4j.core.FrameException.Reason.UNPACKABLE, 0L) == 1);
@@ -120,28 +130,20 @@ class WireLimitsAndRejectionsTest {
   @Test
   @Timeout(60)
   void aMessageFarOverTheLimitIsRefusedAsItArrivesWith1009() throws Exception {
-    start(ChannelSocketServer.Builder::withoutCsrfCheck);
-    URI uri = URI.create(jetty.webSocketUri() + "?uid=alice&client-id=c1");
     Seen seen = new Seen();
-    Channel ws = transport.openWebSocket(uri, Map.of(), seen).get(10, TimeUnit.SECONDS);
-    await("the handshake", () -> !seen.messages.isEmpty());
+    Channel ws = handshakenWebSocket(seen);
     ws.send(Payload.text(frameOf(LIMIT * 50)));
-    assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
-    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
+    assertClosedTooLarge(seen);
     assertThat(received).isEmpty();
   }
 
   @Test
   @Timeout(60)
   void aBinaryMessageOneByteOverTheLimitClosesWith1009() throws Exception {
-    start(ChannelSocketServer.Builder::withoutCsrfCheck);
-    URI uri = URI.create(jetty.webSocketUri() + "?uid=alice&client-id=c1");
     Seen seen = new Seen();
-    Channel ws = transport.openWebSocket(uri, Map.of(), seen).get(10, TimeUnit.SECONDS);
-    await("the handshake", () -> !seen.messages.isEmpty());
+    Channel ws = handshakenWebSocket(seen);
     ws.send(Payload.binary(io.sente4j.core.Bytes.wrap(new byte[LIMIT + 1])));
-    assertThat(seen.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
-    assertThat(seen.closeReason.get(10, TimeUnit.SECONDS)).isEqualTo("too-large");
+    assertClosedTooLarge(seen);
     assertThat(received).isEmpty();
   }
 
