@@ -72,6 +72,31 @@ class ChannelSocketClientRepliesTest {
   }
 
   @Test
+  void requestsShareOneTimeoutTimerAndAShorterTimeoutStillEndsFirst() {
+    f.start();
+    FakeConnection c = f.connectOpen("alice");
+    int before = f.time.pending();
+    for (int i = 0; i < 50; i++) {
+      CompletableFuture<Object> r = f.client.send(REQ, FIVE);
+      c.reply("ok", c.nextEvent().callbackId());
+      assertThat(ClientFixture.join(r)).isEqualTo("ok");
+    }
+    assertThat(f.time.pending()).as("timers after 50 requests with one timeout").isEqualTo(before + 1);
+
+    CompletableFuture<Object> slow = f.client.send(REQ, Duration.ofSeconds(10));
+    CompletableFuture<Object> quick = f.client.send(REQ, Duration.ofSeconds(1));
+    f.time.advance(Duration.ofMillis(1000));
+    assertThat(ClientFixture.failure(quick)).isInstanceOf(ReplyTimeoutException.class)
+        .hasMessage("no reply to :app/req within PT1S");
+    f.time.advance(Duration.ofMillis(8999));
+    f.settle();
+    assertThat(slow).isNotDone();
+    f.time.advance(Duration.ofMillis(1));
+    assertThat(ClientFixture.failure(slow)).isInstanceOf(ReplyTimeoutException.class)
+        .hasMessage("no reply to :app/req within PT10S");
+  }
+
+  @Test
   void pendingRepliesFailClosedWhenTheConnectionCloses() {
     f.start();
     FakeConnection c = f.connectOpen("alice");

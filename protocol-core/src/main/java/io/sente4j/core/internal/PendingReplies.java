@@ -20,18 +20,28 @@ import java.util.function.Supplier;
 /**
  * The requests of one client that wait for a reply, by callback id (PROTOCOL.md §9.2). A request ends exactly once:
  * whichever of the reply, its timer, a close or a cancel removes it from the table wins, and only the winner
- * completes the future, on the executor. Guarded by the lock given to the constructor (the client's lock).
+ * delivers the outcome to the future, which completes on the executor ({@link ReplyFuture#deliver}). Guarded by the lock given to the constructor (the client's lock).
  *
  * <p>A request is <i>held</i> from its registration until it is marked sent on a connection; a close ends only the
  * sent ones, since the held ones have not used any connection yet.
+ *
+ * <p>The timeouts share one timer, set for the earliest deadline of the table (not a timer per request: requests
+ * with the same timeout would schedule and cancel one each, and each new earliest timer wakes the scheduler's
+ * thread). When it fires it ends every request whose deadline has passed and sets itself for the next one; it stays
+ * set when the table empties, so steady traffic schedules nothing.
  */
 public final class PendingReplies {
+  private static final Duration NEVER = Duration.ofDays(36_500);
+
   private final Object lock;
   private final Scheduler scheduler;
   private final Executor executor;
   private final Supplier<String> callbackIds;
   private final boolean keywordsAsStrings;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  /** The shared timeout timer, or {@code null}; set for {@link #timerAt}. */
+  private Scheduler.Cancellable timer;
+  private long timerAt;
 
   /**
    * Creates an empty table.
@@ -52,14 +62,17 @@ public final class PendingReplies {
     this.keywordsAsStrings = keywordsAsStrings;
   }
 
-  /** Registers a new request, held, and starts its timer; a cancel of its future forgets it. */
+  /** Registers a new request, held, with its timeout running; a cancel of its future forgets it. */
   public Registered register(Keyword eventId, Duration timeout) {
     synchronized (lock) {
       String cb = callbackIds.get();
       ReplyFuture future = new ReplyFuture(() -> forget(cb));
-      Entry e = new Entry(eventId, timeout, future);
+      long now = scheduler.nanoTime();
+      Entry e = new Entry(eventId, timeout, now + saturatedNanos(timeout), future);
       entries.put(cb, e);
-      e.timer = scheduler.schedule(timeout, () -> timedOut(cb));
+      if (timer == null || e.deadline - timerAt < 0) {
+        setTimer(now, e.deadline);
+      }
       return new Registered(cb, future);
     }
   }
@@ -150,31 +163,62 @@ public final class PendingReplies {
       for (Entry e : ended) {
         settle(e, null, new ReplyClosedException(why + " before the reply to " + e.eventId + " came"));
       }
+      if (entries.isEmpty() && timer != null) {
+        timer.cancel();
+        timer = null;
+      }
       return ended.size();
     }
   }
 
-  private void timedOut(String cb) {
+  private void setTimer(long now, long at) {
+    if (timer != null) {
+      timer.cancel();
+    }
+    timerAt = at;
+    timer = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)), this::timerFired);
+  }
+
+  /** Ends the requests whose deadline has passed, in the order they were made, and sets the timer for the next. */
+  private void timerFired() {
     synchronized (lock) {
-      Entry e = entries.remove(cb);
-      if (e != null) {
+      timer = null;
+      long now = scheduler.nanoTime();
+      List<Entry> expired = new ArrayList<>();
+      boolean more = false;
+      long next = 0L;
+      for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+        Entry e = it.next();
+        if (e.deadline - now <= 0L) {
+          it.remove();
+          expired.add(e);
+        } else if (!more || e.deadline - next < 0L) {
+          more = true;
+          next = e.deadline;
+        }
+      }
+      for (Entry e : expired) {
         settle(e, null, new ReplyTimeoutException("no reply to " + e.eventId + " within " + e.timeout));
+      }
+      if (more) {
+        setTimer(now, next);
       }
     }
   }
 
   private void forget(String cb) {
     synchronized (lock) {
-      Entry e = entries.remove(cb);
-      if (e != null) {
-        e.timer.cancel();
-      }
+      entries.remove(cb);
     }
   }
 
   private void settle(Entry e, Object value, Throwable error) {
-    e.timer.cancel();
-    complete(executor, e.future, value, error);
+    e.future.deliver(value, error, executor);
+  }
+
+  /** {@code timeout} in nanoseconds, at most a century (a deadline far enough to be never, without overflow). */
+  private static long saturatedNanos(Duration timeout) {
+    return timeout.compareTo(NEVER) >= 0 ? NEVER.toNanos() : Math.max(0L, timeout.toNanos());
   }
 
   /** Completes {@code future} on {@code executor}, or here if the executor refuses (it has been shut down). */
@@ -221,13 +265,15 @@ public final class PendingReplies {
   private static final class Entry {
     final Keyword eventId;
     final Duration timeout;
+    /** The {@link Scheduler#nanoTime()} at which the request times out. */
+    final long deadline;
     final ReplyFuture future;
-    Scheduler.Cancellable timer;
     boolean sent;
 
-    Entry(Keyword eventId, Duration timeout, ReplyFuture future) {
+    Entry(Keyword eventId, Duration timeout, long deadline, ReplyFuture future) {
       this.eventId = eventId;
       this.timeout = timeout;
+      this.deadline = deadline;
       this.future = future;
     }
   }

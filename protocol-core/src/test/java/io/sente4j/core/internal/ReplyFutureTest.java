@@ -1,0 +1,304 @@
+package io.sente4j.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.sente4j.core.Qt;
+import io.sente4j.core.ReplyTimeoutException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reply future's outcome reaches a blocked thread at delivery, before the executor completes the future; the
+ * dependent stages still run only on the executor; and the first outcome, delivered or set another way, is the only
+ * one anybody sees.
+ */
+class ReplyFutureTest {
+  /** An executor that keeps its tasks until the test runs them, and remembers which thread ran them. */
+  private static final class Held implements Executor {
+    final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+    @Override
+    public synchronized void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    synchronized void runAll() {
+      while (!tasks.isEmpty()) {
+        tasks.poll().run();
+      }
+    }
+  }
+
+  private final AtomicInteger cancels = new AtomicInteger();
+
+  private ReplyFuture future() {
+    return new ReplyFuture(cancels::incrementAndGet);
+  }
+
+  /** Starts a thread blocked in {@code join()} and returns what it got (a value or the exception). */
+  private static CompletableFuture<Object> joinInThread(ReplyFuture f, CountDownLatch started) {
+    CompletableFuture<Object> got = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      started.countDown();
+      try {
+        got.complete(f.join());
+      } catch (RuntimeException e) {
+        got.complete(e);
+      }
+    }, "joiner");
+    t.setDaemon(true);
+    t.start();
+    return got;
+  }
+
+  @Test
+  void aBlockedJoinGetsTheReplyAtDeliveryWhileTheExecutorHasNotRunYet() throws Exception {
+    ReplyFuture f = future();
+    Held executor = new Held();
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Object> got = joinInThread(f, started);
+    started.await();
+    Thread.sleep(20); // let the joiner park (if it has not, it finds the delivery at once: the same outcome)
+
+    f.deliver("pong", null, executor);
+
+    assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+    assertThat(executor.tasks).hasSize(1); // the completion itself is still waiting for the executor
+  }
+
+  @Test
+  void dependentStagesRunOnlyWhenTheExecutorCompletesTheFuture() {
+    ReplyFuture f = future();
+    Held executor = new Held();
+    AtomicReference<String> ranOn = new AtomicReference<>();
+    CompletableFuture<Object> both = CompletableFuture.allOf(f, CompletableFuture.completedFuture(1))
+        .thenApply(v -> {
+          ranOn.set(Thread.currentThread().getName());
+          return f.join();
+        });
+
+    f.deliver("value", null, executor);
+
+    assertThat(f.isDone()).isTrue();
+    assertThat(f.join()).isEqualTo("value");
+    assertThat(ranOn.get()).as("no stage runs on the delivering thread").isNull();
+    assertThat(both.isDone()).isFalse();
+    Thread runner = new Thread(executor::runAll, "the-executor");
+    runner.start();
+    assertThat(both.join()).isEqualTo("value");
+    assertThat(ranOn.get()).isEqualTo("the-executor");
+  }
+
+  @Test
+  void aDeliveredErrorIsThrownTheWayCompletableFutureThrowsIt() {
+    ReplyFuture f = future();
+    ReplyTimeoutException error = new ReplyTimeoutException("no reply to :x/y within PT1S");
+    f.deliver(null, error, new Held());
+
+    assertThat(f.isCompletedExceptionally()).isTrue();
+    assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).hasCause(error);
+    assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class).hasCause(error);
+    assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasCause(error);
+    assertThatThrownBy(() -> f.getNow("absent")).isInstanceOf(CompletionException.class).hasCause(error);
+  }
+
+  @Test
+  void anExecutorThatRefusesCompletesTheFutureOnTheDeliveringThread() {
+    ReplyFuture f = future();
+    f.deliver("value", null, task -> {
+      throw new java.util.concurrent.RejectedExecutionException("shut down");
+    });
+
+    assertThat(f.thenApply(v -> v + "!").getNow(null)).isEqualTo("value!");
+  }
+
+  @Test
+  void aCancelWakesABlockedJoinAndForgetsTheRequest() throws Exception {
+    ReplyFuture f = future();
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Object> got = joinInThread(f, started);
+    started.await();
+    Thread.sleep(20);
+
+    assertThat(f.cancel(false)).isTrue();
+
+    assertThat(got.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+    assertThat(cancels).hasValue(1);
+  }
+
+  @Test
+  void anApplicationsOwnCompleteWakesABlockedJoin() throws Exception {
+    ReplyFuture f = future();
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Object> got = joinInThread(f, started);
+    started.await();
+    Thread.sleep(20);
+
+    assertThat(f.complete("mine")).isTrue();
+
+    assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("mine");
+  }
+
+  @Test
+  void aSecondWaiterWaitsForTheCompletionItself() throws Exception {
+    ReplyFuture f = future();
+    Held executor = new Held();
+    CountDownLatch started = new CountDownLatch(2);
+    CompletableFuture<Object> first = joinInThread(f, started);
+    CompletableFuture<Object> second = joinInThread(f, started);
+    started.await();
+    Thread.sleep(20);
+
+    f.deliver("value", null, executor);
+    executor.runAll();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("value");
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("value");
+  }
+
+  @Test
+  void aTimedGetGivesUpWithATimeoutAndAnInterruptEndsAGet() throws Exception {
+    ReplyFuture f = future();
+    assertThatThrownBy(() -> f.get(30, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.get();
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+    });
+    t.start();
+    Thread.sleep(20);
+    t.interrupt();
+    t.join(10_000);
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(f.isDone()).isFalse();
+  }
+
+  @Test
+  void anInterruptDoesNotEndAJoinButIsKept() throws Exception {
+    ReplyFuture f = future();
+    AtomicReference<Object> got = new AtomicReference<>();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread t = new Thread(() -> {
+      got.set(f.join());
+      stillInterrupted.set(Thread.currentThread().isInterrupted());
+    });
+    t.start();
+    Thread.sleep(20);
+    t.interrupt();
+    Thread.sleep(20);
+    assertThat(t.isAlive()).isTrue();
+    f.deliver("late", null, Runnable::run);
+    t.join(10_000);
+    assertThat(got.get()).isEqualTo("late");
+    assertThat(stillInterrupted.get()).isTrue();
+  }
+
+  /**
+   * Any order of a delivery (value or error), an application's complete, completeExceptionally and cancel: the
+   * first one fixes the outcome for every getter and every dependent stage, whenever the executor runs.
+   */
+  @Test
+  void theFirstOutcomeIsTheOnlyOneAnybodySees() {
+    Qt.seeded(0x7e91L)
+        .forAll(lists().of(integers().between(0, 4)).ofSizeBetween(1, 6), integers().between(0, 6))
+        .checkAssert(this::firstOutcomeWins);
+  }
+
+  private void firstOutcomeWins(List<Integer> ops, int executorRunsAfter) {
+    ReplyFuture f = future();
+    Held executor = new Held();
+    CompletableFuture<Object> dependent = f.handle((v, e) -> e == null ? v : e);
+    Object expected = null;
+    boolean delivered = false;
+    for (int i = 0; i < ops.size(); i++) {
+      if (i == executorRunsAfter) {
+        executor.runAll();
+      }
+      Object outcome = switch (ops.get(i)) {
+        case 0 -> {
+          if (!delivered) { // the pending table delivers at most once
+            delivered = true;
+            f.deliver("reply-" + i, null, executor);
+          }
+          yield "reply-" + i;
+        }
+        case 1 -> {
+          if (!delivered) {
+            delivered = true;
+            f.deliver(null, new ReplyTimeoutException("t" + i), executor);
+          }
+          yield "timeout-" + i;
+        }
+        case 2 -> {
+          f.complete("own-" + i);
+          yield "own-" + i;
+        }
+        case 3 -> {
+          f.completeExceptionally(new IllegalStateException("own-error-" + i));
+          yield "own-error-" + i;
+        }
+        default -> {
+          f.cancel(false);
+          yield "cancelled";
+        }
+      };
+      if (expected == null) {
+        expected = outcome;
+      }
+    }
+    executor.runAll();
+    Object seen = describe(() -> f.join());
+    Object seenByDependent = describe(dependent::join);
+    Object seenByGetNow = describe(() -> f.getNow("absent"));
+    assertThat(seen).isEqualTo(expected);
+    assertThat(seenByDependent).isEqualTo(expected);
+    assertThat(seenByGetNow).isEqualTo(expected);
+    assertThat(f.isDone()).isTrue();
+  }
+
+  /** The outcome as the model names it: the value, or the message of the error it carries. */
+  private static Object describe(java.util.function.Supplier<Object> read) {
+    try {
+      Object v = read.get();
+      if (v instanceof Throwable) { // the dependent stage's view of an error
+        return name((Throwable) v);
+      }
+      return v;
+    } catch (CancellationException e) {
+      return "cancelled";
+    } catch (CompletionException e) {
+      return name(e.getCause());
+    }
+  }
+
+  private static Object name(Throwable e) {
+    if (e instanceof CompletionException) {
+      e = e.getCause();
+    }
+    if (e instanceof CancellationException) {
+      return "cancelled";
+    }
+    if (e instanceof ReplyTimeoutException) {
+      return "timeout-" + e.getMessage().substring(1);
+    }
+    return e.getMessage();
+  }
+}
