@@ -113,6 +113,7 @@ public class LoopbackBenchmark {
   HttpClient rawHttp;
   RawWebSocketClient rawSink;
   RawWebSocketClient rawEcho;
+  RawWebSocketClient rawAnswer;
 
   volatile InFlight sente4jEventsInFlight;
   volatile InFlight sente4jPushesInFlight;
@@ -128,6 +129,9 @@ public class LoopbackBenchmark {
    */
   volatile boolean rawDecodes;
   volatile CompletableFuture<Void> rawReply = new CompletableFuture<>();
+  /** The callback id of {@link #rawRequestReplyWithCodec}'s request in flight. */
+  volatile String rawCallbackId;
+  private long rawRequests;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -191,6 +195,10 @@ public class LoopbackBenchmark {
       if (rawEventsSeen.incrementAndGet() % BATCH == 0) {
         rawEventsInFlight.done();
       }
+    }, message -> {
+      Frame.ClientEvent f = (Frame.ClientEvent) codec.decode(Payload.text(message), Direction.FROM_CLIENT,
+          Via.WEBSOCKET);
+      return text(codec.encode(new Frame.Reply(f.event().data(), f.callbackId())));
     });
     rawHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     rawSink = RawWebSocketClient.open(rawHttp, raw.uri("/sink"), message -> {
@@ -203,6 +211,13 @@ public class LoopbackBenchmark {
       rawPushesInFlight.done();
     });
     rawEcho = RawWebSocketClient.open(rawHttp, raw.uri("/echo"), message -> rawReply.complete(null));
+    rawAnswer = RawWebSocketClient.open(rawHttp, raw.uri("/answer"), message -> {
+      Frame.Reply f = (Frame.Reply) codec.decode(Payload.text(message.toString()), Direction.FROM_SERVER,
+          Via.WEBSOCKET);
+      if (f.callbackId().equals(rawCallbackId)) {
+        rawReply.complete(null);
+      }
+    });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (raw.sink() == null) {
       if (System.nanoTime() > deadline) {
@@ -231,6 +246,7 @@ public class LoopbackBenchmark {
     jetty.close();
     rawSink.close();
     rawEcho.close();
+    rawAnswer.close();
     raw.close();
   }
 
@@ -314,6 +330,23 @@ public class LoopbackBenchmark {
     CompletableFuture<Void> reply = new CompletableFuture<>();
     rawReply = reply;
     rawEcho.send(packedRequest);
+    reply.get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /**
+   * {@link #rawRequestReply} doing what sente4j does with the same request: the client packs it with a fresh callback
+   * id, the server reads it and packs the reply (on Jetty's thread, as the echo does), and the client reads the reply
+   * and matches its callback id.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public void rawRequestReplyWithCodec() throws Exception {
+    CompletableFuture<Void> reply = new CompletableFuture<>();
+    String cb = Long.toHexString(++rawRequests);
+    rawCallbackId = cb;
+    rawReply = reply;
+    rawAnswer.send(text(codec.encode(new Frame.ClientEvent(request, cb))));
     reply.get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 }

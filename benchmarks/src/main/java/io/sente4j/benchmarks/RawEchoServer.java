@@ -3,6 +3,7 @@ package io.sente4j.benchmarks;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -18,6 +19,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <ul>
  *   <li>{@code /echo} sends every text message back as it came: the request/reply baseline.
+ *   <li>{@code /answer} sends back what {@code answer} makes of each text message (the benchmark reads the request
+ *       and packs a reply, as an application on raw WebSockets would): the request/reply baseline with the codec.
  *   <li>{@code /sink} hands every text message to {@code onSinkMessage}, and keeps the session of the latest
  *       connection so a benchmark can push to it: the events and pushes baseline.
  * </ul>
@@ -26,10 +29,12 @@ final class RawEchoServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final Consumer<String> onSinkMessage;
+  private final UnaryOperator<String> answer;
   private volatile Session sink;
 
-  private RawEchoServer(Consumer<String> onSinkMessage) {
+  private RawEchoServer(Consumer<String> onSinkMessage, UnaryOperator<String> answer) {
     this.onSinkMessage = Objects.requireNonNull(onSinkMessage, "onSinkMessage");
+    this.answer = Objects.requireNonNull(answer, "answer");
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("raw-jetty");
     server = new Server(threads);
@@ -38,14 +43,18 @@ final class RawEchoServer implements AutoCloseable {
     connector.setPort(0);
     server.addConnector(connector);
     server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
-      container.addMapping("/echo", (request, response, callback) -> new Echo());
+      container.addMapping("/echo", (request, response, callback) -> new Echo(UnaryOperator.identity()));
+      container.addMapping("/answer", (request, response, callback) -> new Echo(this.answer));
       container.addMapping("/sink", (request, response, callback) -> new Sink(this));
     }));
   }
 
-  /** Starts a server on a free port of 127.0.0.1; {@code onSinkMessage} takes each message {@code /sink} reads. */
-  static RawEchoServer start(Consumer<String> onSinkMessage) {
-    RawEchoServer s = new RawEchoServer(onSinkMessage);
+  /**
+   * Starts a server on a free port of 127.0.0.1; {@code onSinkMessage} takes each message {@code /sink} reads, and
+   * {@code answer} makes {@code /answer}'s reply to each message it reads.
+   */
+  static RawEchoServer start(Consumer<String> onSinkMessage, UnaryOperator<String> answer) {
+    RawEchoServer s = new RawEchoServer(onSinkMessage, answer);
     try {
       s.server.start();
     } catch (Exception e) {
@@ -54,7 +63,7 @@ final class RawEchoServer implements AutoCloseable {
     return s;
   }
 
-  /** The address of {@code path}, {@code /echo} or {@code /sink}. */
+  /** The address of {@code path}: {@code /echo}, {@code /answer} or {@code /sink}. */
   URI uri(String path) {
     return URI.create("ws://127.0.0.1:" + connector.getLocalPort() + path);
   }
@@ -71,9 +80,17 @@ final class RawEchoServer implements AutoCloseable {
 
   // The listeners are public: Jetty calls them through method handles that need public classes.
 
-  /** Sends each message back; Jetty queues a send made while an earlier one is still being written. */
+  /**
+   * Sends each message back as {@code answer} makes it, on the thread that read it; Jetty queues a send made while an
+   * earlier one is still being written.
+   */
   public static final class Echo implements Session.Listener.AutoDemanding {
+    private final UnaryOperator<String> answer;
     private Session session;
+
+    Echo(UnaryOperator<String> answer) {
+      this.answer = answer;
+    }
 
     @Override
     public void onWebSocketOpen(Session opened) {
@@ -82,7 +99,7 @@ final class RawEchoServer implements AutoCloseable {
 
     @Override
     public void onWebSocketText(String message) {
-      session.sendText(message, Callback.NOOP);
+      session.sendText(answer.apply(message), Callback.NOOP);
     }
 
     @Override
