@@ -24,6 +24,7 @@ public final class SendBudget {
     private final long chars;
     private Held prev;
     private Held next;
+    private boolean released;
 
     private Held(Payload payload, long bytes, long chars) {
       this.payload = payload;
@@ -88,9 +89,10 @@ public final class SendBudget {
 
   /** Gives back the room of a frame {@link #tryAdmit} admitted. */
   public synchronized void release(Held h) {
-    if (items == 0) {
+    if (h.released || items == 0) {
       throw new IllegalStateException("released more than was admitted");
     }
+    h.released = true;
     items--;
     if (h.bytes >= 0) {
       counted -= h.bytes;

@@ -72,6 +72,7 @@ class SendBudgetTest {
     assertThat(b.bytes()).isEqualTo(10); // counts both
     SendBudget.Held third = b.tryAdmit(Payload.text("\u00e9")); // 2, not counted yet
     b.release(second);
+    assertThatIllegalStateException().isThrownBy(() -> b.release(second));
     assertThat(b.items()).isEqualTo(2);
     assertThat(b.bytes()).isEqualTo(8);
     b.release(third);
