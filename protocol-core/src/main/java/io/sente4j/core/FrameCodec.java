@@ -2,8 +2,6 @@ package io.sente4j.core;
 
 import io.sente4j.core.FrameException.Reason;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -279,14 +277,8 @@ public final class FrameCodec {
       }
       case AJAX_REPLY:
         return vector(((Frame.AjaxReply) frame).value(), null);
-      case PUSH: {
-        List<Event> events = ((Frame.Push) frame).events();
-        Object[] batch = new Object[events.size()];
-        for (int i = 0; i < batch.length; i++) {
-          batch[i] = eventVector(events.get(i));
-        }
-        return vector(vector(batch), null);
-      }
+      case PUSH:
+        return pushWire(((Frame.Push) frame).events());
       case SERVER_PING:
         return vector(Chsk.WS_PING, null);
       case CLIENT_PING:
@@ -304,12 +296,36 @@ public final class FrameCodec {
     }
   }
 
+  /**
+   * Packs a push of events that were checked when they were sent (none is null or reserved), without the copy and
+   * the checks of a {@link Frame.Push}: the server packs every batch it flushes, and its events were checked one by
+   * one on their way into the push buffer.
+   *
+   * @throws PackerException if a value inside an event is outside the packer's domain
+   */
+  Payload encodePush(List<Event> checkedEvents) {
+    return packer.pack(pushWire(checkedEvents));
+  }
+
+  private static List<Object> pushWire(List<Event> events) {
+    Object[] batch = new Object[events.size()];
+    for (int i = 0; i < batch.length; i++) {
+      batch[i] = eventVector(events.get(i));
+    }
+    return vector(vector(batch), null);
+  }
+
   /** The wire value of an event: {@code [id]} without data, {@code [id data]} with. */
   public static List<Object> eventVector(Event event) {
     return event.data() == null ? vector(event.id()) : vector(event.id(), event.data());
   }
 
+  /**
+   * Every wire vector is a {@link WireVector}, an unmodifiable view of its array: one object besides the array (a
+   * wrapped {@code Arrays.asList} takes two), and one class, so a packer's calls on the frame's lists stay
+   * monomorphic (with {@code List.of} for the events beside the wrapped arrays, edn and JSON packing were slower).
+   */
   private static List<Object> vector(Object... items) {
-    return Collections.unmodifiableList(Arrays.asList(items));
+    return new WireVector(items);
   }
 }

@@ -18,7 +18,7 @@ final class PushEncoder {
   record PackedPush(Payload payload, List<Event> events) {}
 
   /**
-   * The batch as push frames, in order: one frame, or more when one would be larger than the frame limit (the
+   * The batch, whose events were checked as pushable when they were sent, as push frames, in order: one frame, or more when one would be larger than the frame limit (the
    * packer's input limit, which the client applies too, PROTOCOL.md §11.1). Events the packer refuses, and events
    * over the frame limit on their own, are left out and reported.
    */
@@ -56,7 +56,7 @@ final class PushEncoder {
   /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
   private PackedPush encodePackable(Object uid, String clientId, List<Event> batch) {
     try {
-      return new PackedPush(codec.encode(new Frame.Push(batch)), batch);
+      return new PackedPush(codec.encodePush(batch), batch);
     } catch (PackerException whole) {
       List<Event> packable = new ArrayList<>(batch.size());
       for (Event e : batch) {

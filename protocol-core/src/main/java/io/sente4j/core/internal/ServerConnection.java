@@ -81,7 +81,7 @@ public final class ServerConnection implements ChannelListener {
   private final SerialExecutor serial;
   private final KeepAlive keepAlive;
   private final QueueBudget inbound;
-  private final QueueBudget outbound;
+  private final SendBudget outbound;
   private final OverflowPolicy overflow;
   private final Object stateLock = new Object();
   private final Object sendLock = new Object();
@@ -114,7 +114,7 @@ public final class ServerConnection implements ChannelListener {
     this.host = host;
     this.serial = new SerialExecutor(handlers);
     this.inbound = new QueueBudget(limits.receive());
-    this.outbound = new QueueBudget(limits.send());
+    this.outbound = new SendBudget(limits.send());
     this.overflow = limits.overflow();
     this.keepAlive = new KeepAlive(scheduler, pingInterval, pingTimeout,
         () -> send(new Frame.ServerPing()), this::pingTimedOut);
@@ -151,7 +151,7 @@ public final class ServerConnection implements ChannelListener {
   }
 
   /** The frames handed to the transport and not yet written. */
-  public QueueBudget outbound() {
+  public SendBudget outbound() {
     return outbound;
   }
 
@@ -182,9 +182,7 @@ public final class ServerConnection implements ChannelListener {
       synchronized (sendLock) {
         register.run();
         keepAlive.start();
-        int size = handshake.byteLength();
-        outbound.tryAdmit(size); // the queue is empty: always admitted
-        transmit(handshake, size);
+        transmit(handshake, outbound.tryAdmit(handshake)); // the queue is empty: always admitted
         state = State.OPEN;
       }
     }
@@ -237,18 +235,18 @@ public final class ServerConnection implements ChannelListener {
       if (state != State.OPEN) {
         return false;
       }
-      int size = payload.byteLength(); // once: for a text payload it is a pass over the whole text
-      if (outbound.tryAdmit(size)) {
-        transmit(payload, size);
+      SendBudget.Held held = outbound.tryAdmit(payload);
+      if (held != null) {
+        transmit(payload, held);
         return true;
       }
       overflowed = "the send queue is full (" + outbound + ")";
       if (overflow == OverflowPolicy.DROP_NEWEST) {
         if (!droppable) {
-          transmit(payload, -1); // replies and protocol frames go regardless, uncounted
+          transmit(payload, null); // replies and protocol frames go regardless, uncounted
           return true;
         }
-        overflowed += "; a push of " + size + " byte(s) was dropped";
+        overflowed += "; a push of " + payload.byteLength() + " byte(s) was dropped";
       } else {
         overflowed += "; closing the connection";
       }
@@ -364,9 +362,9 @@ public final class ServerConnection implements ChannelListener {
   /**
    * Called holding the send lock.
    *
-   * @param counted the bytes the frame took in the send queue's budget, or -1 when it took no room there
+   * @param held the frame's room in the send queue's budget, or {@code null} when it took no room there
    */
-  private void transmit(Payload payload, int counted) {
+  private void transmit(Payload payload, SendBudget.Held held) {
     CompletableFuture<Void> sent;
     try {
       sent = channel.send(payload);
@@ -375,8 +373,8 @@ public final class ServerConnection implements ChannelListener {
     }
     keepAlive.onOutbound();
     sent.whenComplete((ok, error) -> {
-      if (counted >= 0) {
-        outbound.release(counted);
+      if (held != null) {
+        outbound.release(held);
       }
       if (error != null) {
         host.onSendFailed(this, error);

@@ -39,6 +39,33 @@ class EdnWriterTest {
     return m;
   }
 
+  /**
+   * Text far longer than the writer's first buffer, in many pieces: escapes, non-ASCII text, instants and strings
+   * longer than a whole chunk of the output, wherever they fall. Each element written alone is the reference.
+   */
+  @Test
+  void writesLargeValuesAsTheirElementsWrittenAlone() {
+    List<Object> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      switch (i % 6) {
+        case 0 -> items.add("line " + i + "\n with a \"quote\" and caf\u00e9 \u20ac \ud83d\ude00");
+        case 1 -> items.add(Instant.ofEpochSecond(1_764_320_400L + i, i * 1000L));
+        case 2 -> items.add(map(Keyword.of("seq"), (long) i, Keyword.of("ok"), i % 4 == 0));
+        case 3 -> items.add("x".repeat(i % 700) + "\t" + "y".repeat(i % 300));
+        case 4 -> items.add(i % 500 == 4 ? "long \\ " + "z".repeat(20_000) + " \u0001 end" : "short");
+        default -> items.add(UUID.nameUUIDFromBytes(new byte[] {(byte) i}));
+      }
+    }
+    StringBuilder expected = new StringBuilder("[");
+    for (int i = 0; i < items.size(); i++) {
+      expected.append(i == 0 ? "" : " ").append(write(items.get(i)));
+    }
+    String text = write(items);
+    assertThat(text.length()).isGreaterThan(100_000);
+    assertThat(text).isEqualTo(expected.append(']').toString());
+    assertThat(Edn.read(text)).isEqualTo(items);
+  }
+
   @Test
   void writesSenteFramesAsSenteDoes() {
     Keyword req = Keyword.of("my-app/some-req");

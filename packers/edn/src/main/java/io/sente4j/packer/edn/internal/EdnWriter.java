@@ -303,7 +303,7 @@ public final class EdnWriter {
   private void writeString(String s) {
     int n = s.length();
     char[] buf = out.reserve(n + 2);
-    int start = out.length() + 1;
+    int start = out.position() + 1;
     buf[start - 1] = '"';
     s.getChars(0, n, buf, start); // copy first, then look: most strings need no escape
     int end = start + n;
@@ -325,11 +325,11 @@ public final class EdnWriter {
     }
     if (i == end) {
       buf[end] = '"';
-      out.setLength(end + 1);
+      out.setPosition(end + 1);
       return;
     }
     // Rewrite from the first character that needs an escape.
-    out.setLength(i);
+    out.setPosition(i);
     int k = i - start;
     int run = k;
     while (k < n) {

@@ -60,7 +60,7 @@ final class InstantText {
     int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     int nanos = instant.getNano();
     char[] text = out.reserve(35); // yyyy-MM-ddThh:mm:ss.nnnnnnnnn-00:00
-    int at = out.length();
+    int at = out.position();
     two(text, at, year / 100);
     two(text, at + 2, year % 100);
     text[at + 4] = '-';
@@ -84,7 +84,7 @@ final class InstantText {
       at += 29;
     }
     "-00:00".getChars(0, 6, text, at);
-    out.setLength(at + 6);
+    out.setPosition(at + 6);
   }
 
   /** Writes {@code value}, 0 to 99, as two digits at {@code at}. */
