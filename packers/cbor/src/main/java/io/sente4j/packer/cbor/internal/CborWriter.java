@@ -82,6 +82,7 @@ public final class CborWriter {
 
   /** Writes {@code v}, which sits inside {@code enclosing} collections or tagged values. */
   private void value(Object v, int enclosing) throws IOException {
+    // Final classes first (an instanceof on one is a pointer compare), the collection interfaces after them.
     if (v instanceof String) {
       string((String) v);
     } else if (v instanceof Long) {
@@ -94,6 +95,11 @@ public final class CborWriter {
       out.writeBoolean((Boolean) v);
     } else if (v instanceof Double) {
       out.writeNumber((double) (Double) v);
+    } else if (v instanceof Instant) {
+      instant((Instant) v);
+    } else if (v instanceof UUID) {
+      out.writeTag(CborTags.UUID);
+      out.writeBinary(CborValues.uuidBytes((UUID) v));
     } else if (v instanceof Map) {
       map((Map<?, ?>) v, enclosing + 1);
     } else if (v instanceof List) {
@@ -102,11 +108,6 @@ public final class CborWriter {
       checkDepth(enclosing + 1);
       out.writeTag(CborTags.SET);
       array((Set<?>) v, enclosing + 1);
-    } else if (v instanceof Instant) {
-      instant((Instant) v);
-    } else if (v instanceof UUID) {
-      out.writeTag(CborTags.UUID);
-      out.writeBinary(CborValues.uuidBytes((UUID) v));
     } else {
       other(v, enclosing);
     }

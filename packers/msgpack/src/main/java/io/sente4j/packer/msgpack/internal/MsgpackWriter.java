@@ -207,7 +207,7 @@ public final class MsgpackWriter {
     checkDepth(depth);
     MessagePacker outer = out;
     GrowingOutput outerOutput = output;
-    output = new GrowingOutput(64);
+    output = new GrowingOutput(64); // sets are mostly a few elements; it doubles as needed
     out = MessagePack.DEFAULT_PACKER_CONFIG.newPacker(output);
     byte[] inner;
     try {
