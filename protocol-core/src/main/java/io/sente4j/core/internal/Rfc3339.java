@@ -1,5 +1,6 @@
 package io.sente4j.core.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,38 +20,93 @@ public final class Rfc3339 {
 
   private static final int SECONDS_PER_DAY = 86_400;
 
+  /** The longest text {@link #format(Instant, byte[], int)} writes: {@code 2026-01-01T00:00:00.123456789Z}. */
+  public static final int MAX_LENGTH = 30;
+
+  /** The length of {@code YYYY-MM-DD}. */
+  private static final int DATE_LENGTH = 10;
+
+  /**
+   * The text of one day, {@code YYYY-MM-DD}: the date of a batch of timestamps is mostly the same, and working it out
+   * ({@link LocalDate#ofEpochDay}, then ten digits) was most of formatting one.
+   */
+  private static final class FormattedDay {
+    final long epochDay;
+    final byte[] text = new byte[DATE_LENGTH];
+
+    FormattedDay(long epochDay) {
+      this.epochDay = epochDay;
+      LocalDate date = LocalDate.ofEpochDay(epochDay);
+      digits(text, 0, date.getYear(), 4);
+      text[4] = '-';
+      digits(text, 5, date.getMonthValue(), 2);
+      text[7] = '-';
+      digits(text, 8, date.getDayOfMonth(), 2);
+    }
+  }
+
+  /**
+   * The day formatted last, shared by all threads without locks: its fields are final, so a thread sees either a
+   * whole day or an older one, and a stale one only costs formatting the day again.
+   */
+  private static FormattedDay lastFormattedDay = new FormattedDay(0);
+
   /**
    * The instant in UTC as {@link DateTimeFormatter#ISO_INSTANT} writes it: {@code 2026-01-01T00:00:00Z}, with no
    * fraction or 3, 6 or 9 digits of it. The year must be 0000 to 9999 (the caller checks).
    */
   public static String format(Instant t) {
+    byte[] text = new byte[MAX_LENGTH];
+    return new String(text, 0, format(t, text, 0), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes the text {@link #format(Instant)} gives, as ASCII bytes, into {@code out} from {@code at} (which must have
+   * room for {@link #MAX_LENGTH} bytes), for a writer that puts it straight into its output.
+   *
+   * @return the number of bytes written: 20, 24, 27 or 30
+   */
+  public static int format(Instant t, byte[] out, int at) {
     long second = t.getEpochSecond();
     long day = Math.floorDiv(second, SECONDS_PER_DAY);
-    int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
-    LocalDate date = LocalDate.ofEpochDay(day);
+    int secondOfDay = (int) (second - day * SECONDS_PER_DAY);
+    FormattedDay date = lastFormattedDay;
+    if (date.epochDay != day) {
+      date = new FormattedDay(day);
+      lastFormattedDay = date;
+    }
+    System.arraycopy(date.text, 0, out, at, DATE_LENGTH);
     int nanos = t.getNano();
     int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-    char[] out = new char[20 + (fraction == 0 ? 0 : fraction + 1)];
-    digits(out, 0, date.getYear(), 4);
-    out[4] = '-';
-    digits(out, 5, date.getMonthValue(), 2);
-    out[7] = '-';
-    digits(out, 8, date.getDayOfMonth(), 2);
-    out[10] = 'T';
-    digits(out, 11, secondOfDay / 3600, 2);
-    out[13] = ':';
-    digits(out, 14, secondOfDay / 60 % 60, 2);
-    out[16] = ':';
-    digits(out, 17, secondOfDay % 60, 2);
-    int at = 19;
+    out[at + 10] = 'T';
+    twoDigits(out, at + 11, secondOfDay / 3600);
+    out[at + 13] = ':';
+    twoDigits(out, at + 14, secondOfDay / 60 % 60);
+    out[at + 16] = ':';
+    twoDigits(out, at + 17, secondOfDay % 60);
+    int end = at + 19;
     if (fraction > 0) {
-      out[at++] = '.';
-      digits(out, at, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos, fraction);
-      at += fraction;
+      out[end++] = '.';
+      digits(out, end, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos, fraction);
+      end += fraction;
     }
-    out[at] = 'Z';
-    return new String(out);
+    out[end++] = 'Z';
+    return end - at;
   }
+
+  /** A valid date, {@code YYYYMMDD} as a number, and its epoch day. */
+  private static final class ParsedDay {
+    final int yearMonthDay;
+    final long epochDay;
+
+    ParsedDay(int yearMonthDay, long epochDay) {
+      this.yearMonthDay = yearMonthDay;
+      this.epochDay = epochDay;
+    }
+  }
+
+  /** The day parsed last, shared by all threads as {@link #lastFormattedDay} is. */
+  private static ParsedDay lastParsedDay = new ParsedDay(19700101, 0);
 
   /**
    * The instant that RFC 3339 text names, as {@code OffsetDateTime.parse(text,
@@ -112,12 +168,17 @@ public final class Rfc3339 {
     } else {
       return null;
     }
-    long epochDay;
-    try {
-      epochDay = LocalDate.of(year, month, dayOfMonth).toEpochDay();
-    } catch (DateTimeException e) {
-      return null; // a day the month does not have: the formatter reports it
+    int yearMonthDay = year * 10_000 + month * 100 + dayOfMonth;
+    ParsedDay day = lastParsedDay;
+    if (day.yearMonthDay != yearMonthDay) {
+      try {
+        day = new ParsedDay(yearMonthDay, LocalDate.of(year, month, dayOfMonth).toEpochDay());
+      } catch (DateTimeException e) {
+        return null; // a day the month does not have: the formatter reports it
+      }
+      lastParsedDay = day;
     }
+    long epochDay = day.epochDay;
     long epochSecond = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second - offsetSeconds;
     return Instant.ofEpochSecond(epochSecond, nanos);
   }
@@ -139,9 +200,14 @@ public final class Rfc3339 {
     return c >= '0' && c <= '9';
   }
 
-  private static void digits(char[] out, int at, int value, int width) {
+  private static void twoDigits(byte[] out, int at, int value) {
+    out[at] = (byte) ('0' + value / 10);
+    out[at + 1] = (byte) ('0' + value % 10);
+  }
+
+  private static void digits(byte[] out, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
-      out[i] = (char) ('0' + value % 10);
+      out[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
   }

@@ -1,9 +1,7 @@
 package io.sente4j.packer.cbor.internal;
 
-import io.sente4j.core.internal.Rfc3339;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Encodings shared by the writer and the reader: heads, instants, UUIDs, bignum magnitudes, half floats. */
@@ -39,15 +37,14 @@ final class CborValues {
   }
 
   /**
-   * RFC 3339 text in UTC, as {@link DateTimeFormatter#ISO_INSTANT} writes it: no fraction, or 3, 6 or 9 digits.
+   * Checks that {@code t} has RFC 3339 text: that it is in the years 0000 to 9999.
    *
-   * @throws io.sente4j.core.PackerException if the instant is outside the years 0000 to 9999
+   * @throws io.sente4j.core.PackerException if it is not
    */
-  static String rfc3339(Instant t) {
+  static void checkRfc3339Range(Instant t) {
     if (t.getEpochSecond() < MIN_SECOND || t.getEpochSecond() > MAX_SECOND) {
       throw Refusals.instantOutOfRange(t);
     }
-    return Rfc3339.format(t);
   }
 
   static byte[] uuidBytes(UUID u) {

@@ -9,6 +9,7 @@ import io.sente4j.core.Keyword;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.Rfc3339;
 import io.sente4j.packer.cbor.CborPacker;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,6 +37,8 @@ public final class CborWriter {
   private final CBORGenerator out;
   private final int maxDepth;
   private final byte[] head = new byte[9];
+  /** An instant's tag, text head and text; see {@link #instant}. */
+  private final byte[] text = new byte[3 + Rfc3339.MAX_LENGTH];
 
   private CborWriter(CBORGenerator out, int maxDepth) {
     this.out = out;
@@ -79,19 +82,24 @@ public final class CborWriter {
 
   /** Writes {@code v}, which sits inside {@code enclosing} collections or tagged values. */
   private void value(Object v, int enclosing) throws IOException {
+    // Final classes first (an instanceof on one is a pointer compare), the collection interfaces after them.
     if (v instanceof String) {
       string((String) v);
     } else if (v instanceof Long) {
       out.writeNumber((long) (Long) v);
     } else if (v instanceof Keyword) {
-      out.writeTag(CborTags.IDENTIFIER);
-      out.writeString(":" + ((Keyword) v).qualifiedName());
+      identifier(v);
     } else if (v == null) {
       out.writeNull();
     } else if (v instanceof Boolean) {
       out.writeBoolean((Boolean) v);
     } else if (v instanceof Double) {
       out.writeNumber((double) (Double) v);
+    } else if (v instanceof Instant) {
+      instant((Instant) v);
+    } else if (v instanceof UUID) {
+      out.writeTag(CborTags.UUID);
+      out.writeBinary(CborValues.uuidBytes((UUID) v));
     } else if (v instanceof Map) {
       map((Map<?, ?>) v, enclosing + 1);
     } else if (v instanceof List) {
@@ -100,12 +108,6 @@ public final class CborWriter {
       checkDepth(enclosing + 1);
       out.writeTag(CborTags.SET);
       array((Set<?>) v, enclosing + 1);
-    } else if (v instanceof Instant) {
-      out.writeTag(CborTags.DATE_TIME_TEXT);
-      out.writeString(CborValues.rfc3339((Instant) v));
-    } else if (v instanceof UUID) {
-      out.writeTag(CborTags.UUID);
-      out.writeBinary(CborValues.uuidBytes((UUID) v));
     } else {
       other(v, enclosing);
     }
@@ -117,8 +119,7 @@ public final class CborWriter {
     } else if (v instanceof Float) {
       out.writeNumber((double) (Float) v);
     } else if (v instanceof Symbol) {
-      out.writeTag(CborTags.IDENTIFIER);
-      out.writeString(((Symbol) v).qualifiedName());
+      identifier(v);
     } else if (v instanceof Character) {
       char c = (Character) v;
       if (Character.isSurrogate(c)) {
@@ -156,6 +157,37 @@ public final class CborWriter {
     } else {
       out.writeString(s);
     }
+  }
+
+  /** Tag 39 around a keyword's text (with its colon) or a symbol's, copied from {@link IdentifierEncodings}. */
+  private void identifier(Object v) throws IOException {
+    byte[] encoding = IdentifierEncodings.of(v);
+    if (encoding != null) {
+      out.writeBytes(encoding, 0, encoding.length);
+    } else {
+      out.writeTag(CborTags.IDENTIFIER);
+      out.writeString(v instanceof Keyword ? ":" + ((Keyword) v).qualifiedName() : ((Symbol) v).qualifiedName());
+    }
+  }
+
+  /**
+   * Tag 0 around the RFC 3339 text, formatted straight into the bytes written: the text is 20 to 30 ASCII
+   * characters, so its head is one byte ({@code 0x74}) for 20 and two ({@code 0x78 n}) for the longer ones.
+   */
+  private void instant(Instant t) throws IOException {
+    CborValues.checkRfc3339Range(t);
+    int length = Rfc3339.format(t, text, 3);
+    int start;
+    if (length < 24) {
+      text[2] = (byte) ((CborValues.MAJOR_TEXT << 5) | length);
+      start = 1;
+    } else {
+      text[1] = (byte) ((CborValues.MAJOR_TEXT << 5) | 24);
+      text[2] = (byte) length;
+      start = 0;
+    }
+    text[start] = (byte) ((CborValues.MAJOR_TAG << 5) | CborTags.DATE_TIME_TEXT);
+    out.writeBytes(text, start, 3 + length - start);
   }
 
   /** Tag 2 or 3 around the magnitude (for tag 3, of -1 - n) without leading zero bytes, whatever its size. */

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.sente4j.core.internal.Rfc3339;
 import io.sente4j.spec.Theories;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,6 +31,16 @@ class Rfc3339Test {
   void formatsAsIsoInstant() {
     Theories.qt().forAll(instants()).checkAssert(t ->
         assertThat(Rfc3339.format(t)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(t.atOffset(ZoneOffset.UTC))));
+  }
+
+  @Test
+  void writesTheSameTextAsAsciiBytesWhereAsked() {
+    Theories.qt().forAll(instants(), integers().between(0, 5)).checkAssert((t, at) -> {
+      byte[] out = new byte[at + Rfc3339.MAX_LENGTH + 1];
+      int length = Rfc3339.format(t, out, at);
+      assertThat(new String(out, at, length, StandardCharsets.US_ASCII)).isEqualTo(Rfc3339.format(t));
+      assertThat(out[at + length]).as("nothing written past the text").isZero();
+    });
   }
 
   @Test

@@ -154,7 +154,9 @@ public final class MsgpackReader {
     if (n > maxCollectionSize) {
       throw new PackerLimitException(MsgpackPacker.NAME, Limit.COLLECTION_SIZE, maxCollectionSize, at);
     }
-    need((long) n * bytesEach, "a collection of " + n + (bytesEach == 1 ? " elements" : " entries") + " at least");
+    if ((long) n * bytesEach > remaining()) { // the message is built only here: this runs for every collection
+      need((long) n * bytesEach, "a collection of " + n + (bytesEach == 1 ? " elements" : " entries") + " at least");
+    }
   }
 
   private List<Object> list(int n, int depth) throws IOException {
@@ -227,9 +229,9 @@ public final class MsgpackReader {
     need(n, "an extension");
     switch (h.getType()) {
       case SenteExt.KEYWORD:
-        return name(utf8(n, "a keyword"), true);
+        return name(n, true);
       case SenteExt.SYMBOL:
-        return name(utf8(n, "a symbol"), false);
+        return name(n, false);
       case SenteExt.CHARACTER: {
         String s = utf8(n, "a character");
         if (s.length() != 1) {
@@ -255,12 +257,24 @@ public final class MsgpackReader {
     }
   }
 
-  private Object name(String text, boolean keyword) {
+  /** A keyword or symbol of {@code n} bytes; one read lately comes from {@link NameCache}. */
+  private Object name(int n, boolean keyword) throws IOException {
+    MessageBuffer ref = in.readPayloadAsReference(n);
+    byte[] bytes = ref.array();
+    int from = ref.arrayOffset();
+    Object known = NameCache.get(bytes, from, n, keyword);
+    if (known != null) {
+      return known;
+    }
+    String text = Utf8Text.decode(bytes, from, n, keyword ? "a keyword" : "a symbol", at);
+    Object name;
     try {
-      return keyword ? Keyword.of(text) : Symbol.of(text);
+      name = keyword ? Keyword.of(text) : Symbol.of(text);
     } catch (IllegalArgumentException e) {
       throw error("an invalid " + (keyword ? "keyword" : "symbol") + " (" + e.getMessage() + ")", at);
     }
+    NameCache.put(bytes, from, n, name);
+    return name;
   }
 
   private Instant timestamp(byte[] b) {

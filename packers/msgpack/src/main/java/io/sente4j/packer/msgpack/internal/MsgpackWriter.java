@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
 
 /**
- * Writes one value of the data model as MessagePack with msgpack-core's {@link MessageBufferPacker}, in the bytes
+ * Writes one value of the data model as MessagePack with msgpack-core's {@link MessagePacker} (into a {@link
+ * GrowingOutput}), in the bytes
  * Sente's own MessagePack writer produces for the same value (see {@link MsgpackPacker}).
  *
  * <p>One writer serves one {@link #write} call: it holds that message's map-key cache. It recurses once per
@@ -30,7 +31,8 @@ public final class MsgpackWriter {
   private static final int FIXEXT1 = 0xd4;
 
   private final int maxDepth;
-  private MessageBufferPacker out = MessagePack.newDefaultBufferPacker();
+  private GrowingOutput output = GrowingOutput.reusing();
+  private MessagePacker out = MessagePack.DEFAULT_PACKER_CONFIG.newPacker(output);
   /** The message's map-key cache: keyword or string key to its number; created at the first such key. */
   private KeyNumbers keyCache;
   private final byte[] scratch = new byte[12];
@@ -49,7 +51,8 @@ public final class MsgpackWriter {
     MsgpackWriter w = new MsgpackWriter(maxDepth);
     try {
       w.value(value, 0);
-      return w.out.toByteArray();
+      w.out.flush();
+      return w.output.toByteArrayAndRelease();
     } catch (StackOverflowError e) {
       throw Refusals.tooDeep(maxDepth);
     } catch (IOException | RuntimeException e) {
@@ -63,7 +66,8 @@ public final class MsgpackWriter {
 
   /** Writes {@code v}, which sits inside {@code enclosing} collections. */
   private void value(Object v, int enclosing) throws IOException {
-    // The commonest final classes first: an instanceof on a final class is a pointer compare.
+    // Final classes first, commonest first (an instanceof on one is a pointer compare), the collection interfaces
+    // after them.
     if (v instanceof String) {
       string((String) v);
     } else if (v instanceof Long) {
@@ -76,16 +80,16 @@ public final class MsgpackWriter {
       out.packBoolean((Boolean) v);
     } else if (v instanceof Double) {
       out.packDouble((Double) v);
+    } else if (v instanceof Instant) {
+      instant((Instant) v);
+    } else if (v instanceof UUID) {
+      ext(SenteExt.UUID, v.toString().getBytes(StandardCharsets.US_ASCII));
     } else if (v instanceof Map) {
       map((Map<?, ?>) v, enclosing + 1);
     } else if (v instanceof List) {
       list((List<?>) v, enclosing + 1);
     } else if (v instanceof Set) {
       set((Set<?>) v, enclosing + 1);
-    } else if (v instanceof Instant) {
-      instant((Instant) v);
-    } else if (v instanceof UUID) {
-      ext(SenteExt.UUID, v.toString().getBytes(StandardCharsets.US_ASCII));
     } else {
       other(v);
     }
@@ -202,15 +206,19 @@ public final class MsgpackWriter {
   /** Extension 4 around a packed array; the array goes to a buffer of its own first, since its length leads. */
   private void set(Set<?> set, int depth) throws IOException {
     checkDepth(depth);
-    MessageBufferPacker outer = out;
-    out = MessagePack.newDefaultBufferPacker();
+    MessagePacker outer = out;
+    GrowingOutput outerOutput = output;
+    output = new GrowingOutput(64); // sets are mostly a few elements; it doubles as needed
+    out = MessagePack.DEFAULT_PACKER_CONFIG.newPacker(output);
     byte[] inner;
     try {
       out.packArrayHeader(set.size());
       elements(set, depth);
-      inner = out.toByteArray();
+      out.flush();
+      inner = output.toByteArray();
     } finally {
       out = outer;
+      output = outerOutput;
     }
     ext(SenteExt.SET, inner);
   }
