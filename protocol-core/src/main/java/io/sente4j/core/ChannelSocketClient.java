@@ -39,9 +39,10 @@ import java.util.random.RandomGenerator;
  * <p><b>Threads.</b> Application code (the push handler, the state listener, the error listener, and the stages of
  * the returned futures) runs on the configured executor, never on a transport thread. The push handler, state
  * listener and error listener run one at a time, in order; futures complete independently of them, so a handler may
- * wait for a reply. A thread blocked in {@code join()} or {@code get()} on a reply's future is woken with the reply
- * as soon as it is read, without waiting for the executor (which still runs the future's stages). All methods are
- * thread-safe.
+ * wait for a reply. One exception: when a thread is blocked in {@code join()} or {@code get()} on a reply's future
+ * as the reply is read, the reply is handed to that thread, which completes the future, so the future's stages run
+ * there (still never on a transport thread); a blocking request/reply so costs one thread wake-up less. All methods
+ * are thread-safe.
  *
  * <p><b>Connections.</b> Every connection attempt builds its address and headers afresh from the suppliers. The
  * server's first frame must be the handshake; it opens the client. After any close the client did not ask for it

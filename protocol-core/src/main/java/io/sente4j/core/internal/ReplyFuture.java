@@ -18,22 +18,26 @@ import java.util.function.Supplier;
  * The future of a request that wants a reply. Cancelling it forgets the request's callback id: a reply that comes
  * later is dropped. Dependent stages are plain {@link CompletableFuture}s.
  *
- * <p>An outcome is <i>delivered</i> (usually on a transport thread) before the executor completes the future, since
- * completing runs the dependent stages, which are application code. A thread blocked in {@link #join()} or {@link
- * #get()} does not wait for the executor: the delivery wakes it with the outcome at once, saving the request's round
- * trip a thread hand-off. From the delivery on the future counts as done, its outcome fixed: {@link #isDone()} is
- * true, the getters return it, and {@link #complete}, {@link #completeExceptionally} and {@link #cancel} do nothing.
- * The first outcome wins, whichever way it comes (a delivery, the application's own {@code complete}, a cancel).
+ * <p>An outcome is <i>delivered</i>, usually on a transport thread, which must not complete the future itself, since
+ * completing runs the dependent stages, which are application code. If a thread is blocked in {@link #join()} or
+ * {@link #get()}, the delivery hands the outcome to it: it wakes and completes the future, so the stages run on that
+ * application thread. Otherwise the executor completes it. A blocking request/reply thus costs one thread wake-up
+ * after the reply is read, not two. From the delivery on the future counts as done, its outcome fixed: {@link
+ * #isDone()} is true, the getters return it, and {@link #complete}, {@link #completeExceptionally} and {@link
+ * #cancel} do nothing. The first outcome wins, whichever way it comes (a delivery, the application's own {@code
+ * complete}, a cancel).
  */
 public final class ReplyFuture extends CompletableFuture<Object> {
   private static final VarHandle DELIVERED;
   private static final VarHandle WAITER;
+  /** In {@link #waiter}: a delivery chose the blocked thread to complete the future. */
+  private static final Object CLAIMED = new Object();
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       DELIVERED = lookup.findVarHandle(ReplyFuture.class, "delivered", Outcome.class);
-      WAITER = lookup.findVarHandle(ReplyFuture.class, "waiter", Thread.class);
+      WAITER = lookup.findVarHandle(ReplyFuture.class, "waiter", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -43,34 +47,42 @@ public final class ReplyFuture extends CompletableFuture<Object> {
   /** The outcome, once fixed (delivered, set by the application, or cancelled); {@code null} before. */
   @SuppressWarnings("unused") // also through DELIVERED
   private volatile Outcome delivered;
-  /** The one thread blocked on the delivery, if any; a second waiter waits the ordinary way, for the completion. */
-  @SuppressWarnings("unused") // through WAITER
-  private volatile Thread waiter;
+  /**
+   * The one thread blocked on the delivery, if any, or {@link #CLAIMED} once a delivery has handed it the outcome to
+   * complete the future with; a second waiter waits the ordinary way, for the completion.
+   */
+  private volatile Object waiter;
 
   ReplyFuture(Runnable onCancel) {
     this.onCancel = onCancel;
   }
 
   /**
-   * Fixes the outcome, unless it is fixed already, wakes a thread blocked on it, then completes the future on {@code
-   * executor} (here if the executor refuses: it has been shut down).
+   * Fixes the outcome, unless it is fixed already; then hands it to a thread blocked on it, which completes the
+   * future, or else completes the future on {@code executor} (here if the executor refuses: it has been shut down).
    */
   void deliver(Object value, Throwable error, Executor executor) {
-    if (!DELIVERED.compareAndSet(this, null, new Outcome(value, error))) {
+    Outcome outcome = new Outcome(value, error);
+    if (!DELIVERED.compareAndSet(this, null, outcome)) {
       return;
     }
-    wakeWaiter();
-    Runnable complete = () -> {
-      if (error == null) {
-        super.complete(value);
-      } else {
-        super.completeExceptionally(error);
-      }
-    };
+    Object w = waiter;
+    if (w instanceof Thread t && WAITER.compareAndSet(this, t, CLAIMED)) {
+      LockSupport.unpark(t);
+      return;
+    }
     try {
-      executor.execute(complete);
+      executor.execute(() -> completeWith(outcome));
     } catch (RejectedExecutionException e) {
-      complete.run();
+      completeWith(outcome);
+    }
+  }
+
+  private void completeWith(Outcome o) {
+    if (o.error == null) {
+      super.complete(o.value);
+    } else {
+      super.completeExceptionally(o.error);
     }
   }
 
@@ -197,8 +209,9 @@ public final class ReplyFuture extends CompletableFuture<Object> {
 
   /**
    * Waits until an outcome is delivered or the future completes another way (a cancel, an application's own
-   * {@code complete}); returns the delivered outcome, or {@code null} when the caller should read the completed
-   * future (or wait for it the ordinary way, because another thread already waits here).
+   * {@code complete}); returns the outcome, or {@code null} when the caller should read the completed future (or
+   * wait for it the ordinary way, because another thread already waits here). If the delivery claimed this thread,
+   * it completes the future before it returns.
    *
    * @param interruptible whether an interrupt ends the wait with {@link InterruptedException}; if not, the interrupt
    *     is kept for the caller
@@ -217,26 +230,40 @@ public final class ReplyFuture extends CompletableFuture<Object> {
     }
     boolean interrupted = false;
     try {
-      while ((o = delivered) == null && !super.isDone()) {
+      while (true) {
+        if (waiter == CLAIMED) {
+          o = delivered;
+          completeWith(o);
+          return o;
+        }
+        o = delivered;
+        if (o != null || super.isDone()) {
+          // Fixed without a claim (yet): leave, unless a delivery claims this thread first; then loop to complete.
+          if (WAITER.compareAndSet(this, me, null)) {
+            return o;
+          }
+          continue;
+        }
         if (!timed) {
           LockSupport.park(this);
         } else {
           long left = deadline - System.nanoTime();
           if (left <= 0L) {
-            throw new TimeoutException();
+            if (WAITER.compareAndSet(this, me, null)) {
+              throw new TimeoutException();
+            }
+            continue;
           }
           LockSupport.parkNanos(this, left);
         }
         if (Thread.interrupted()) {
-          if (interruptible) {
+          if (interruptible && WAITER.compareAndSet(this, me, null)) {
             throw new InterruptedException();
           }
           interrupted = true;
         }
       }
-      return o;
     } finally {
-      waiter = null;
       if (interrupted) {
         me.interrupt();
       }
@@ -244,9 +271,8 @@ public final class ReplyFuture extends CompletableFuture<Object> {
   }
 
   private void wakeWaiter() {
-    Thread w = (Thread) WAITER.getVolatile(this);
-    if (w != null) {
-      LockSupport.unpark(w);
+    if (waiter instanceof Thread t) {
+      LockSupport.unpark(t);
     }
   }
 

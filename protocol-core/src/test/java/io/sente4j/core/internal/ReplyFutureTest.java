@@ -15,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A reply future's outcome reaches a blocked thread at delivery, before the executor completes the future; the
- * dependent stages still run only on the executor; and the first outcome, delivered or set another way, is the only
- * one anybody sees.
+ * A reply future's outcome is handed to a thread blocked on it, which completes the future (the dependent stages run
+ * there); with nobody blocked, the executor completes it; never the delivering thread. The first outcome, delivered
+ * or set another way, is the only one anybody sees.
  */
 class ReplyFutureTest {
   /** An executor that keeps its tasks until the test runs them, and remembers which thread ran them. */
@@ -66,18 +68,39 @@ class ReplyFutureTest {
   }
 
   @Test
-  void aBlockedJoinGetsTheReplyAtDeliveryWhileTheExecutorHasNotRunYet() throws Exception {
+  void aBlockedJoinIsHandedTheReplyAndCompletesTheFutureItself() throws Exception {
     ReplyFuture f = future();
     Held executor = new Held();
+    AtomicReference<String> stageRanOn = new AtomicReference<>();
+    CompletableFuture<Object> stage = f.thenApply(v -> {
+      stageRanOn.set(Thread.currentThread().getName());
+      return v;
+    });
     CountDownLatch started = new CountDownLatch(1);
     CompletableFuture<Object> got = joinInThread(f, started);
     started.await();
-    Thread.sleep(20); // let the joiner park (if it has not, it finds the delivery at once: the same outcome)
+    awaitParked(f);
 
     f.deliver("pong", null, executor);
 
     assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
-    assertThat(executor.tasks).hasSize(1); // the completion itself is still waiting for the executor
+    assertThat(stage.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+    assertThat(stageRanOn.get()).isEqualTo("joiner");
+    assertThat(executor.tasks).as("nothing left for the executor").isEmpty();
+  }
+
+  /** Waits until some thread is parked on {@code f} (the joiner), so that the delivery finds it waiting. */
+  private static void awaitParked(ReplyFuture f) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().equals("joiner") && java.util.concurrent.locks.LockSupport.getBlocker(t) == f) {
+          return;
+        }
+      }
+      Thread.sleep(1);
+    }
+    throw new AssertionError("the joiner never parked on the future");
   }
 
   @Test
@@ -161,10 +184,11 @@ class ReplyFutureTest {
     CompletableFuture<Object> first = joinInThread(f, started);
     CompletableFuture<Object> second = joinInThread(f, started);
     started.await();
-    Thread.sleep(20);
+    awaitParked(f);
+    Thread.sleep(20); // the other joiner waits the ordinary way, or finds the outcome: either way it gets it
 
     f.deliver("value", null, executor);
-    executor.runAll();
+    executor.runAll(); // nothing to run when the first joiner was handed the outcome
 
     assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("value");
     assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("value");
@@ -189,6 +213,28 @@ class ReplyFutureTest {
     t.join(10_000);
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     assertThat(f.isDone()).isFalse();
+  }
+
+  @Test
+  void aTimedGetRacingTheDeliveryNeverLosesTheCompletion() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      for (int i = 0; i < 2_000; i++) {
+        ReplyFuture f = future();
+        CompletableFuture<Object> stage = f.thenApply(v -> v);
+        Thread deliverer = new Thread(() -> f.deliver("v", null, pool));
+        deliverer.start();
+        try {
+          assertThat(f.get(i % 50, TimeUnit.MICROSECONDS)).isEqualTo("v");
+        } catch (TimeoutException e) {
+          // the delivery came after the get gave up: the executor completes the future instead
+        }
+        assertThat(stage.get(10, TimeUnit.SECONDS)).as("round " + i).isEqualTo("v");
+        deliverer.join();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
