@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * The requests of one client that wait for a reply, by callback id (PROTOCOL.md §9.2). A request ends exactly once:
- * whichever of the reply, its timer, a close or a cancel removes it from the table wins, and only the winner
- * delivers the outcome to the future, which completes on the executor ({@link ReplyFuture#deliver}). Guarded by the lock given to the constructor (the client's lock).
+ * whichever of the reply, its timeout, a close or a cancel removes it from the table wins, and only the winner
+ * delivers the outcome to the future ({@link ReplyFuture#deliver}). Guarded by the lock given to the constructor
+ * (the client's lock).
  *
  * <p>A request is <i>held</i> from its registration until it is marked sent on a connection; a close ends only the
  * sent ones, since the held ones have not used any connection yet.
@@ -42,6 +43,8 @@ public final class PendingReplies {
   /** The shared timeout timer, or {@code null}; set for {@link #timerAt}. */
   private Scheduler.Cancellable timer;
   private long timerAt;
+  /** Counts the timers set and cancelled: a timer that fires after it was replaced (it was running) does nothing. */
+  private long timerGeneration;
 
   /**
    * Creates an empty table.
@@ -166,6 +169,7 @@ public final class PendingReplies {
       if (entries.isEmpty() && timer != null) {
         timer.cancel();
         timer = null;
+        timerGeneration++;
       }
       return ended.size();
     }
@@ -176,12 +180,16 @@ public final class PendingReplies {
       timer.cancel();
     }
     timerAt = at;
-    timer = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)), this::timerFired);
+    long generation = ++timerGeneration;
+    timer = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)), () -> timerFired(generation));
   }
 
   /** Ends the requests whose deadline has passed, in the order they were made, and sets the timer for the next. */
-  private void timerFired() {
+  private void timerFired(long generation) {
     synchronized (lock) {
+      if (generation != timerGeneration) {
+        return;
+      }
       timer = null;
       long now = scheduler.nanoTime();
       List<Entry> expired = new ArrayList<>();
