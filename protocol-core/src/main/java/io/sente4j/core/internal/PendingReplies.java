@@ -178,6 +178,7 @@ public final class PendingReplies {
   private void setTimer(long now, long at) {
     if (timer != null) {
       timer.cancel();
+      timer = null; // so that a scheduler that refuses (shut down) leaves the next request to try again
     }
     timerAt = at;
     long generation = ++timerGeneration;
