@@ -71,12 +71,14 @@ public final class ReplyFuture extends CompletableFuture<Object> {
     }
   }
 
+  /** Completes the future with {@code o}, and wakes a thread that began waiting after the delivery looked. */
   private void completeWith(Outcome o) {
     if (o.error == null) {
       super.complete(o.value);
     } else {
       super.completeExceptionally(o.error);
     }
+    wakeWaiter();
   }
 
   /** Cancels the request and forgets its callback id. */

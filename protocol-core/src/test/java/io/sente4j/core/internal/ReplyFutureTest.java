@@ -126,6 +126,21 @@ class ReplyFutureTest {
   }
 
   @Test
+  void aThreadThatStartsWaitingAfterTheDeliveryIsWokenByTheExecutorsCompletion() throws Exception {
+    ReplyFuture f = future();
+    Held executor = new Held();
+    f.deliver("value", null, executor); // nobody waits yet: the completion goes to the executor
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Object> got = joinInThread(f, started);
+    started.await();
+    awaitParked(f);
+
+    executor.runAll();
+
+    assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("value");
+  }
+
+  @Test
   void aForkJoinPoolThreadWaitsForTheExecutorsCompletion() throws Exception {
     ReplyFuture f = future();
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(1);
