@@ -76,10 +76,7 @@ class ReplyFutureTest {
       stageRanOn.set(Thread.currentThread().getName());
       return v;
     });
-    CountDownLatch started = new CountDownLatch(1);
-    CompletableFuture<Object> got = joinInThread(f, started);
-    started.await();
-    awaitParked(f);
+    CompletableFuture<Object> got = blockedJoin(f);
 
     f.deliver("pong", null, executor);
 
@@ -89,18 +86,27 @@ class ReplyFutureTest {
     assertThat(executor.tasks).as("nothing left for the executor").isEmpty();
   }
 
-  /** Waits until some thread is parked on {@code f} (the joiner), so that the delivery finds it waiting. */
+  /** A thread blocked in {@code f.join()}, parked by the time this returns; what it got (a value or the exception). */
+  private static CompletableFuture<Object> blockedJoin(ReplyFuture f) throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Object> got = joinInThread(f, started);
+    started.await();
+    awaitParked(f);
+    return got;
+  }
+
+  /** Waits until some thread is parked on {@code f}, so that what the test does next finds it waiting. */
   private static void awaitParked(ReplyFuture f) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       for (Thread t : Thread.getAllStackTraces().keySet()) {
-        if (t.getName().equals("joiner") && java.util.concurrent.locks.LockSupport.getBlocker(t) == f) {
+        if (java.util.concurrent.locks.LockSupport.getBlocker(t) == f) {
           return;
         }
       }
       Thread.sleep(1);
     }
-    throw new AssertionError("the joiner never parked on the future");
+    throw new AssertionError("no thread parked on the future");
   }
 
   @Test
@@ -130,10 +136,7 @@ class ReplyFutureTest {
     ReplyFuture f = future();
     Held executor = new Held();
     f.deliver("value", null, executor); // nobody waits yet: the completion goes to the executor
-    CountDownLatch started = new CountDownLatch(1);
-    CompletableFuture<Object> got = joinInThread(f, started);
-    started.await();
-    awaitParked(f);
+    CompletableFuture<Object> got = blockedJoin(f);
 
     executor.runAll();
 
@@ -184,10 +187,7 @@ class ReplyFutureTest {
   @Test
   void aCancelWakesABlockedJoinAndForgetsTheRequest() throws Exception {
     ReplyFuture f = future();
-    CountDownLatch started = new CountDownLatch(1);
-    CompletableFuture<Object> got = joinInThread(f, started);
-    started.await();
-    Thread.sleep(20);
+    CompletableFuture<Object> got = blockedJoin(f);
 
     assertThat(f.cancel(false)).isTrue();
 
@@ -198,10 +198,7 @@ class ReplyFutureTest {
   @Test
   void anApplicationsOwnCompleteWakesABlockedJoin() throws Exception {
     ReplyFuture f = future();
-    CountDownLatch started = new CountDownLatch(1);
-    CompletableFuture<Object> got = joinInThread(f, started);
-    started.await();
-    Thread.sleep(20);
+    CompletableFuture<Object> got = blockedJoin(f);
 
     assertThat(f.complete("mine")).isTrue();
 
@@ -240,7 +237,7 @@ class ReplyFutureTest {
       }
     });
     t.start();
-    Thread.sleep(20);
+    awaitParked(f);
     t.interrupt();
     t.join(10_000);
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
@@ -279,9 +276,9 @@ class ReplyFutureTest {
       stillInterrupted.set(Thread.currentThread().isInterrupted());
     });
     t.start();
-    Thread.sleep(20);
+    awaitParked(f);
     t.interrupt();
-    Thread.sleep(20);
+    Thread.sleep(20); // time to end the join, which it must not
     assertThat(t.isAlive()).isTrue();
     f.deliver("late", null, Runnable::run);
     t.join(10_000);

@@ -5,6 +5,7 @@ import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
+import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.cbor.CborPacker;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -28,6 +29,8 @@ public final class CborReader {
   static final int BREAK = 0xff;
   /** An argument value meaning "indefinite length". */
   private static final long INDEFINITE = -1;
+  /** The identifiers read lately (tag 39), shared by every reader. */
+  private static final IdentifierTable IDENTIFIERS = new IdentifierTable();
 
   final byte[] in;
   final int maxDepth;
@@ -250,7 +253,7 @@ public final class CborReader {
 
   /**
    * The keyword or symbol of an identifier tag (39), whose head has just been read; names read before come from
-   * {@link IdentifierCache}.
+   * the shared {@link #IDENTIFIERS} table.
    */
   Object identifier(long tag, long tagAt) {
     if (peekMajor() != CborValues.MAJOR_TEXT) {
@@ -265,12 +268,12 @@ public final class CborReader {
     int len = length(argument(ai), 1, "a text string");
     int from = pos;
     pos += len;
-    Object known = IdentifierCache.get(in, from, len);
+    Object known = IDENTIFIERS.get(in, from, len, 0);
     if (known != null) {
       return known;
     }
     Object value = TagReader.identifier(utf8(in, from, len, at), tagAt);
-    IdentifierCache.put(in, from, len, value);
+    IDENTIFIERS.put(in, from, len, 0, value);
     return value;
   }
 

@@ -2,18 +2,19 @@ package io.sente4j.packer.cbor.internal;
 
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.IdentifierTable;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The whole CBOR encoding of the keywords and symbols written lately (tag 39, the text head, the edn text), so that
  * a name written again (every event id, every map key of a push batch) is copied out rather than built as a string
- * and encoded each time. The writer's counterpart of {@link IdentifierCache}, and bounded the same way: a fixed table
+ * and encoded each time. The writer's counterpart of the reader's {@link IdentifierTable}, and bounded the same way: a fixed table
  * shared by all threads, each slot holding the last short name that hashed to it, in immutable entries written and
  * read without locks.
  */
 final class IdentifierEncodings {
-  /** Names whose text is longer than this are left to the writer, as {@link IdentifierCache} leaves them. */
-  static final int MAX_BYTES = IdentifierCache.MAX_BYTES;
+  /** Names whose text is longer than this are left to the writer, as the reader's table leaves them. */
+  static final int MAX_BYTES = IdentifierTable.MAX_BYTES;
   private static final int SLOTS = 1024;
 
   private record Entry(Object identifier, byte[] encoding) {}

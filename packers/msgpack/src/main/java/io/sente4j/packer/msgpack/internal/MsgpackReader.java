@@ -7,6 +7,7 @@ import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.msgpack.MsgpackPacker;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -35,6 +36,9 @@ import org.msgpack.value.ValueType;
  * the bytes that remain before anything is allocated, and the limits before each collection is read.
  */
 public final class MsgpackReader {
+  /** The keywords (kind 0) and symbols (kind 1) read lately, shared by every reader. */
+  private static final IdentifierTable NAMES = new IdentifierTable();
+
   private final MessageUnpacker in;
   private final int length;
   private final int maxDepth;
@@ -257,12 +261,12 @@ public final class MsgpackReader {
     }
   }
 
-  /** A keyword or symbol of {@code n} bytes; one read lately comes from {@link NameCache}. */
+  /** A keyword or symbol of {@code n} bytes; one read lately comes from {@link #NAMES}. */
   private Object name(int n, boolean keyword) throws IOException {
     MessageBuffer ref = in.readPayloadAsReference(n);
     byte[] bytes = ref.array();
     int from = ref.arrayOffset();
-    Object known = NameCache.get(bytes, from, n, keyword);
+    Object known = NAMES.get(bytes, from, n, keyword ? 0 : 1);
     if (known != null) {
       return known;
     }
@@ -273,7 +277,7 @@ public final class MsgpackReader {
     } catch (IllegalArgumentException e) {
       throw error("an invalid " + (keyword ? "keyword" : "symbol") + " (" + e.getMessage() + ")", at);
     }
-    NameCache.put(bytes, from, n, name);
+    NAMES.put(bytes, from, n, keyword ? 0 : 1, name);
     return name;
   }
 

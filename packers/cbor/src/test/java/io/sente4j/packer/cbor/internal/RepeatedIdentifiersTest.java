@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.cbor.CborPacker;
 import org.junit.jupiter.api.Test;
 
 /** Identifiers read again come from the table, up to its length bound; longer ones are read afresh each time. */
-class IdentifierCacheTest {
+class RepeatedIdentifiersTest {
   private final CborPacker cbor = new CborPacker();
 
   private Object readTwiceAndCompare(Object identifier, boolean sameInstance) {
@@ -26,7 +27,7 @@ class IdentifierCacheTest {
   @Test
   void aNameAtTheBoundIsRememberedAndOneByteLongerIsNot() {
     // A keyword is written ":name": the colon counts.
-    String atBound = "k".repeat(IdentifierCache.MAX_BYTES - 1);
+    String atBound = "k".repeat(IdentifierTable.MAX_BYTES - 1);
     readTwiceAndCompare(Keyword.of(atBound), true);
     readTwiceAndCompare(Keyword.of(atBound + "k"), false);
   }

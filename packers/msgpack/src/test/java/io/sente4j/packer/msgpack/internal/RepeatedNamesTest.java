@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.msgpack.MsgpackPacker;
 import org.junit.jupiter.api.Test;
 
 /** Keywords and symbols read again come from the table, up to its length bound; longer ones are read afresh. */
-class NameCacheTest {
+class RepeatedNamesTest {
   private final MsgpackPacker msgpack = new MsgpackPacker();
 
   private Object readTwiceAndCompare(Object name, boolean sameInstance) {
@@ -25,10 +26,10 @@ class NameCacheTest {
 
   @Test
   void aNameAtTheBoundIsRememberedAndOneByteLongerIsNot() {
-    String atBound = "k".repeat(NameCache.MAX_BYTES);
+    String atBound = "k".repeat(IdentifierTable.MAX_BYTES);
     readTwiceAndCompare(Keyword.of(atBound), true);
     readTwiceAndCompare(Keyword.of(atBound + "k"), false);
-    readTwiceAndCompare(Symbol.of("ns/" + "s".repeat(NameCache.MAX_BYTES - 3)), true);
+    readTwiceAndCompare(Symbol.of("ns/" + "s".repeat(IdentifierTable.MAX_BYTES - 3)), true);
   }
 
   @Test
