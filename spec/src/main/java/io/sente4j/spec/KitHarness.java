@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One test's world: a fixture, a virtual clock that drives every sente4j timer of the server and its clients, an
@@ -152,6 +153,11 @@ final class KitHarness implements AutoCloseable {
    * fails the test with {@code what} if it does not come true.
    */
   void await(String what, BooleanSupplier condition) {
+    await(what, condition, () -> "");
+  }
+
+  /** As {@link #await(String, BooleanSupplier)}, with {@code state} describing, on failure, what was seen instead. */
+  void await(String what, BooleanSupplier condition, Supplier<String> state) {
     long deadline = System.nanoTime() + settle.toNanos();
     while (true) {
       clock.runDue();
@@ -159,7 +165,8 @@ final class KitHarness implements AutoCloseable {
         return;
       }
       if (System.nanoTime() - deadline > 0) {
-        fail("waited " + settle.toMillis() + " ms for " + what);
+        String seen = state.get();
+        fail("waited " + settle.toMillis() + " ms for " + what + (seen.isEmpty() ? "" : " (" + seen + ")"));
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }

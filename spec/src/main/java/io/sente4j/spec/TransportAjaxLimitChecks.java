@@ -65,7 +65,9 @@ abstract class TransportAjaxLimitChecks extends TransportProtectionChecks {
     w.transport.stallAjax(id, true);
     w.server().sendNow("alice", Event.of(AJAX_SEQ, seq));
     w.await("push " + seq + " and the stalled poll after it",
-        () -> pushes.size() == before + 1 && w.transport.stalledRequests(id) == 1);
+        () -> pushes.size() == before + 1 && w.transport.stalledRequests(id) == 1,
+        () -> "pushes " + (pushes.size() - before) + ", stalled requests " + w.transport.stalledRequests(id)
+            + ", GETs " + w.transport.ajaxGets(id) + ", in flight " + w.transport.ajaxGetsInFlight(id));
   }
 
   @Test

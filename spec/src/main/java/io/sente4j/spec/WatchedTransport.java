@@ -76,7 +76,6 @@ final class WatchedTransport implements ClientTransport {
   public CompletableFuture<HttpReply> request(HttpCall call) {
     String clientId = clientId(call.uri());
     boolean get = call.method().equals("GET");
-    (get ? gets : posts).computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
     CompletableFuture<HttpReply> result = new CompletableFuture<>();
     // A GET counts as ended before the client hears its answer, so that a count of one in flight is the next poll.
     AtomicBoolean over = new AtomicBoolean();
@@ -106,6 +105,9 @@ final class WatchedTransport implements ClientTransport {
       });
     };
     synchronized (stalled) {
+      // Counted under the lock that decides the stall: a test that sees the request counted and then stalls the
+      // client knows this request was already let through (or already held).
+      (get ? gets : posts).computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
       List<Runnable> held = stalled.get(clientId);
       if (held != null) {
         held.add(send);
