@@ -44,6 +44,8 @@ export interface ConnectOptions {
   replyTimeoutMs?: number;
   /** How long each Ajax request waits for its response; default 60000 (over the server's 20 s long-poll). */
   ajaxTimeoutMs?: number;
+  /** How long a connection attempt may wait for the server's handshake before it is abandoned as lost; default 10000. */
+  handshakeTimeoutMs?: number;
   /** Backoff: attempt n >= 2 waits uniformly in [0, min(backoffCapMs, backoffBaseMs * 2^(n-1))]; default 1000. */
   backoffBaseMs?: number;
   /** Backoff cap; default 30000. */

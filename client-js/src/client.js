@@ -16,6 +16,7 @@ const DEFAULTS = {
   pongTimeoutMs: 5000,
   replyTimeoutMs: 10000,
   ajaxTimeoutMs: 60000,
+  handshakeTimeoutMs: 10000,
   backoffBaseMs: 1000,
   backoffCapMs: 30000,
   maxFrameBytes: 1048576,
@@ -123,6 +124,9 @@ export class Client {
     this.clearTimer('reconnectTimer');
     const c = { handshaken: false, number: (this.connections = (this.connections || 0) + 1) };
     this.conn = c;
+    // Nothing else ends an attempt that hangs: a WebSocket a stopping server accepted and never answered stays
+    // CONNECTING for minutes in a browser.
+    c.handshakeTimer = this.setTimeout(() => this.handshakeTimedOut(c), this.o.handshakeTimeoutMs);
     if (this.mode === 'ajax') {
       this.poll(c, true);
       return;
@@ -311,6 +315,7 @@ export class Client {
   handshake(c, frame, type) {
     const first = !this.everHandshaken;
     c.handshaken = true;
+    this.clearConnTimer(c, 'handshakeTimer');
     this.everHandshaken = true;
     this.attempt = 0;
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
@@ -355,6 +360,18 @@ export class Client {
     this.lost(c, reason, code);
   }
 
+  /** No handshake on `c` within handshakeTimeoutMs: abandoned as lost, like a failed attempt (AUTO may fall back). */
+  handshakeTimedOut(c) {
+    if (this.conn !== c || c.handshaken) return;
+    const ws = c.ws;
+    if (ws) {
+      detach(ws);
+      try { ws.close(4001, 'timeout'); } catch { /* already closing */ }
+      c.ws = null;
+    }
+    this.lost(c, 'timeout', 4001, ws ? !c.opened : false);
+  }
+
   /** Closes the current connection on the client's own initiative. */
   drop(reason, code) {
     this.clearTimer('reconnectTimer');
@@ -372,6 +389,7 @@ export class Client {
   }
 
   endConn(c) {
+    this.clearConnTimer(c, 'handshakeTimer');
     this.clearConnTimer(c, 'idleTimer');
     this.clearConnTimer(c, 'pongTimer');
     c.abort?.abort();

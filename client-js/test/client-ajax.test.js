@@ -134,6 +134,25 @@ test('a poll without a response within ajaxTimeoutMs is a lost connection with r
   assert.equal(s.chsk.state.lastClose.reason, 'timeout');
 });
 
+test('a handshake GET without an answer within handshakeTimeoutMs is aborted as timeout and tried again', async () => {
+  const s = await setup({ handshakeTimeoutMs: 4000 });
+  const hs = s.last();
+  await s.clock.advance(3999);
+  assert.equal(hs.init.signal.aborted, false);
+  await s.clock.advance(1);
+  assert.equal(hs.init.signal.aborted, true);
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+  await s.clock.advance(0);
+  await settle();
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  assert.notEqual(s.last(), hs);
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  await s.clock.advance(15000);                // polls are not bound by the handshake timeout
+  assert.equal(s.chsk.state.open, true);
+});
+
 for (const [status, reason] of [[401, 'unauthorized'], [403, 'forbidden']]) {
   test(`a ${status} stops reconnecting and is reported as '${reason}'`, async () => {
     const s = await setup();

@@ -285,3 +285,48 @@ test('the default client id is a random version 4 UUID, with or without crypto.r
   assert.equal(ids.size, 4);
   for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
+
+test('an attempt without a handshake within handshakeTimeoutMs is closed as timeout and the client reconnects', async () => {
+  const s = setup({ type: 'ws', handshakeTimeoutMs: 4000, pingIntervalMs: 0 });
+  const silent = s.ws();
+  silent.open();                               // upgraded, and then nothing
+  await s.clock.advance(3999);
+  assert.equal(silent.closed, null);
+  await s.clock.advance(1);
+  assert.deepEqual(silent.closed, { code: 4001, reason: 'timeout' });
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+  assert.equal(s.chsk.state.reconnecting, true);
+  await s.clock.advance(0);
+  assert.equal(s.WebSocket.all.length, 2);
+  silent.receive(HANDSHAKE);                   // too late: ignored
+  assert.equal(s.chsk.state.open, false);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+  await s.clock.advance(60000);                // a handshaken connection has no handshake timer
+  assert.equal(s.ws().closed, null);
+  assert.equal(s.WebSocket.all.length, 2);
+});
+
+test('the handshake timeout defaults to 10 s and also ends a WebSocket that never leaves CONNECTING', async () => {
+  const s = setup({ type: 'ws' });
+  const hanging = s.ws();
+  await s.clock.advance(9999);
+  assert.equal(hanging.closed, null);
+  await s.clock.advance(1);
+  assert.deepEqual(hanging.closed, { code: 4001, reason: 'timeout' });
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+});
+
+test("type 'auto' falls back to Ajax when its first WebSocket times out before it opens", async () => {
+  const s = setup({ handshakeTimeoutMs: 4000 });
+  await s.clock.advance(4000);
+  await settle();
+  assert.equal(s.chsk.state.type, 'ajax');
+  const [hs] = s.fetch.requests;
+  assert.equal(hs.url.searchParams.get('handshake?'), '1');
+  hs.respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  assert.equal(s.chsk.state.type, 'ajax');
+});

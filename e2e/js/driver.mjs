@@ -52,6 +52,17 @@ const ops = {
     consoleLines.set(tabName, lines);
     page.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+    // The life of each WebSocket, for failure reports: which attempt opened, got frames, closed or failed.
+    page.on('websocket', (ws) => {
+      const at = () => new Date().toISOString().slice(11, 23);
+      let frames = 0;
+      lines.push(`${at()} websocket: ${ws.url()}`);
+      ws.on('framereceived', () => {
+        if (++frames === 1) lines.push(`${at()} websocket: first frame on ${ws.url()}`);
+      });
+      ws.on('socketerror', (e) => lines.push(`${at()} websocket error: ${e}`));
+      ws.on('close', () => lines.push(`${at()} websocket closed after ${frames} frame(s): ${ws.url()}`));
+    });
     tabs.set(tabName, page);
     const response = await page.goto(url);
     return response ? response.status() : null;

@@ -63,7 +63,14 @@ final class Tab {
 
   /** Waits until an element matching {@code selector} contains {@code text}. */
   void waitForText(String selector, String text) {
-    browser.call("waitForText", "tab", name, "selector", selector, "text", text, "timeoutMs", WAIT.toMillis());
+    try {
+      browser.call("waitForText", "tab", name, "selector", selector, "text", text, "timeoutMs", WAIT.toMillis());
+    } catch (AssertionError e) {
+      // What the page showed instead, and its console (with each WebSocket's life): a flaky wait is read from these.
+      AssertionError detailed = new AssertionError(e.getMessage() + "\n" + name + " " + selector + " shows: "
+          + text(selector) + "\n" + name + " console:\n  " + String.join("\n  ", console()), e);
+      throw detailed;
+    }
   }
 
   /** Waits until an element matches {@code selector}. */

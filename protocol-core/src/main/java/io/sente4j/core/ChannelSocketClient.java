@@ -45,7 +45,8 @@ import java.util.random.RandomGenerator;
  * are thread-safe.
  *
  * <p><b>Connections.</b> Every connection attempt builds its address and headers afresh from the suppliers. The
- * server's first frame must be the handshake; it opens the client. After any close the client did not ask for it
+ * server's first frame must be the handshake; it opens the client. An attempt without a handshake within {@code
+ * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it
  * reconnects with its {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until
  * {@link #connect()} or {@link #reconnect()}. The client pings the server after {@code pingInterval} without traffic
  * and reconnects when no pong comes within {@code pongTimeout}; it answers the server's pings at once.
@@ -181,6 +182,7 @@ public final class ChannelSocketClient implements AutoCloseable {
     private final ClientTransport transport;
     private ClientType type = ClientType.AUTO;
     private Duration ajaxTimeout = Duration.ofSeconds(60);
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
     private Packer packer;
     private String clientId = UUID.randomUUID().toString();
     private Supplier<String> csrfToken = () -> null;
@@ -220,6 +222,18 @@ public final class ChannelSocketClient implements AutoCloseable {
      */
     public Builder ajaxTimeout(Duration ajaxTimeout) {
       this.ajaxTimeout = requirePositive(ajaxTimeout, "ajaxTimeout");
+      return this;
+    }
+
+    /**
+     * How long a connection attempt may take from its start to the server's handshake; default 10 s. An attempt
+     * without a handshake by then (a WebSocket upgrade that never completes, a server that accepted the socket and
+     * sends nothing, as a stopping server or a proxy can) is abandoned as lost ({@link CloseReason#TIMEOUT}) and the
+     * client reconnects with its backoff; under {@link ClientType#AUTO} a first WebSocket abandoned before it opened
+     * falls back to Ajax, as a failed one does.
+     */
+    public Builder handshakeTimeout(Duration handshakeTimeout) {
+      this.handshakeTimeout = requirePositive(handshakeTimeout, "handshakeTimeout");
       return this;
     }
 
@@ -356,9 +370,9 @@ public final class ChannelSocketClient implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         ownScheduler = timer;
       }
-      ClientConfig config = new ClientConfig(uri, transport, type, ajaxTimeout, packer, clientId, csrfToken, params,
-          headers, pingInterval, pongTimeout, backoff, random == null ? RandomGenerator.getDefault() : random,
-          offlineSends,
+      ClientConfig config = new ClientConfig(uri, transport, type, ajaxTimeout, handshakeTimeout, packer, clientId,
+          csrfToken, params, headers, pingInterval, pongTimeout, backoff,
+          random == null ? RandomGenerator.getDefault() : random, offlineSends,
           scheduler == null ? Scheduler.of(ownScheduler) : scheduler, executor == null ? ownExecutor : executor,
           pushHandler, stateListener, errorListener);
       FrameCodec codec = new FrameCodec(packer);

@@ -24,6 +24,7 @@ import java.util.random.RandomGenerator;
  * @param transport opens the connections
  * @param type WebSocket, Ajax, or WebSocket with a fallback to Ajax
  * @param ajaxTimeout how long one Ajax request (handshake, long-poll, POST) waits for its response
+ * @param handshakeTimeout how long a connection attempt waits for the server's handshake before it is abandoned
  * @param packer packs and unpacks frames
  * @param clientId the client id
  * @param csrfToken the CSRF token, called on every connection attempt; may return {@code null}
@@ -40,7 +41,8 @@ import java.util.random.RandomGenerator;
  * @param stateListener receives every state
  * @param errorListener receives bad frames, failed connection attempts and handler failures
  */
-public record ClientConfig(URI uri, ClientTransport transport, ClientType type, Duration ajaxTimeout, Packer packer,
+public record ClientConfig(URI uri, ClientTransport transport, ClientType type, Duration ajaxTimeout,
+    Duration handshakeTimeout, Packer packer,
     String clientId, Supplier<String> csrfToken, Supplier<Map<String, String>> params,
     Supplier<Map<String, List<String>>> headers, Duration pingInterval, Duration pongTimeout, Backoff backoff,
     RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor,

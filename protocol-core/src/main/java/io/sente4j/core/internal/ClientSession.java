@@ -6,6 +6,7 @@ import io.sente4j.core.ClientType;
 import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Frame;
+import io.sente4j.core.Scheduler;
 import io.sente4j.core.Sente4jException;
 import io.sente4j.core.Via;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private boolean handshaken;
   private long epoch;
   private ClientConnection current;
+  /** Abandons the current connection if its handshake does not come in time; null once it came. */
+  private Scheduler.Cancellable handshakeTimer;
   private Via via;
   private boolean webSocketOpened;
 
@@ -210,6 +213,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   void opened(Frame.Handshake h) {
     boolean first = !handshaken;
     handshaken = true;
+    cancelHandshakeTimer();
     if (first && current.via() == Via.WEBSOCKET) {
       webSocketOpened = true; // a handshake can come before the transport reports the open
       keepAlive.start(); // before anything reaches the application, which may move time
@@ -281,6 +285,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     ClientConnection c = current;
     current = null;
     handshaken = false;
+    cancelHandshakeTimer();
     keepAlive.stop();
     return c;
   }
@@ -320,10 +325,36 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         c = connector.apply(attemptVia, inbound);
         current = c;
         handshaken = false;
+        ClientConnection attemptConnection = c;
+        handshakeTimer = config.scheduler().schedule(config.handshakeTimeout(),
+            () -> handshakeTimedOut(attemptConnection));
       }
       LOG.debug("client {}: connecting to {}", config.clientId(), attempt.uri());
       c.open(attempt.uri(), attempt.headers());
     });
+  }
+
+  /**
+   * No handshake on {@code c} within the handshake timeout: a transport can leave an attempt hanging (an upgrade a
+   * stopping server accepted and never answered), and nothing else would end it. Lost like any failed attempt.
+   */
+  private void handshakeTimedOut(ClientConnection c) {
+    synchronized (lock) {
+      if (!isCurrent(c) || handshaken) {
+        return;
+      }
+      LOG.info("client {}: no handshake within {}; abandoning the attempt (timeout)", config.clientId(),
+          config.handshakeTimeout());
+      lost(c, CloseInfo.byClient(CloseReason.TIMEOUT));
+    }
+    c.close(CloseReason.TIMEOUT);
+  }
+
+  private void cancelHandshakeTimer() {
+    if (handshakeTimer != null) {
+      handshakeTimer.cancel();
+      handshakeTimer = null;
+    }
   }
 
   private void failWaiters(String why) {
