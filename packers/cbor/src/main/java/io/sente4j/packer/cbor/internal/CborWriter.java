@@ -166,7 +166,7 @@ public final class CborWriter {
       out.writeBytes(encoding, 0, encoding.length);
     } else {
       out.writeTag(CborTags.IDENTIFIER);
-      out.writeString(v instanceof Keyword ? ":" + ((Keyword) v).qualifiedName() : ((Symbol) v).qualifiedName());
+      string(v instanceof Keyword ? ":" + ((Keyword) v).qualifiedName() : ((Symbol) v).qualifiedName());
     }
   }
 
@@ -218,7 +218,7 @@ public final class CborWriter {
     }
     out.writeTag(CborTags.NAMED_OBJECT);
     head(CborValues.MAJOR_ARRAY, 2);
-    out.writeString(name);
+    string(name);
     value(t.value(), depth);
   }
 

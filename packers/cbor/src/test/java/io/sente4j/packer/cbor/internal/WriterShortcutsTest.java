@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.Tagged;
 import io.sente4j.packer.cbor.CborPacker;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,6 +44,25 @@ class WriterShortcutsTest {
       }
     }
     assertThat(packed(Keyword.of("caf\u00e9/\u00e9t\u00e9"))).isEqualTo(tagged("d827", ":caf\u00e9/\u00e9t\u00e9"));
+  }
+
+  /**
+   * Past about 4,000 characters Jackson writes a text string as indefinite-length chunks; PROTOCOL.md §3.6 promises
+   * definite lengths, so identifiers and tagged-value names too are written with theirs at any length.
+   */
+  @Test
+  void longIdentifiersAndTagNamesKeepTheirDefiniteLength() {
+    for (String unit : new String[] {"k", "\u00e9", "\u4e2d"}) {
+      for (int length : new int[] {1_999, 2_000, 2_001, 4_000, 5_000, 20_000}) {
+        String name = unit.repeat(length);
+        assertThat(packed(Keyword.of(name))).as("keyword of %d × %s", length, unit)
+            .isEqualTo(tagged("d827", ":" + name));
+        assertThat(packed(Symbol.of(name))).as("symbol of %d × %s", length, unit).isEqualTo(tagged("d827", name));
+        assertThat(cbor.unpack(cbor.pack(Keyword.of(name)))).isEqualTo(Keyword.of(name));
+        // a tagged value: tag 27 around [name value]
+        assertThat(packed(new Tagged(Symbol.of(name), 1L))).isEqualTo("d81b82" + tagged("", name) + "01");
+      }
+    }
   }
 
   @Test
