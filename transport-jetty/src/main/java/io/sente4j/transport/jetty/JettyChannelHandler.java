@@ -10,14 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Promise;
-import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.slf4j.Logger;
@@ -110,18 +107,22 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
       return;
     }
     // The core's handle returns at once, so the body can be handed over on whichever thread completes the read.
-    Content.Source.asByteArrayAsync(request, (int) max, Promise.Invocable.from(InvocationType.NON_BLOCKING,
-        (byte[] body, Throwable failure) -> {
-      if (failure != null) {
-        if (Request.getContentBytesRead(request) > max || failure instanceof IllegalArgumentException) {
-          tooLarge(response, callback, Request.getContentBytesRead(request));
-        } else {
-          callback.failed(failure);
-        }
-        return;
+    BodyReader.read(request, max, new BodyReader.Outcome() {
+      @Override
+      public void body(byte[] body) {
+        answer(RequestReader.read(request, false, body), request, response, callback);
       }
-      answer(RequestReader.read(request, false, body), request, response, callback);
-    }));
+
+      @Override
+      public void tooLarge(long bytesSeen) {
+        JettyChannelHandler.this.tooLarge(response, callback, bytesSeen);
+      }
+
+      @Override
+      public void failed(Throwable failure) {
+        callback.failed(failure);
+      }
+    });
   }
 
   private void tooLarge(Response response, Callback callback, long size) {

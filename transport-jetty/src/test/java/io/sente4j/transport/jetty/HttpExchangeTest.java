@@ -123,15 +123,61 @@ class HttpExchangeTest {
 
   @Test
   @Timeout(30)
-  void aChunkedBodyOverTheBoundIs413Too() throws Exception {
-    int limit = 100;
-    URI uri = start(r -> new ServerAnswer.Respond(200, Payload.text("read")), limit);
-    byte[] big = new byte[3 * limit + 4096 + 1];
-    // A publisher of unknown length makes the JDK send the body chunked, without a Content-Length.
+  void aChunkedBodyUpToTheBoundIsReadWholeAndOneByteMoreIs413() throws Exception {
+    int limit = 1000;
+    URI uri = start(r -> new ServerAnswer.Respond(200, Payload.text("read " + r.body().byteLength())), limit);
+    int max = 3 * limit + 4096;
+    byte[] atLimit = new byte[max];
+    for (int i = 0; i < max; i++) {
+      atLimit[i] = (byte) (i * 31 + i / 256);
+    }
+    // A publisher of unknown length makes the JDK send the body chunked, without a Content-Length: the handler
+    // cannot size the body up front and grows it as it arrives.
+    HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(uri + "?client-id=c&binary%3F=true"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(atLimit))));
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body()).isEqualTo("read " + max);
+    assertThat(seen.get(0).body().asBytes().toByteArray()).isEqualTo(atLimit);
     HttpResponse<String> over = send(HttpRequest.newBuilder(URI.create(uri + "?client-id=c&binary%3F=true"))
-        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big))));
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(new byte[max + 1]))));
     assertThat(over.statusCode()).isEqualTo(413);
-    assertThat(seen).isEmpty();
+    assertThat(over.body()).contains("over " + max + " bytes");
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  @Timeout(30)
+  void anOverLargeChunkedBodyCompletesTheExchangeOnceAndNeverFailsTheRequest() throws Exception {
+    // Failing the request after the 413 had completed the exchange reached a recycled request inside Jetty
+    // (a NullPointerException logged by SerializedInvoker); failing it before would have aborted the 413.
+    int limit = 100;
+    org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
+    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    jetty.addConnector(connector);
+    ExchangeRecorder recorder = new ExchangeRecorder(JettyChannelHandler.builder(r -> {
+      seen.add(r);
+      return new ServerAnswer.Respond(200, Payload.text("read"));
+    }).maxFrameBytes(limit).build());
+    jetty.setHandler(recorder);
+    jetty.start();
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/chsk?client-id=c");
+      byte[] big = new byte[3 * limit + 4096 + 1];
+      HttpResponse<String> over = send(HttpRequest.newBuilder(uri)
+          .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big))));
+      assertThat(over.statusCode()).isEqualTo(413);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!recorder.settled() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(recorder.settled()).as("the handler let go of the exchange").isTrue();
+      assertThat(recorder.events()).containsExactly("succeeded");
+      assertThat(seen).isEmpty();
+    } finally {
+      jetty.stop();
+    }
   }
 
   @Test

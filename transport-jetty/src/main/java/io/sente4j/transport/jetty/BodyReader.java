@@ -1,0 +1,96 @@
+package io.sente4j.transport.jetty;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Reads a request's body into one array, up to a bound, holding no thread while the body is on its way; a body
+ * past the bound is left unread. The outcome is handed over on whichever thread finished the read.
+ *
+ * <p>Jetty's {@code Content.Source.asByteArrayAsync} is not used: past its bound (or on a transient read failure)
+ * it fails the request <em>after</em> handing over the failure, but the 413 the handler writes then has usually
+ * completed the exchange already, and Jetty may have recycled the request by the time it is failed (a
+ * NullPointerException in {@code HttpChannelState$ChannelRequest.fail}, logged by Jetty). This never fails the
+ * request: the outcome completes the exchange, and Jetty discards or closes what is left of the body.
+ */
+final class BodyReader implements Runnable {
+  /** The largest array the JVM reliably allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  private static final int FIRST_CAPACITY = 4096;
+
+  /** What became of the read; exactly one method is called, once. */
+  interface Outcome {
+    /** The whole body, at most the bound long. */
+    void body(byte[] body);
+
+    /**
+     * The body is longer than the bound; nothing more is read.
+     *
+     * @param bytesSeen how many bytes had arrived when the bound was passed
+     */
+    void tooLarge(long bytesSeen);
+
+    /** Reading failed (the client went away, an idle timeout). */
+    void failed(Throwable failure);
+  }
+
+  private final Request request;
+  private final int max;
+  private final Outcome outcome;
+  private byte[] bytes;
+  private int length;
+
+  private BodyReader(Request request, long max, Outcome outcome) {
+    this.request = request;
+    this.max = (int) Math.min(max, MAX_ARRAY);
+    this.outcome = outcome;
+    long declared = request.getLength();
+    this.bytes = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CAPACITY, this.max)];
+  }
+
+  /** Starts reading the body of {@code request}, up to {@code max} bytes; {@code outcome} hears how it ended. */
+  static void read(Request request, long max, Outcome outcome) {
+    new BodyReader(request, max, outcome).run();
+  }
+
+  @Override
+  public void run() {
+    while (true) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        request.demand(this);
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        outcome.failed(chunk.getFailure());
+        return;
+      }
+      ByteBuffer data = chunk.getByteBuffer();
+      int n = data.remaining();
+      if (n > max - length) {
+        chunk.release();
+        outcome.tooLarge((long) length + n);
+        return;
+      }
+      append(data);
+      boolean last = chunk.isLast();
+      chunk.release();
+      if (last) {
+        outcome.body(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
+        return;
+      }
+    }
+  }
+
+  private void append(ByteBuffer data) {
+    int n = data.remaining();
+    if (n > bytes.length - length) {
+      long doubled = Math.max(2L * bytes.length, (long) length + n);
+      bytes = Arrays.copyOf(bytes, (int) Math.min(doubled, max));
+    }
+    data.get(bytes, length, n);
+    length += n;
+  }
+}
