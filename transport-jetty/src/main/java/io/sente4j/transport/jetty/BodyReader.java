@@ -19,6 +19,11 @@ final class BodyReader implements Runnable {
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final int FIRST_CAPACITY = 4096;
+  /**
+   * The most allocated up front for a declared Content-Length: beyond it the array grows as bytes arrive, so a
+   * client declaring a large body and sending none cannot make the server allocate the whole bound per request.
+   */
+  private static final int MAX_FIRST_CAPACITY = 64 * 1024;
 
   /** What became of the read; exactly one method is called, once. */
   interface Outcome {
@@ -47,7 +52,8 @@ final class BodyReader implements Runnable {
     this.max = (int) Math.min(max, MAX_ARRAY);
     this.outcome = outcome;
     long declared = request.getLength();
-    this.bytes = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CAPACITY, this.max)];
+    long first = declared >= 0 ? Math.min(declared, MAX_FIRST_CAPACITY) : FIRST_CAPACITY;
+    this.bytes = new byte[(int) Math.min(first, this.max)];
   }
 
   /** Starts reading the body of {@code request}, up to {@code max} bytes; {@code outcome} hears how it ended. */

@@ -77,6 +77,28 @@ class PeerCloseWatchTest {
     }
   }
 
+  /**
+   * No client of this protocol pipelines, so bytes arriving while a request is held are a protocol error: the
+   * exchange is abandoned and the connection closed, and the pipelined request is never handled.
+   */
+  @Test
+  @Timeout(30)
+  void aRequestPipelinedBehindAHeldOneAbandonsItAndClosesTheConnection() throws Exception {
+    int port = start();
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      get(s.getOutputStream());
+      HeldResponse h = held.poll(10, TimeUnit.SECONDS);
+      assertThat(h).isNotNull();
+      get(s.getOutputStream()); // the second request, on the same connection, before the first is answered
+      assertThat(abandoned.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(h.isOpen()).isFalse();
+      assertThat(h.complete(200, Payload.text("late"))).isFalse();
+      s.setSoTimeout(10_000);
+      assertThat(s.getInputStream().read()).as("closed without a response").isEqualTo(-1);
+    }
+    assertThat(held.poll(200, TimeUnit.MILLISECONDS)).as("the pipelined request is not handled").isNull();
+  }
+
   @Test
   @Timeout(30)
   void anAnsweredExchangeLeavesTheConnectionReadyForTheNextRequest() throws Exception {
