@@ -30,7 +30,10 @@ class ChatChannelTest {
 
   @BeforeEach
   void start() {
-    app = ChatApp.start(ChatSettings.builder(KEY).port(0).disconnectGrace(Duration.ofMillis(300))
+    // Short, so bob leaves the online list quickly; the same grace bounds an Ajax client's gap between two polls
+    // (past it the server forgets the client and drops what is pushed to it), so not so short that a loaded
+    // machine's late re-poll loses a message.
+    app = ChatApp.start(ChatSettings.builder(KEY).port(0).disconnectGrace(Duration.ofMillis(1500))
         .maxMessageChars(MAX_MESSAGE_CHARS).build());
   }
 

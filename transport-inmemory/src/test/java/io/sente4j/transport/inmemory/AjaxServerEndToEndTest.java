@@ -98,7 +98,9 @@ class AjaxServerEndToEndTest {
     Await.until(() -> server.connectedUids().ajax().contains("alice"), "alice connected by her poll");
     assertThat(poll).isNotDone();
     server.send("alice", Event.of("my-app/alert", Map.of(Keyword.of("n"), 1L)));
-    server.send("alice", Event.of("my-app/alert", Map.of(Keyword.of("n"), 2L)));
+    // sendNow flushes the buffered event with it: one batch whatever the time between the two calls (two sends
+    // would rely on both falling into the 100 ms window, which a stalled test thread can miss)
+    server.sendNow("alice", Event.of("my-app/alert", Map.of(Keyword.of("n"), 2L)));
     HttpReply reply = Await.result(poll);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().asText()).isEqualTo("[[[:my-app/alert {:n 1}] [:my-app/alert {:n 2}]] nil]");
