@@ -298,8 +298,12 @@ export class Client {
     return this.packer.binary ? res.arrayBuffer().then((b) => this.decode(b)) : res.text().then((t) => this.decode(t));
   }
 
-  /** 401 and 403 stop reconnecting: a new attempt would be refused the same way (§5.6). */
+  /**
+   * 401 and 403 stop reconnecting: a new attempt would be refused the same way (§5.6). Only for the current
+   * connection: a POST of an abandoned one (sent before a reconnect() after a login) says nothing about it.
+   */
   httpFailure(c, status) {
+    if (this.conn !== c) return;
     if (status === 401 || status === 403) {
       const reason = status === 401 ? 'unauthorized' : 'forbidden';
       this.report(Object.assign(new Error(`the server refused the connection: ${status}`), { reason, status }));

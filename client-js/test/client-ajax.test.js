@@ -207,3 +207,26 @@ test('every Ajax connection is numbered higher than the last, on its handshake a
   await settle();
   assert.ok(conn(s.last()) > conn(next));
 });
+
+test('a 403 answering a POST of an abandoned connection does not stop the client that connected since', async () => {
+  const s = await opened();
+  const stale = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  stale.catch(() => {});
+  await settle();
+  const post = s.last();
+  s.chsk.breakConnection();
+  await s.clock.advance(0);
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  post.respond(403, 'old token');
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  s.last().fail(new TypeError('network down'));
+  await settle();
+  assert.equal(s.chsk.state.reconnecting, true, 'a later loss still reconnects');
+  const before = s.fetch.requests.length;
+  await s.clock.advance(0);
+  assert.equal(s.fetch.requests.length, before + 1);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+});
