@@ -74,7 +74,7 @@ export interface State {
   readonly handshakeData: unknown;
   readonly lastClose: { readonly reason: CloseReason; readonly code: number | null; readonly at: number } | null;
   readonly lastError: { readonly at: number; readonly message: string } | null;
-  /** When the next attempt starts (epoch ms), while reconnecting. */
+  /** While reconnecting, when the next (or current) attempt starts (epoch ms), set with the loss; otherwise null. */
   readonly nextReconnectAt: number | null;
 }
 

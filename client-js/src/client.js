@@ -341,16 +341,20 @@ export class Client {
     if (fallBack) this.mode = 'ajax';
     const noRetry = this.stopped || reason === 'unauthorized';
     if (reason === 'unauthorized') this.stopped = true;
-    this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() } });
+    let delay = 0;
+    if (!noRetry && !fallBack) {
+      this.attempt += 1;
+      const n = this.attempt;
+      delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));
+    }
+    // one snapshot, so that no handler sees a loss without the time of the next attempt, or a stale one
+    this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() },
+      nextReconnectAt: noRetry ? null : this.now() + delay });
     if (noRetry) return;
     if (fallBack) {
       this.open();
       return;
     }
-    this.attempt += 1;
-    const n = this.attempt;
-    const delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));
-    this.set({ nextReconnectAt: this.now() + delay });
     this.reconnectTimer = this.setTimeout(() => !this.stopped && !this.conn && this.open(), delay);
   }
 

@@ -330,3 +330,31 @@ test("type 'auto' falls back to Ajax when its first WebSocket times out before i
   assert.equal(s.chsk.state.open, true);
   assert.equal(s.chsk.state.type, 'ajax');
 });
+
+test('a loss is one state change that says when the next attempt starts; a loss that ends the retries clears it', async () => {
+  const s = opened({ backoffBaseMs: 1000 });
+  let n = s.states.length;
+  s.ws().serverClose(1006);
+  assert.equal(s.states.length, n + 1, 'one state change per loss');
+  assert.deepEqual([s.chsk.state.open, s.chsk.state.reconnecting, s.chsk.state.nextReconnectAt], [false, true, s.clock.now()]);
+  await s.clock.advance(0);
+  n = s.states.length;
+  s.ws().serverClose(1006);                               // the second attempt waits half of 2 s (random() is 0.5)
+  assert.equal(s.states.length, n + 1);
+  assert.equal(s.states.at(-1).nextReconnectAt, s.clock.now() + 1000);
+  await s.clock.advance(1000);
+  s.ws().open();
+  s.ws().serverClose(4003, 'unauthorized');    // refused: no next attempt
+  assert.equal(s.chsk.state.reconnecting, false);
+  assert.equal(s.chsk.state.nextReconnectAt, null);
+});
+
+test("the fallback to Ajax is one state change: type 'ajax', reconnecting at once", async () => {
+  const s = setup();
+  const n = s.states.length;
+  s.ws().serverClose(1006);
+  assert.equal(s.states.length, n + 1);
+  assert.equal(s.states.at(-1).type, 'ajax');
+  assert.equal(s.states.at(-1).reconnecting, true);
+  assert.equal(s.states.at(-1).nextReconnectAt, s.clock.now());
+});
