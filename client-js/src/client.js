@@ -324,6 +324,7 @@ export class Client {
     this.attempt = 0;
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
       handshakeData: frame.data, nextReconnectAt: null });
+    if (this.conn !== c) return;               // a state handler closed it
     this.emit('handshake', frame.uid, frame.data, first);
     this.touch(c);
   }
@@ -350,7 +351,8 @@ export class Client {
     // one snapshot, so that no handler sees a loss without the time of the next attempt, or a stale one
     this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() },
       nextReconnectAt: noRetry ? null : this.now() + delay });
-    if (noRetry) return;
+    // a state handler may have called disconnect() or reconnect(): what it did stands
+    if (noRetry || this.stopped || this.conn) return;
     if (fallBack) {
       this.open();
       return;
@@ -390,6 +392,7 @@ export class Client {
       if (c.ws) {
         detach(c.ws);
         try { c.ws.close(code, reason); } catch { /* already closing */ }
+        c.ws = null;
       }
     }
     this.set({ open: false, reconnecting: false, type: this.mode, nextReconnectAt: null,

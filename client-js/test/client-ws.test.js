@@ -358,3 +358,55 @@ test("the fallback to Ajax is one state change: type 'ajax', reconnecting at onc
   assert.equal(s.states.at(-1).reconnecting, true);
   assert.equal(s.states.at(-1).nextReconnectAt, s.clock.now());
 });
+
+test('a state handler that disconnects on a loss keeps the client closed, the fallback to Ajax included', async () => {
+  for (const opts of [{}, { type: 'ws' }]) {
+    const s = setup(opts);
+    s.chsk.on('state', (st) => !st.open && st.lastClose?.reason === 'error' && s.chsk.disconnect());
+    s.ws().fail();                             // under 'auto': the first WebSocket never opened
+    await s.clock.advance(60000);
+    assert.equal(s.fetch.requests.length, 0, `no Ajax handshake (${opts.type ?? 'auto'})`);
+    assert.equal(s.WebSocket.all.length, 1);
+    assert.equal(s.chsk.state.reconnecting, false);
+    assert.equal(s.chsk.state.nextReconnectAt, null);
+    assert.equal(s.chsk.state.lastClose.reason, 'requested');
+  }
+});
+
+test('a state handler that reconnects on a loss leaves exactly one live connection attempt', async () => {
+  const s = setup();
+  let once = true;
+  s.chsk.on('state', (st) => {
+    if (!st.open && st.lastClose?.reason === 'error' && once) {
+      once = false;
+      s.chsk.reconnect();
+    }
+  });
+  s.ws().fail();                               // falls back: reconnect() starts the Ajax handshake
+  await s.clock.advance(0);
+  assert.equal(s.fetch.requests.length, 1, 'one Ajax handshake');
+  s.fetch.requests[0].respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a state handler that disconnects on the open gets no handshake event for the closed connection, and no timer stays', async () => {
+  const s = setup();
+  const handshakes = [];
+  s.chsk.on('handshake', (uid) => handshakes.push(uid));
+  s.chsk.on('state', (st) => st.open && s.chsk.disconnect());
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.deepEqual(handshakes, []);
+  assert.equal(s.chsk.state.open, false);
+  assert.deepEqual(s.clock.pending(), []);
+});
+
+test('a handshake handler that disconnects leaves no timer behind', async () => {
+  const s = setup();
+  s.chsk.on('handshake', () => s.chsk.disconnect());
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, false);
+  assert.deepEqual(s.clock.pending(), []);
+});
