@@ -42,7 +42,7 @@ export interface ConnectOptions {
   pongTimeoutMs?: number;
   /** The reply timeout of send(event, {reply: true}); default 10000. */
   replyTimeoutMs?: number;
-  /** How long each Ajax request waits for its response; default 60000 (over the server's 20 s long-poll). */
+  /** How long each Ajax request waits for its whole response, body included; default 60000 (over the server's 20 s long-poll). */
   ajaxTimeoutMs?: number;
   /** How long a connection attempt may wait for the server's handshake before it is abandoned as lost; default 10000. */
   handshakeTimeoutMs?: number;

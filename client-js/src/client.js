@@ -234,7 +234,7 @@ export class Client {
         this.httpFailure(c, res.status);
         return;
       }
-      frame = readFrame(this.packer, await this.body(res), 'poll');
+      frame = readFrame(this.packer, res.data, 'poll');
     } catch (e) {
       if (this.conn !== c) return;
       if (e instanceof ProtocolError) {
@@ -267,7 +267,7 @@ export class Client {
         if (res.status === 401 || res.status === 403) this.httpFailure(c, res.status);
         throw new ReplyError('error', `the server answered ${res.status}`);
       }
-      frame = readFrame(this.packer, await this.body(res), 'post');
+      frame = readFrame(this.packer, res.data, 'post');
     } catch (e) {
       if (e instanceof ReplyError) throw e;
       if (e.name === 'TimeoutError') throw new ReplyError('timeout', 'no reply in time', e);
@@ -281,6 +281,10 @@ export class Client {
     return frame.value;
   }
 
+  /**
+   * Resolves with {ok, status, data}: data is the decoded body of a 2xx answer. The timeout covers the body too: a
+   * response whose body stops after the status line would otherwise hold a poll for good.
+   */
   ajax(method, url, body, binary, timeoutMs = this.o.ajaxTimeoutMs) {
     const headers = { 'X-Requested-With': 'XMLHttpRequest' };
     const token = this.csrf();
@@ -291,6 +295,7 @@ export class Client {
     const c = this.conn;
     if (c && method === 'GET') c.abort = abort;
     return this.fetch(url, { method, headers, body, signal: abort.signal, credentials: 'same-origin', cache: 'no-store' })
+      .then(async (res) => ({ ok: res.ok, status: res.status, data: res.ok ? await this.body(res) : undefined }))
       .finally(() => this.clearTimeout(timer));
   }
 

@@ -230,3 +230,39 @@ test('a 403 answering a POST of an abandoned connection does not stop the client
   assert.equal(s.fetch.requests.length, before + 1);
   assert.equal(s.last().url.searchParams.get('handshake?'), '1');
 });
+
+test('a poll whose body stops after the status line is abandoned after ajaxTimeoutMs as timeout, and the client reconnects', async () => {
+  const s = await opened({ ajaxTimeoutMs: 25000 });
+  const poll = s.last();
+  poll.respondHeaders(200);
+  await s.clock.advance(24999);
+  assert.equal(s.chsk.state.open, true);
+  await s.clock.advance(1);
+  assert.equal(poll.init.signal.aborted, true);
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+});
+
+test('a POST whose reply body stops after the status line times out', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 3000 });
+  const check = assert.rejects(reply, (e) => e.reason === 'timeout');
+  await settle();
+  s.last().respondHeaders(200);
+  await s.clock.advance(3000);
+  await check;
+});
+
+test('a body that arrives after the status line is read as the frame', async () => {
+  const s = await opened();
+  const seen = [];
+  s.chsk.on('push', (ev) => seen.push(ev));
+  s.last().respondHeaders(200);
+  await s.clock.advance(1000);
+  s.last().sendBody('[[["chat/message",1]],null]');
+  await settle();
+  assert.deepEqual(seen, [['chat/message', 1]]);
+  assert.equal(s.fetch.requests.length, 3);
+});
