@@ -122,7 +122,7 @@ export class Client {
 
   open() {
     this.clearTimer('reconnectTimer');
-    const c = { handshaken: false, number: (this.connections = (this.connections || 0) + 1) };
+    const c = { handshaken: false, number: (this.connections = (this.connections || 0) + 1), posts: new Set() };
     this.conn = c;
     // Nothing else ends an attempt that hangs: a WebSocket a stopping server accepted and never answered stays
     // CONNECTING for minutes in a browser.
@@ -294,9 +294,15 @@ export class Client {
     const timer = this.setTimeout(() => abort.abort(timeoutError()), timeoutMs);
     const c = this.conn;
     if (c && method === 'GET') c.abort = abort;
+    if (c && method === 'POST') c.posts.add(abort);
     return this.fetch(url, { method, headers, body, signal: abort.signal, credentials: 'same-origin', cache: 'no-store' })
       .then(async (res) => ({ ok: res.ok, status: res.status, data: res.ok ? await this.body(res) : undefined }))
-      .finally(() => this.clearTimeout(timer));
+      // the abort's reason says why (timeout, closed), also where fetch rejects with a plain AbortError
+      .catch((e) => { throw abort.signal.aborted && abort.signal.reason instanceof Error ? abort.signal.reason : e; })
+      .finally(() => {
+        this.clearTimeout(timer);
+        c?.posts.delete(abort);
+      });
   }
 
   body(res) {
@@ -409,6 +415,7 @@ export class Client {
     this.clearConnTimer(c, 'idleTimer');
     this.clearConnTimer(c, 'pongTimer');
     c.abort?.abort();
+    for (const post of [...c.posts]) post.abort(new ReplyError('closed', 'the connection closed'));
     for (const cb of [...this.pending.keys()]) this.fail(cb, 'closed', 'the connection closed');
   }
 

@@ -266,3 +266,30 @@ test('a body that arrives after the status line is read as the frame', async () 
   assert.deepEqual(seen, [['chat/message', 1]]);
   assert.equal(s.fetch.requests.length, 3);
 });
+
+test('disconnect() fails the POSTs in flight with closed and aborts them, as it fails a WebSocket\'s pending requests', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  const sent = s.chsk.send(['a/b', 2]);
+  const failed = Promise.allSettled([reply, sent]);
+  await settle();
+  const posts = s.fetch.requests.filter((r) => r.method === 'POST');
+  assert.equal(posts.length, 2);
+  s.chsk.disconnect();
+  for (const p of posts) assert.equal(p.init.signal.aborted, true);
+  posts[0].respond(200, '[{"late":true},null]');   // too late: the client has closed
+  const outcomes = await failed;
+  assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected']);
+  assert.deepEqual(outcomes.map((o) => o.reason.reason), ['closed', 'closed']);
+  assert.deepEqual(s.errors, []);
+});
+
+test('a lost Ajax connection fails its POSTs in flight with closed', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  const check = assert.rejects(reply, (e) => e.reason === 'closed');
+  await settle();
+  s.chsk.breakConnection();
+  await check;
+  assert.equal(s.fetch.requests.filter((r) => r.method === 'POST')[0].init.signal.aborted, true);
+});
