@@ -52,6 +52,13 @@ export interface ConnectOptions {
   backoffCapMs?: number;
   /** The largest frame the client sends; larger sends fail with reason 'error'; default 1048576. */
   maxFrameBytes?: number;
+  /**
+   * Where 'pagehide' and 'pageshow' come from; default globalThis (the window); null: no page events. pagehide
+   * closes the connection without reconnecting; a pageshow restoring the page from the back/forward cache connects
+   * again (unless disconnect() was called).
+   */
+  page?: { addEventListener(type: string, listener: (e: { type: string; persisted?: boolean }) => void): void;
+    removeEventListener(type: string, listener: (e: { type: string; persisted?: boolean }) => void): void } | null;
   /** For tests and other runtimes: the WebSocket class (null: none), fetch, timers, clock and random source. */
   WebSocket?: unknown;
   fetch?: typeof fetch;

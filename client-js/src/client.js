@@ -44,6 +44,9 @@ export class Client {
     this.random = o.random || Math.random;
     this.now = o.now || Date.now;
     this.clientId = o.clientId || uuid(this.random);
+    this.page = o.page === undefined ? (typeof g.addEventListener === 'function' ? g : null) : o.page;
+    this.suspended = false;              // closed by pagehide, to connect again on a restore from the bfcache
+    this.onPage = (e) => this.pageEvent(e);
     this.handlers = { state: [], handshake: [], push: [], error: [] };
     this.pending = new Map();            // callback id -> {resolve, reject, timer}
     this.conn = null;                    // the current connection attempt; events of older ones are ignored
@@ -74,7 +77,9 @@ export class Client {
 
   /** Starts connecting if the client is stopped (as it is after disconnect()). */
   connect() {
+    this.suspended = false;
     if (!this.stopped) return;
+    this.watchPage(true);
     this.stopped = false;
     this.attempt = 0;
     this.open();
@@ -83,6 +88,8 @@ export class Client {
   /** Closes the connection and stays closed; pending requests fail with reason 'closed'. */
   disconnect() {
     this.stopped = true;
+    this.suspended = false;
+    this.watchPage(false);
     this.drop('requested', 1000);
   }
 
@@ -116,6 +123,32 @@ export class Client {
     if (!this.current.open || !c) return Promise.reject(new ReplyError('closed', 'not connected'));
     const value = eventValue(this.packer, id, event[1]);
     return c.ws ? this.sendWs(c, value, wantsReply, timeout) : this.sendAjax(c, value, wantsReply, timeout);
+  }
+
+  // ---- the page's life
+
+  /**
+   * A page being left (or put into the back/forward cache) closes the connection and does not reconnect, as Sente
+   * does on beforeunload: otherwise the sockets the browser tears down look like losses, and the client opens new
+   * ones from a page that is going away. A page restored from that cache connects again.
+   */
+  pageEvent(e) {
+    if (e.type === 'pagehide' && !this.stopped) {
+      this.stopped = true;
+      this.suspended = true;
+      this.drop('requested', 1000);
+    } else if (e.type === 'pageshow' && e.persisted && this.suspended) {
+      this.connect();
+    }
+  }
+
+  watchPage(on) {
+    if (!this.page || this.watching === on) return;
+    this.watching = on;
+    for (const type of ['pagehide', 'pageshow']) {
+      if (on) this.page.addEventListener(type, this.onPage);
+      else this.page.removeEventListener(type, this.onPage);
+    }
   }
 
   // ---- WebSocket

@@ -293,3 +293,20 @@ test('a lost Ajax connection fails its POSTs in flight with closed', async () =>
   await check;
   assert.equal(s.fetch.requests.filter((r) => r.method === 'POST')[0].init.signal.aborted, true);
 });
+
+test('pagehide abandons the long-poll and sends nothing more; pageshow from the back/forward cache handshakes again', async () => {
+  const page = new EventTarget();
+  const s = await opened({ page });
+  const poll = s.last();
+  page.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+  assert.equal(poll.init.signal.aborted, true);
+  await s.clock.advance(60000);
+  assert.equal(s.fetch.requests.length, 2);
+  page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+  await settle();
+  assert.equal(s.fetch.requests.length, 3);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});

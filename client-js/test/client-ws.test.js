@@ -410,3 +410,60 @@ test('a handshake handler that disconnects leaves no timer behind', async () => 
   assert.equal(s.chsk.state.open, false);
   assert.deepEqual(s.clock.pending(), []);
 });
+
+const pageEvent = (type, persisted) => Object.assign(new Event(type), { persisted });
+
+test('pagehide closes the connection without reconnecting; pageshow from the back/forward cache connects again', async () => {
+  const page = new EventTarget();
+  const s = opened({ page });
+  const first = s.ws();
+  const pending = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  page.dispatchEvent(pageEvent('pagehide', true));
+  await assert.rejects(pending, (e) => e.reason === 'closed');
+  assert.deepEqual(first.closed, { code: 1000, reason: 'requested' });
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.reconnecting, false);
+  first.serverClose(1001);                     // what a browser does to the socket while it unloads: ignored
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 1);
+  assert.equal(s.fetch.requests.length, 0);
+
+  page.dispatchEvent(pageEvent('pageshow', true));
+  assert.equal(s.WebSocket.all.length, 2);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+  page.dispatchEvent(pageEvent('pageshow', true));   // already connected: nothing
+  assert.equal(s.WebSocket.all.length, 2);
+});
+
+test('pagehide during the backoff cancels the next attempt; a pageshow that is no restore changes nothing', async () => {
+  const page = new EventTarget();
+  const s = opened({ page });
+  s.ws().serverClose(1006);
+  await s.clock.advance(0);
+  s.ws().serverClose(1006);                    // attempt 2 waits 1 s
+  page.dispatchEvent(pageEvent('pagehide', false));
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 2);
+  assert.equal(s.chsk.state.nextReconnectAt, null);
+  page.dispatchEvent(pageEvent('pageshow', false));
+  assert.equal(s.WebSocket.all.length, 2);
+});
+
+test('after disconnect() the page events change nothing; after a refusal neither', async () => {
+  const page = new EventTarget();
+  const s = opened({ page });
+  s.chsk.disconnect();
+  page.dispatchEvent(pageEvent('pagehide', true));
+  page.dispatchEvent(pageEvent('pageshow', true));
+  assert.equal(s.WebSocket.all.length, 1);
+  assert.equal(s.chsk.state.lastClose.reason, 'requested');
+
+  const t = opened({ page });
+  t.ws().serverClose(4003, 'unauthorized');
+  page.dispatchEvent(pageEvent('pagehide', true));
+  page.dispatchEvent(pageEvent('pageshow', true));
+  assert.equal(t.WebSocket.all.length, 1);
+  assert.equal(t.chsk.state.lastClose.reason, 'unauthorized');
+});
