@@ -42,7 +42,7 @@ export interface ConnectOptions {
   pongTimeoutMs?: number;
   /** The reply timeout of send(event, {reply: true}); default 10000. */
   replyTimeoutMs?: number;
-  /** How long each Ajax request waits for its response; default 60000 (over the server's 20 s long-poll). */
+  /** How long each Ajax request waits for its whole response, body included; default 60000 (over the server's 20 s long-poll). */
   ajaxTimeoutMs?: number;
   /** How long a connection attempt may wait for the server's handshake before it is abandoned as lost; default 10000. */
   handshakeTimeoutMs?: number;
@@ -52,6 +52,13 @@ export interface ConnectOptions {
   backoffCapMs?: number;
   /** The largest frame the client sends; larger sends fail with reason 'error'; default 1048576. */
   maxFrameBytes?: number;
+  /**
+   * Where 'pagehide' and 'pageshow' come from; default globalThis (the window); null: no page events. pagehide
+   * closes the connection without reconnecting; a pageshow restoring the page from the back/forward cache connects
+   * again (unless disconnect() was called).
+   */
+  page?: { addEventListener(type: string, listener: (e: { type: string; persisted?: boolean }) => void): void;
+    removeEventListener(type: string, listener: (e: { type: string; persisted?: boolean }) => void): void } | null;
   /** For tests and other runtimes: the WebSocket class (null: none), fetch, timers, clock and random source. */
   WebSocket?: unknown;
   fetch?: typeof fetch;
@@ -74,7 +81,7 @@ export interface State {
   readonly handshakeData: unknown;
   readonly lastClose: { readonly reason: CloseReason; readonly code: number | null; readonly at: number } | null;
   readonly lastError: { readonly at: number; readonly message: string } | null;
-  /** When the next attempt starts (epoch ms), while reconnecting. */
+  /** While reconnecting, when the next (or current) attempt starts (epoch ms), set with the loss; otherwise null. */
   readonly nextReconnectAt: number | null;
 }
 

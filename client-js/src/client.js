@@ -44,6 +44,9 @@ export class Client {
     this.random = o.random || Math.random;
     this.now = o.now || Date.now;
     this.clientId = o.clientId || uuid(this.random);
+    this.page = o.page === undefined ? (typeof g.addEventListener === 'function' ? g : null) : o.page;
+    this.suspended = false;              // closed by pagehide, to connect again on a restore from the bfcache
+    this.onPage = (e) => this.pageEvent(e);
     this.handlers = { state: [], handshake: [], push: [], error: [] };
     this.pending = new Map();            // callback id -> {resolve, reject, timer}
     this.conn = null;                    // the current connection attempt; events of older ones are ignored
@@ -74,7 +77,9 @@ export class Client {
 
   /** Starts connecting if the client is stopped (as it is after disconnect()). */
   connect() {
+    this.suspended = false;
     if (!this.stopped) return;
+    this.watchPage(true);
     this.stopped = false;
     this.attempt = 0;
     this.open();
@@ -83,6 +88,8 @@ export class Client {
   /** Closes the connection and stays closed; pending requests fail with reason 'closed'. */
   disconnect() {
     this.stopped = true;
+    this.suspended = false;
+    this.watchPage(false);
     this.drop('requested', 1000);
   }
 
@@ -118,11 +125,37 @@ export class Client {
     return c.ws ? this.sendWs(c, value, wantsReply, timeout) : this.sendAjax(c, value, wantsReply, timeout);
   }
 
+  // ---- the page's life
+
+  /**
+   * A page being left (or put into the back/forward cache) closes the connection and does not reconnect, as Sente
+   * does on beforeunload: otherwise the sockets the browser tears down look like losses, and the client opens new
+   * ones from a page that is going away. A page restored from that cache connects again.
+   */
+  pageEvent(e) {
+    if (e.type === 'pagehide' && !this.stopped) {
+      this.stopped = true;
+      this.suspended = true;
+      this.drop('requested', 1000);
+    } else if (e.type === 'pageshow' && e.persisted && this.suspended) {
+      this.connect();
+    }
+  }
+
+  watchPage(on) {
+    if (!this.page || this.watching === on) return;
+    this.watching = on;
+    for (const type of ['pagehide', 'pageshow']) {
+      if (on) this.page.addEventListener(type, this.onPage);
+      else this.page.removeEventListener(type, this.onPage);
+    }
+  }
+
   // ---- WebSocket
 
   open() {
     this.clearTimer('reconnectTimer');
-    const c = { handshaken: false, number: (this.connections = (this.connections || 0) + 1) };
+    const c = { handshaken: false, number: (this.connections = (this.connections || 0) + 1), posts: new Set() };
     this.conn = c;
     // Nothing else ends an attempt that hangs: a WebSocket a stopping server accepted and never answered stays
     // CONNECTING for minutes in a browser.
@@ -234,7 +267,7 @@ export class Client {
         this.httpFailure(c, res.status);
         return;
       }
-      frame = readFrame(this.packer, await this.body(res), 'poll');
+      frame = readFrame(this.packer, res.data, 'poll');
     } catch (e) {
       if (this.conn !== c) return;
       if (e instanceof ProtocolError) {
@@ -267,7 +300,7 @@ export class Client {
         if (res.status === 401 || res.status === 403) this.httpFailure(c, res.status);
         throw new ReplyError('error', `the server answered ${res.status}`);
       }
-      frame = readFrame(this.packer, await this.body(res), 'post');
+      frame = readFrame(this.packer, res.data, 'post');
     } catch (e) {
       if (e instanceof ReplyError) throw e;
       if (e.name === 'TimeoutError') throw new ReplyError('timeout', 'no reply in time', e);
@@ -281,6 +314,10 @@ export class Client {
     return frame.value;
   }
 
+  /**
+   * Resolves with {ok, status, data}: data is the decoded body of a 2xx answer. The timeout covers the body too: a
+   * response whose body stops after the status line would otherwise hold a poll for good.
+   */
   ajax(method, url, body, binary, timeoutMs = this.o.ajaxTimeoutMs) {
     const headers = { 'X-Requested-With': 'XMLHttpRequest' };
     const token = this.csrf();
@@ -290,16 +327,27 @@ export class Client {
     const timer = this.setTimeout(() => abort.abort(timeoutError()), timeoutMs);
     const c = this.conn;
     if (c && method === 'GET') c.abort = abort;
+    if (c && method === 'POST') c.posts.add(abort);
     return this.fetch(url, { method, headers, body, signal: abort.signal, credentials: 'same-origin', cache: 'no-store' })
-      .finally(() => this.clearTimeout(timer));
+      .then(async (res) => ({ ok: res.ok, status: res.status, data: res.ok ? await this.body(res) : undefined }))
+      // the abort's reason says why (timeout, closed), also where fetch rejects with a plain AbortError
+      .catch((e) => { throw abort.signal.aborted && abort.signal.reason instanceof Error ? abort.signal.reason : e; })
+      .finally(() => {
+        this.clearTimeout(timer);
+        c?.posts.delete(abort);
+      });
   }
 
   body(res) {
     return this.packer.binary ? res.arrayBuffer().then((b) => this.decode(b)) : res.text().then((t) => this.decode(t));
   }
 
-  /** 401 and 403 stop reconnecting: a new attempt would be refused the same way (§5.6). */
+  /**
+   * 401 and 403 stop reconnecting: a new attempt would be refused the same way (§5.6). Only for the current
+   * connection: a POST of an abandoned one (sent before a reconnect() after a login) says nothing about it.
+   */
   httpFailure(c, status) {
+    if (this.conn !== c) return;
     if (status === 401 || status === 403) {
       const reason = status === 401 ? 'unauthorized' : 'forbidden';
       this.report(Object.assign(new Error(`the server refused the connection: ${status}`), { reason, status }));
@@ -320,6 +368,7 @@ export class Client {
     this.attempt = 0;
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
       handshakeData: frame.data, nextReconnectAt: null });
+    if (this.conn !== c) return;               // a state handler closed it
     this.emit('handshake', frame.uid, frame.data, first);
     this.touch(c);
   }
@@ -337,16 +386,21 @@ export class Client {
     if (fallBack) this.mode = 'ajax';
     const noRetry = this.stopped || reason === 'unauthorized';
     if (reason === 'unauthorized') this.stopped = true;
-    this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() } });
-    if (noRetry) return;
+    let delay = 0;
+    if (!noRetry && !fallBack) {
+      this.attempt += 1;
+      const n = this.attempt;
+      delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));
+    }
+    // one snapshot, so that no handler sees a loss without the time of the next attempt, or a stale one
+    this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() },
+      nextReconnectAt: noRetry ? null : this.now() + delay });
+    // a state handler may have called disconnect() or reconnect(): what it did stands
+    if (noRetry || this.stopped || this.conn) return;
     if (fallBack) {
       this.open();
       return;
     }
-    this.attempt += 1;
-    const n = this.attempt;
-    const delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));
-    this.set({ nextReconnectAt: this.now() + delay });
     this.reconnectTimer = this.setTimeout(() => !this.stopped && !this.conn && this.open(), delay);
   }
 
@@ -382,6 +436,7 @@ export class Client {
       if (c.ws) {
         detach(c.ws);
         try { c.ws.close(code, reason); } catch { /* already closing */ }
+        c.ws = null;
       }
     }
     this.set({ open: false, reconnecting: false, type: this.mode, nextReconnectAt: null,
@@ -393,6 +448,7 @@ export class Client {
     this.clearConnTimer(c, 'idleTimer');
     this.clearConnTimer(c, 'pongTimer');
     c.abort?.abort();
+    for (const post of [...c.posts]) post.abort(new ReplyError('closed', 'the connection closed'));
     for (const cb of [...this.pending.keys()]) this.fail(cb, 'closed', 'the connection closed');
   }
 

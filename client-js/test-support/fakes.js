@@ -80,22 +80,38 @@ export function fakeWebSocketClass() {
 
 /**
  * A fetch whose requests wait until the test answers them: `requests` lists {url, init, method, respond(status,
- * body), fail(error)} in order.
+ * body), respondHeaders(status), sendBody(body), fail(error)} in order. respondHeaders answers with the status
+ * only: reading the body waits for sendBody, or fails when the request is aborted (as a browser's does).
  */
 export function fakeFetch() {
   const requests = [];
   const fetch = (url, init) => new Promise((resolve, reject) => {
+    const aborted = () => init.signal.reason ?? new DOMException('aborted', 'AbortError');
+    let body = Promise.resolve();
+    const response = (status) => ({ ok: status >= 200 && status < 300, status, text: () => body,
+      arrayBuffer: () => body.then((b) => (typeof b === 'string' ? new TextEncoder().encode(b) : b).buffer) });
+    let bodyResolve;
     const request = {
       url: new URL(url),
       init,
       method: init.method,
-      respond(status, body) {
-        resolve({ ok: status >= 200 && status < 300, status, text: async () => body,
-          arrayBuffer: async () => (typeof body === 'string' ? new TextEncoder().encode(body) : body).buffer });
+      respond(status, text) {
+        body = Promise.resolve(text);
+        resolve(response(status));
+      },
+      respondHeaders(status) {
+        body = new Promise((res, rej) => {
+          bodyResolve = res;
+          init.signal.addEventListener('abort', () => rej(aborted()));
+        });
+        resolve(response(status));
+      },
+      sendBody(text) {
+        bodyResolve(text);
       },
       fail: reject,
     };
-    init.signal.addEventListener('abort', () => reject(init.signal.reason ?? new DOMException('aborted', 'AbortError')));
+    init.signal.addEventListener('abort', () => reject(aborted()));
     requests.push(request);
   });
   fetch.requests = requests;

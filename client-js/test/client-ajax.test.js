@@ -207,3 +207,106 @@ test('every Ajax connection is numbered higher than the last, on its handshake a
   await settle();
   assert.ok(conn(s.last()) > conn(next));
 });
+
+test('a 403 answering a POST of an abandoned connection does not stop the client that connected since', async () => {
+  const s = await opened();
+  const stale = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  stale.catch(() => {});
+  await settle();
+  const post = s.last();
+  s.chsk.breakConnection();
+  await s.clock.advance(0);
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  post.respond(403, 'old token');
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  s.last().fail(new TypeError('network down'));
+  await settle();
+  assert.equal(s.chsk.state.reconnecting, true, 'a later loss still reconnects');
+  const before = s.fetch.requests.length;
+  await s.clock.advance(0);
+  assert.equal(s.fetch.requests.length, before + 1);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+});
+
+test('a poll whose body stops after the status line is abandoned after ajaxTimeoutMs as timeout, and the client reconnects', async () => {
+  const s = await opened({ ajaxTimeoutMs: 25000 });
+  const poll = s.last();
+  poll.respondHeaders(200);
+  await s.clock.advance(24999);
+  assert.equal(s.chsk.state.open, true);
+  await s.clock.advance(1);
+  assert.equal(poll.init.signal.aborted, true);
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+});
+
+test('a POST whose reply body stops after the status line times out', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 3000 });
+  const check = assert.rejects(reply, (e) => e.reason === 'timeout');
+  await settle();
+  s.last().respondHeaders(200);
+  await s.clock.advance(3000);
+  await check;
+});
+
+test('a body that arrives after the status line is read as the frame', async () => {
+  const s = await opened();
+  const seen = [];
+  s.chsk.on('push', (ev) => seen.push(ev));
+  s.last().respondHeaders(200);
+  await s.clock.advance(1000);
+  s.last().sendBody('[[["chat/message",1]],null]');
+  await settle();
+  assert.deepEqual(seen, [['chat/message', 1]]);
+  assert.equal(s.fetch.requests.length, 3);
+});
+
+test('disconnect() fails the POSTs in flight with closed and aborts them, as it fails a WebSocket\'s pending requests', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  const sent = s.chsk.send(['a/b', 2]);
+  const failed = Promise.allSettled([reply, sent]);
+  await settle();
+  const posts = s.fetch.requests.filter((r) => r.method === 'POST');
+  assert.equal(posts.length, 2);
+  s.chsk.disconnect();
+  for (const p of posts) assert.equal(p.init.signal.aborted, true);
+  posts[0].respond(200, '[{"late":true},null]');   // too late: the client has closed
+  const outcomes = await failed;
+  assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected']);
+  assert.deepEqual(outcomes.map((o) => o.reason.reason), ['closed', 'closed']);
+  assert.deepEqual(s.errors, []);
+});
+
+test('a lost Ajax connection fails its POSTs in flight with closed', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  const check = assert.rejects(reply, (e) => e.reason === 'closed');
+  await settle();
+  s.chsk.breakConnection();
+  await check;
+  assert.equal(s.fetch.requests.filter((r) => r.method === 'POST')[0].init.signal.aborted, true);
+});
+
+test('pagehide abandons the long-poll and sends nothing more; pageshow from the back/forward cache handshakes again', async () => {
+  const page = new EventTarget();
+  const s = await opened({ page });
+  const poll = s.last();
+  page.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+  assert.equal(poll.init.signal.aborted, true);
+  await s.clock.advance(60000);
+  assert.equal(s.fetch.requests.length, 2);
+  page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+  await settle();
+  assert.equal(s.fetch.requests.length, 3);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});

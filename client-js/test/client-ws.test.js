@@ -330,3 +330,140 @@ test("type 'auto' falls back to Ajax when its first WebSocket times out before i
   assert.equal(s.chsk.state.open, true);
   assert.equal(s.chsk.state.type, 'ajax');
 });
+
+test('a loss is one state change that says when the next attempt starts; a loss that ends the retries clears it', async () => {
+  const s = opened({ backoffBaseMs: 1000 });
+  let n = s.states.length;
+  s.ws().serverClose(1006);
+  assert.equal(s.states.length, n + 1, 'one state change per loss');
+  assert.deepEqual([s.chsk.state.open, s.chsk.state.reconnecting, s.chsk.state.nextReconnectAt], [false, true, s.clock.now()]);
+  await s.clock.advance(0);
+  n = s.states.length;
+  s.ws().serverClose(1006);                               // the second attempt waits half of 2 s (random() is 0.5)
+  assert.equal(s.states.length, n + 1);
+  assert.equal(s.states.at(-1).nextReconnectAt, s.clock.now() + 1000);
+  await s.clock.advance(1000);
+  s.ws().open();
+  s.ws().serverClose(4003, 'unauthorized');    // refused: no next attempt
+  assert.equal(s.chsk.state.reconnecting, false);
+  assert.equal(s.chsk.state.nextReconnectAt, null);
+});
+
+test("the fallback to Ajax is one state change: type 'ajax', reconnecting at once", async () => {
+  const s = setup();
+  const n = s.states.length;
+  s.ws().serverClose(1006);
+  assert.equal(s.states.length, n + 1);
+  assert.equal(s.states.at(-1).type, 'ajax');
+  assert.equal(s.states.at(-1).reconnecting, true);
+  assert.equal(s.states.at(-1).nextReconnectAt, s.clock.now());
+});
+
+test('a state handler that disconnects on a loss keeps the client closed, the fallback to Ajax included', async () => {
+  for (const opts of [{}, { type: 'ws' }]) {
+    const s = setup(opts);
+    s.chsk.on('state', (st) => !st.open && st.lastClose?.reason === 'error' && s.chsk.disconnect());
+    s.ws().fail();                             // under 'auto': the first WebSocket never opened
+    await s.clock.advance(60000);
+    assert.equal(s.fetch.requests.length, 0, `no Ajax handshake (${opts.type ?? 'auto'})`);
+    assert.equal(s.WebSocket.all.length, 1);
+    assert.equal(s.chsk.state.reconnecting, false);
+    assert.equal(s.chsk.state.nextReconnectAt, null);
+    assert.equal(s.chsk.state.lastClose.reason, 'requested');
+  }
+});
+
+test('a state handler that reconnects on a loss leaves exactly one live connection attempt', async () => {
+  const s = setup();
+  let once = true;
+  s.chsk.on('state', (st) => {
+    if (!st.open && st.lastClose?.reason === 'error' && once) {
+      once = false;
+      s.chsk.reconnect();
+    }
+  });
+  s.ws().fail();                               // falls back: reconnect() starts the Ajax handshake
+  await s.clock.advance(0);
+  assert.equal(s.fetch.requests.length, 1, 'one Ajax handshake');
+  s.fetch.requests[0].respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a state handler that disconnects on the open gets no handshake event for the closed connection, and no timer stays', async () => {
+  const s = setup();
+  const handshakes = [];
+  s.chsk.on('handshake', (uid) => handshakes.push(uid));
+  s.chsk.on('state', (st) => st.open && s.chsk.disconnect());
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.deepEqual(handshakes, []);
+  assert.equal(s.chsk.state.open, false);
+  assert.deepEqual(s.clock.pending(), []);
+});
+
+test('a handshake handler that disconnects leaves no timer behind', async () => {
+  const s = setup();
+  s.chsk.on('handshake', () => s.chsk.disconnect());
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, false);
+  assert.deepEqual(s.clock.pending(), []);
+});
+
+const pageEvent = (type, persisted) => Object.assign(new Event(type), { persisted });
+
+test('pagehide closes the connection without reconnecting; pageshow from the back/forward cache connects again', async () => {
+  const page = new EventTarget();
+  const s = opened({ page });
+  const first = s.ws();
+  const pending = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  page.dispatchEvent(pageEvent('pagehide', true));
+  await assert.rejects(pending, (e) => e.reason === 'closed');
+  assert.deepEqual(first.closed, { code: 1000, reason: 'requested' });
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.reconnecting, false);
+  first.serverClose(1001);                     // what a browser does to the socket while it unloads: ignored
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 1);
+  assert.equal(s.fetch.requests.length, 0);
+
+  page.dispatchEvent(pageEvent('pageshow', true));
+  assert.equal(s.WebSocket.all.length, 2);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+  page.dispatchEvent(pageEvent('pageshow', true));   // already connected: nothing
+  assert.equal(s.WebSocket.all.length, 2);
+});
+
+test('pagehide during the backoff cancels the next attempt; a pageshow that is no restore changes nothing', async () => {
+  const page = new EventTarget();
+  const s = opened({ page });
+  s.ws().serverClose(1006);
+  await s.clock.advance(0);
+  s.ws().serverClose(1006);                    // attempt 2 waits 1 s
+  page.dispatchEvent(pageEvent('pagehide', false));
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 2);
+  assert.equal(s.chsk.state.nextReconnectAt, null);
+  page.dispatchEvent(pageEvent('pageshow', false));
+  assert.equal(s.WebSocket.all.length, 2);
+});
+
+test('after disconnect() the page events change nothing; after a refusal neither', async () => {
+  const page = new EventTarget();
+  const s = opened({ page });
+  s.chsk.disconnect();
+  page.dispatchEvent(pageEvent('pagehide', true));
+  page.dispatchEvent(pageEvent('pageshow', true));
+  assert.equal(s.WebSocket.all.length, 1);
+  assert.equal(s.chsk.state.lastClose.reason, 'requested');
+
+  const t = opened({ page });
+  t.ws().serverClose(4003, 'unauthorized');
+  page.dispatchEvent(pageEvent('pagehide', true));
+  page.dispatchEvent(pageEvent('pageshow', true));
+  assert.equal(t.WebSocket.all.length, 1);
+  assert.equal(t.chsk.state.lastClose.reason, 'unauthorized');
+});
