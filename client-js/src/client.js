@@ -53,7 +53,8 @@ export class Client {
     this.stopped = true;
     this.attempt = 0;
     this.everHandshaken = false;
-    this.wsEverOpened = false;
+    this.wsEverOpened = false;          // a WebSocket of this client has opened
+    this.wsEverHandshaken = false;      // a WebSocket of this client has carried a handshake
     this.mode = o.type === 'ajax' || !this.WebSocket ? 'ajax' : 'ws';
     this.current = Object.freeze({ open: false, type: this.mode, reconnecting: false, everOpened: false,
       uid: null, handshakeData: null, lastClose: null, lastError: null, nextReconnectAt: null });
@@ -169,7 +170,7 @@ export class Client {
       ws = new this.WebSocket(this.url(true, { 'csrf-token': this.csrf() }));
     } catch (e) {
       this.report(e);
-      this.lost(c, 'error', null, true);
+      this.lost(c, 'error', null, !this.wsEverOpened);
       return;
     }
     c.ws = ws;
@@ -183,7 +184,7 @@ export class Client {
     ws.onclose = (e) => {
       if (this.conn !== c) return;
       c.ws = null;
-      this.lost(c, CLOSE_CODES[e.code] || 'error', e.code, !c.opened);
+      this.lost(c, CLOSE_CODES[e.code] || 'error', e.code, !c.opened && !this.wsEverOpened);
     };
   }
 
@@ -365,6 +366,7 @@ export class Client {
     c.handshaken = true;
     this.clearConnTimer(c, 'handshakeTimer');
     this.everHandshaken = true;
+    if (type === 'ws') this.wsEverHandshaken = true;
     this.attempt = 0;
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
       handshakeData: frame.data, nextReconnectAt: null });
@@ -377,12 +379,15 @@ export class Client {
     for (const ev of events) this.emit('push', ev);
   }
 
-  /** Ends the connection attempt `c`: fails what waits on it, and reconnects unless told not to (§7.6, §10). */
-  lost(c, reason, code, neverOpened = false) {
+  /**
+   * Ends the connection attempt `c`: fails what waits on it, and reconnects unless told not to (§7.6, §10). With
+   * `mayFallBack`, an 'auto' client on a WebSocket switches to Ajax for good instead.
+   */
+  lost(c, reason, code, mayFallBack = false) {
     if (this.conn !== c) return;
     this.conn = null;
     this.endConn(c);
-    const fallBack = neverOpened && this.mode === 'ws' && this.o.type === 'auto' && !this.wsEverOpened;
+    const fallBack = mayFallBack && this.mode === 'ws' && this.o.type === 'auto';
     if (fallBack) this.mode = 'ajax';
     const noRetry = this.stopped || reason === 'unauthorized';
     if (reason === 'unauthorized') this.stopped = true;
@@ -423,7 +428,9 @@ export class Client {
       try { ws.close(4001, 'timeout'); } catch { /* already closing */ }
       c.ws = null;
     }
-    this.lost(c, 'timeout', 4001, ws ? !c.opened : false);
+    // A WebSocket path that opens but never carries a handshake (a proxy that upgrades and forwards nothing) is as
+    // good as none: under 'auto' it falls back unless a WebSocket of this client has ever had its handshake.
+    this.lost(c, 'timeout', 4001, ws ? !this.wsEverHandshaken : false);
   }
 
   /** Closes the current connection on the client's own initiative. */

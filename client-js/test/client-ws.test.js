@@ -467,3 +467,23 @@ test('after disconnect() the page events change nothing; after a refusal neither
   assert.equal(t.WebSocket.all.length, 1);
   assert.equal(t.chsk.state.lastClose.reason, 'unauthorized');
 });
+
+test("type 'auto' falls back when its first WebSocket opens but no handshake comes in time; not once one has", async () => {
+  const s = setup({ handshakeTimeoutMs: 4000 });
+  s.ws().open();                               // a proxy completed the upgrade and forwards nothing
+  await s.clock.advance(4000);
+  await settle();
+  assert.equal(s.chsk.state.type, 'ajax');
+  assert.equal(s.fetch.requests.at(-1).url.searchParams.get('handshake?'), '1');
+
+  const t = opened({ handshakeTimeoutMs: 4000, pingIntervalMs: 0 });
+  t.ws().fail();
+  await t.clock.advance(0);
+  t.ws().open();
+  await t.clock.advance(4000);                 // silent again, but a WebSocket has carried a handshake before
+  assert.equal(t.chsk.state.lastClose.reason, 'timeout');
+  await t.clock.advance(1000);                 // attempt 2's backoff: half of 2 s with random() at 0.5
+  assert.equal(t.chsk.state.type, 'ws');
+  assert.equal(t.fetch.requests.length, 0);
+  assert.equal(t.WebSocket.all.length, 3);
+});

@@ -229,8 +229,9 @@ public final class ChannelSocketClient implements AutoCloseable {
      * How long a connection attempt may take from its start to the server's handshake; default 10 s. An attempt
      * without a handshake by then (a WebSocket upgrade that never completes, a server that accepted the socket and
      * sends nothing, as a stopping server or a proxy can) is abandoned as lost ({@link CloseReason#TIMEOUT}) and the
-     * client reconnects with its backoff; under {@link ClientType#AUTO} a first WebSocket abandoned before it opened
-     * falls back to Ajax, as a failed one does.
+     * client reconnects with its backoff; under {@link ClientType#AUTO} a WebSocket abandoned while no WebSocket of
+     * this client has ever carried a handshake falls back to Ajax (a proxy may complete the upgrade and forward
+     * nothing).
      */
     public Builder handshakeTimeout(Duration handshakeTimeout) {
       this.handshakeTimeout = requirePositive(handshakeTimeout, "handshakeTimeout");

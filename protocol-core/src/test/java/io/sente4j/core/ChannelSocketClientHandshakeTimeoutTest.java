@@ -118,6 +118,37 @@ class ChannelSocketClientHandshakeTimeoutTest {
   }
 
   @Test
+  void underAutoAFirstWebSocketThatOpensButCarriesNoHandshakeFallsBackToAjax() {
+    f.start(builder(ClientType.AUTO));
+    f.client.connect();
+    FakeConnection silent = f.transport.nextOpen(); // a proxy completed the upgrade and forwards nothing
+    f.settle();
+    f.time.advance(TIMEOUT);
+    assertThat(silent.awaitClientClose()).isEqualTo(CloseReason.TIMEOUT.code());
+    FakeHttpExchange hs = f.transport.nextGet();
+    assertThat(hs.isHandshake()).isTrue();
+    hs.answer(new Frame.Handshake("alice", null));
+    assertThat(f.awaitState(ClientState::isOpen).via()).isEqualTo(Via.AJAX_POLL);
+  }
+
+  @Test
+  void underAutoASilentWebSocketAfterOneThatHandshakenStaysOnWebSockets() {
+    f.start(builder(ClientType.AUTO));
+    f.client.connect();
+    FakeConnection first = f.transport.nextOpen().handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+    first.cut();
+    FakeConnection silent = f.transport.nextOpen(); // attempt 1, at once
+    f.settle();
+    f.time.advance(TIMEOUT);
+    assertThat(silent.awaitClientClose()).isEqualTo(CloseReason.TIMEOUT.code());
+    f.time.advance(Duration.ofSeconds(20)); // attempt 2's backoff
+    f.transport.nextOpen().handshake("alice", null);
+    assertThat(f.awaitState(ClientState::isOpen).via()).isEqualTo(Via.WEBSOCKET);
+    assertThat(f.transport.calls()).as("no Ajax request").isEmpty();
+  }
+
+  @Test
   void anAjaxHandshakeWithoutAnAnswerIsAbandonedBeforeTheAjaxTimeout() {
     f.start(builder(ClientType.AJAX).ajaxTimeout(Duration.ofSeconds(60)));
     CompletableFuture<ClientState> connected = f.client.connect();

@@ -52,6 +52,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private Scheduler.Cancellable handshakeTimer;
   private Via via;
   private boolean webSocketOpened;
+  /** A WebSocket of this session has carried a handshake. */
+  private boolean webSocketHandshaken;
 
   /**
    * Creates a client session that has not connected.
@@ -216,6 +218,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     cancelHandshakeTimer();
     if (first && current.via() == Via.WEBSOCKET) {
       webSocketOpened = true; // a handshake can come before the transport reports the open
+      webSocketHandshaken = true;
       keepAlive.start(); // before anything reaches the application, which may move time
     }
     setState(state.opened(h.uid(), h.handshakeData()));
@@ -345,7 +348,14 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       }
       LOG.info("client {}: no handshake within {}; abandoning the attempt (timeout)", config.clientId(),
           config.handshakeTimeout());
-      lost(c, CloseInfo.byClient(CloseReason.TIMEOUT));
+      if (config.type() == ClientType.AUTO && c.via() == Via.WEBSOCKET && !webSocketHandshaken) {
+        // A WebSocket path that opens but never carries a handshake (a proxy that upgrades and forwards nothing)
+        // is as good as none: fall back, as when the first WebSocket fails before it opens.
+        detach();
+        fallBack(CloseInfo.byClient(CloseReason.TIMEOUT));
+      } else {
+        lost(c, CloseInfo.byClient(CloseReason.TIMEOUT));
+      }
     }
     c.close(CloseReason.TIMEOUT);
   }

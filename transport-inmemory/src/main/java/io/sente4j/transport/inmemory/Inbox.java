@@ -146,6 +146,9 @@ final class Inbox {
       synchronized (lock) {
         scheduled = false;
       }
+      // The network has shut its threads down: what is due now (the close its cut queued, for an end whose listener
+      // was only attached after the cut) is delivered on this thread, or the listener would never hear its close.
+      drain();
     }
   }
 

@@ -98,6 +98,11 @@ final class IoPool {
     }
   }
 
+  /** Whether {@link #shutdown} has been called: new work is refused. */
+  boolean isShutdown() {
+    return executor.isShutdown();
+  }
+
   /** Whether every thread has ended. */
   boolean isTerminated() {
     return executor.isTerminated();

@@ -194,6 +194,33 @@ class FaultInjectionTest {
     assertThat(net.connections()).singleElement().satisfies(c -> assertThat(c.clientId()).isEmpty());
   }
 
+  /**
+   * A connection whose server end gets its listener only after the network has closed (the close came while the
+   * server's onOpen ran) still hears its close: the cut's close is delivered though the network's threads refuse
+   * new work by then. (The connection is registered before onOpen, so the close cuts it.)
+   */
+  @Test
+  void anEndWhoseListenerComesAfterTheNetworkClosedStillHearsItsClose() throws Exception {
+    Recorder server = new Recorder();
+    java.util.concurrent.CountDownLatch inOnOpen = new java.util.concurrent.CountDownLatch(1);
+    java.net.URI uri = net.bind(java.net.URI.create("ws://app.test/late"),
+        r -> new io.sente4j.core.ServerAnswer.Upgrade(ch -> {
+          inOnOpen.countDown();
+          long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+          while (!net.io().isShutdown() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+          }
+          return server;
+        }));
+    net.clientTransport().openWebSocket(java.net.URI.create(uri + "?client-id=late"), java.util.Map.of(),
+        new Recorder());
+    assertThat(inOnOpen.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    net.close(); // cuts the registered connection while its server end has no listener yet
+    assertThat(server.awaitClose()).isEqualTo("1006 ");
+    server.assertClosedCleanly();
+    assertThat(net.isTerminated()).isTrue();
+  }
+
   @Test
   void closingTheNetworkCutsEveryConnectionAndEndsItsThreads() {
     Wired a = Wired.open(net, "a");
