@@ -211,8 +211,11 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
         all.put(k, v);
       }
     });
+    // A request's header replaces the transport's of the same name, in any case (HTTP names are case-insensitive):
+    // sent both, a server reading the first value would take the transport's (a stale token) over the request's.
     requestHeaders.forEach((k, v) -> {
       if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+        all.keySet().removeIf(k::equalsIgnoreCase);
         all.put(k, v);
       }
     });
