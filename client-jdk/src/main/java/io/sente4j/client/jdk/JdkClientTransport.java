@@ -53,12 +53,14 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   private final HttpClient http;
   private final Map<String, List<String>> headers;
   private final Duration connectTimeout;
+  private final Duration closeTimeout;
   private final int maxFrameBytes;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private JdkClientTransport(Builder b) {
     this.connectTimeout = b.connectTimeout;
+    this.closeTimeout = b.closeTimeout;
     this.maxFrameBytes = b.maxFrameBytes;
     this.headers = Map.copyOf(b.headers);
     if (b.httpClient != null) {
@@ -87,7 +89,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> requestHeaders,
       ChannelListener listener) {
     Objects.requireNonNull(uri, "uri");
-    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes);
+    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes, closeTimeout);
     WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(connectTimeout);
     merged(requestHeaders).forEach((name, values) -> values.forEach(v -> b.header(name, v)));
     CompletableFuture<Channel> result = new CompletableFuture<>();
@@ -209,8 +211,11 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
         all.put(k, v);
       }
     });
+    // A request's header replaces the transport's of the same name, in any case (HTTP names are case-insensitive):
+    // sent both, a server reading the first value would take the transport's (a stale token) over the request's.
     requestHeaders.forEach((k, v) -> {
       if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+        all.keySet().removeIf(k::equalsIgnoreCase);
         all.put(k, v);
       }
     });
@@ -226,6 +231,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     private HttpClient httpClient;
     private CookieHandler cookieHandler;
     private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration closeTimeout = Duration.ofSeconds(10);
     private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
@@ -264,6 +270,19 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
         throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
       }
       this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * How long a WebSocket this side closes waits for the server's close frame before it aborts its TCP connection
+     * (reported to the channel's listener as close code 1006); default 10 seconds. The JDK alone would wait for
+     * ever, keeping the socket of a server that never answers.
+     */
+    public Builder closeTimeout(Duration closeTimeout) {
+      if (closeTimeout.isNegative() || closeTimeout.isZero()) {
+        throw new IllegalArgumentException("closeTimeout must be positive: " + closeTimeout);
+      }
+      this.closeTimeout = closeTimeout;
       return this;
     }
 

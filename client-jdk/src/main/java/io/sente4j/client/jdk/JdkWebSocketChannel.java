@@ -9,10 +9,12 @@ import io.sente4j.core.Sente4jException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   private final ChannelListener listener;
   private final int maxMessageBytes;
+  private final Duration closeTimeout;
   private final MessageParts parts;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
@@ -41,9 +44,10 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private boolean sending;
   private boolean closeQueued;
 
-  JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes) {
+  JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes, Duration closeTimeout) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.maxMessageBytes = maxMessageBytes;
+    this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
     this.parts = new MessageParts(maxMessageBytes);
   }
 
@@ -76,7 +80,25 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
       closeQueued = true;
       queue.add(new Outgoing(null, code, trim(reason), new CompletableFuture<>()));
     }
+    abortUnansweredClose();
     pump();
+  }
+
+  /**
+   * After sending its close the JDK half-closes the TCP connection and waits for the server's close without a
+   * deadline: a server that never answers (hung, or behind a dead link, as when a pong timed out) would keep the
+   * socket open, and this channel would never report its close. After the close timeout the socket is aborted and
+   * the close reported as 1006. The check runs on the JDK's shared delay thread: it is short and never user code.
+   */
+  private void abortUnansweredClose() {
+    CompletableFuture.delayedExecutor(closeTimeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run).execute(() -> {
+      WebSocket ws = socket;
+      if (ws != null && !ws.isInputClosed()) {
+        LOG.debug("no close from the server within {} of this side's close; aborting the WebSocket", closeTimeout);
+        ws.abort();
+        ended(CloseReason.ABNORMAL.code(), "the server did not answer the close within " + closeTimeout);
+      }
+    });
   }
 
   @Override
@@ -235,6 +257,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
               webSocket.abort();
             }
           });
+      abortUnansweredClose();
     } else {
       webSocket.abort();
     }

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 final class MessageParts {
   private final int limit;
   private StringBuilder text;
+  private long textBytes;
   private ByteArrayOutputStream binary;
   private boolean skipping;
   private long overflow = -1;
@@ -27,14 +28,18 @@ final class MessageParts {
     if (!skipping) {
       if (text == null) {
         text = new StringBuilder(data.length());
+        textBytes = 0;
       }
-      text.append(data);
-      // A char takes at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars), so short text needs no counting.
-      if (text.length() > limit / 3) {
-        long bytes = Utf8.length(text);
-        if (bytes > limit) {
-          drop(bytes);
-        }
+      // Each part is counted once, as it comes: a server may send a message as many tiny frames, and counting the
+      // whole text again at each one would take time quadratic in the message's length. Utf8 counts a lone
+      // surrogate as 1 byte, so a pair split between two parts, counted 1 + 1, is 2 bytes short.
+      boolean pairSplit = data.length() > 0 && text.length() > 0
+          && Character.isHighSurrogate(text.charAt(text.length() - 1)) && Character.isLowSurrogate(data.charAt(0));
+      textBytes += Utf8.length(data) + (pairSplit ? 2 : 0);
+      if (textBytes > limit) {
+        drop(textBytes);
+      } else {
+        text.append(data);
       }
     }
     Payload whole = last && !skipping && text != null ? Payload.text(text.toString()) : null;

@@ -155,6 +155,30 @@ class JdkClientTransportTest {
     assertThat(requests.get(0).header("origin")).hasValue("https://app.test");
   }
 
+  /**
+   * A request's own header (a fresh token from the client's headers supplier) replaces the transport's header of the
+   * same name whatever the case of either name: HTTP names are case-insensitive, and sending both made a server that
+   * reads the first value see the transport's stale one.
+   */
+  @Test
+  @Timeout(60)
+  void aRequestHeaderReplacesTheTransportsHeaderOfTheSameNameInAnyCase() throws Exception {
+    URI uri = serve(1 << 20);
+    JdkClientTransport client = JdkClientTransport.builder().header("Authorization", "Bearer old")
+        .header("X-Kept", "yes").build();
+    Map<String, List<String>> fresh = Map.of("authorization", List.of("Bearer new"));
+    client.openWebSocket(uri, fresh, new Recorder(new ArrayList<>(), new CompletableFuture<>()))
+        .get(10, TimeUnit.SECONDS);
+    URI http = URI.create(uri.toString().replace("ws:", "http:"));
+    client.request(new HttpCall("GET", http, fresh, Payload.text(""), null, Duration.ofSeconds(5)))
+        .get(10, TimeUnit.SECONDS);
+    assertThat(requests).hasSize(2);
+    for (ServerRequest r : requests) {
+      assertThat(r.headers().get("authorization")).containsExactly("Bearer new");
+      assertThat(r.headers().get("x-kept")).containsExactly("yes");
+    }
+  }
+
   @Test
   @Timeout(60)
   void aClosedSocketFailsSendsAndClosesOnce() throws Exception {

@@ -1,0 +1,179 @@
+package io.sente4j.client.jdk;
+
+import static io.sente4j.client.jdk.LoopbackIntegrationTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sente4j.core.Channel;
+import io.sente4j.core.ChannelListener;
+import io.sente4j.core.Payload;
+import io.sente4j.core.ServerAnswer;
+import io.sente4j.transport.jetty.JettyChannelServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A close the server never answers: the JDK half-closes the TCP connection after sending its close frame and then
+ * waits for the server's close frame without a deadline, so a hung server (or one that ignores the close) kept the
+ * socket, and the channel never reported its close. The channel aborts the socket after the close timeout.
+ */
+class CloseTimeoutTest {
+  private SilentServer server;
+  private JettyChannelServer jetty;
+
+  @AfterEach
+  void stop() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+    if (jetty != null) {
+      jetty.close();
+    }
+  }
+
+  /** Records the closes it hears: exactly one is expected. */
+  private static final class Closes implements ChannelListener {
+    final CompletableFuture<String> first = new CompletableFuture<>();
+    final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public void onMessage(Payload payload) {}
+
+    @Override
+    public void onClose(int code, String reason) {
+      count.incrementAndGet();
+      first.complete(code + " " + reason);
+    }
+
+    @Override
+    public void onError(Throwable error) {}
+  }
+
+  @Test
+  @Timeout(60)
+  void aCloseTheServerNeverAnswersAbortsTheSocketAndReportsTheCloseOnce() throws Exception {
+    server = new SilentServer();
+    Closes closes = new Closes();
+    Channel ws = JdkClientTransport.builder().closeTimeout(Duration.ofSeconds(1)).build()
+        .openWebSocket(server.uri(), Map.of(), closes).get(10, TimeUnit.SECONDS);
+    Socket accepted = server.accepted.get(10, TimeUnit.SECONDS);
+    ws.close(1000, "bye");
+    assertThat(server.firstFrameByte.get(10, TimeUnit.SECONDS)).isEqualTo(0x88); // the close frame went out
+    assertThat(closes.first.get(30, TimeUnit.SECONDS)).isEqualTo("1006 the server did not answer the close within PT1S");
+    assertThat(ws.isOpen()).isFalse();
+    // The client let go of the connection: what the server writes now is refused (a reset) instead of read.
+    OutputStream out = accepted.getOutputStream();
+    await("the server's writes to fail", () -> {
+      try {
+        out.write(new byte[] {(byte) 0x82, 1, 0});
+        out.flush();
+        return false;
+      } catch (IOException e) {
+        return true;
+      }
+    });
+    assertThat(closes.count.get()).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(60)
+  void aCloseTheServerAnswersReportsTheServersCodeOnce() throws Exception {
+    jetty = JettyChannelServer.builder(r -> new ServerAnswer.Upgrade(channel -> new Closes())).host("127.0.0.1")
+        .port(0).start();
+    Closes closes = new Closes();
+    Channel ws = JdkClientTransport.builder().closeTimeout(Duration.ofSeconds(10)).build()
+        .openWebSocket(URI.create(jetty.webSocketUri() + "?client-id=c"), Map.of(), closes)
+        .get(10, TimeUnit.SECONDS);
+    ws.close(4001, "done");
+    assertThat(closes.first.get(30, TimeUnit.SECONDS)).isEqualTo("4001 done");
+    assertThat(closes.count.get()).isEqualTo(1);
+  }
+
+  @Test
+  void theCloseTimeoutMustBePositive() {
+    assertThatThrownBy(() -> JdkClientTransport.builder().closeTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeTimeout");
+    assertThatThrownBy(() -> JdkClientTransport.builder().closeTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Accepts one WebSocket upgrade, then reads and drops whatever the client sends and never answers. */
+  static final class SilentServer implements AutoCloseable {
+    private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)\\s*$");
+    final CompletableFuture<Socket> accepted = new CompletableFuture<>();
+    final CompletableFuture<Integer> firstFrameByte = new CompletableFuture<>();
+    private final ServerSocket listener;
+
+    SilentServer() throws IOException {
+      listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+      Thread t = new Thread(this::serve, "silent-websocket-server");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    URI uri() {
+      return URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/chsk");
+    }
+
+    private void serve() {
+      try {
+        Socket s = listener.accept();
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+          int b = in.read();
+          if (b < 0) {
+            throw new IOException("the client left during the upgrade");
+          }
+          head.write(b);
+        }
+        Matcher key = KEY.matcher(head.toString(StandardCharsets.ISO_8859_1));
+        if (!key.find()) {
+          throw new IOException("no Sec-WebSocket-Key in " + head);
+        }
+        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
+            (key.group(1) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1)
+            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        accepted.complete(s);
+        int first = in.read();
+        firstFrameByte.complete(first);
+        while (in.read() >= 0) {
+          // dropped
+        }
+      } catch (Exception e) {
+        accepted.completeExceptionally(e);
+        firstFrameByte.completeExceptionally(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      listener.close();
+      if (accepted.isDone() && !accepted.isCompletedExceptionally()) {
+        accepted.join().close();
+      }
+    }
+  }
+}
