@@ -53,9 +53,9 @@ export interface ConnectOptions {
   /** The largest frame the client sends; larger sends fail with reason 'error'; default 1048576. */
   maxFrameBytes?: number;
   /**
-   * Where 'pagehide' and 'pageshow' come from; default globalThis (the window); null: no page events. pagehide
-   * closes the connection without reconnecting; a pageshow restoring the page from the back/forward cache connects
-   * again (unless disconnect() was called).
+   * Where 'pagehide', 'pageshow' and 'online' come from; default globalThis (the window); null: no page events.
+   * pagehide closes the connection without reconnecting; a pageshow restoring the page from the back/forward cache
+   * connects again (unless disconnect() was called); online starts a reconnect that waits out its backoff at once.
    */
   page?: { addEventListener(type: string, listener: (e: { type: string; persisted?: boolean }) => void): void;
     removeEventListener(type: string, listener: (e: { type: string; persisted?: boolean }) => void): void } | null;

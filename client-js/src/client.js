@@ -131,7 +131,8 @@ export class Client {
   /**
    * A page being left (or put into the back/forward cache) closes the connection and does not reconnect, as Sente
    * does on beforeunload: otherwise the sockets the browser tears down look like losses, and the client opens new
-   * ones from a page that is going away. A page restored from that cache connects again.
+   * ones from a page that is going away. A page restored from that cache connects again. When the browser says it is
+   * back online, a reconnect waiting out its backoff (up to backoffCapMs) starts at once.
    */
   pageEvent(e) {
     if (e.type === 'pagehide' && !this.stopped) {
@@ -140,13 +141,15 @@ export class Client {
       this.drop('requested', 1000);
     } else if (e.type === 'pageshow' && e.persisted && this.suspended) {
       this.connect();
+    } else if (e.type === 'online' && !this.stopped && !this.conn && this.reconnectTimer !== undefined) {
+      this.open();                               // open() clears the pending attempt's timer
     }
   }
 
   watchPage(on) {
     if (!this.page || this.watching === on) return;
     this.watching = on;
-    for (const type of ['pagehide', 'pageshow']) {
+    for (const type of ['pagehide', 'pageshow', 'online']) {
       if (on) this.page.addEventListener(type, this.onPage);
       else this.page.removeEventListener(type, this.onPage);
     }

@@ -451,6 +451,27 @@ test('pagehide during the backoff cancels the next attempt; a pageshow that is n
   assert.equal(s.WebSocket.all.length, 2);
 });
 
+test("the browser's online event starts a reconnect waiting out its backoff at once, and nothing else", async () => {
+  const page = new EventTarget();
+  const s = opened({ page, backoffBaseMs: 10000, pingIntervalMs: 0, handshakeTimeoutMs: 120000 });
+  s.ws().serverClose(1006);
+  await s.clock.advance(0);                    // attempt 1, at once
+  s.ws().serverClose(1006);                    // attempt 2 waits 10 s (half of 20 s)
+  assert.equal(s.WebSocket.all.length, 2);
+  page.dispatchEvent(new Event('online'));
+  assert.equal(s.WebSocket.all.length, 3, 'the waiting attempt starts now');
+  assert.equal(s.chsk.state.reconnecting, true);
+  page.dispatchEvent(new Event('online'));     // an attempt is under way: nothing more
+  await s.clock.advance(60000);
+  assert.equal(s.WebSocket.all.length, 3, 'the cancelled timer does not fire');
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  page.dispatchEvent(new Event('online'));     // connected: nothing
+  s.chsk.disconnect();
+  page.dispatchEvent(new Event('online'));     // stopped: nothing
+  assert.equal(s.WebSocket.all.length, 3);
+});
+
 test('after disconnect() the page events change nothing; after a refusal neither', async () => {
   const page = new EventTarget();
   const s = opened({ page });
