@@ -250,8 +250,13 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
-      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
-          () -> pendingReplies.remove(reply[0]));
+      // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
+      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
+        HeldReply ended = reply[0];
+        if (ended != null) {
+          pendingReplies.remove(ended);
+        }
+      });
       reply[0] = r;
       pendingReplies.add(r);
       if (!r.isOpen()) { // ended before it was added
