@@ -68,8 +68,9 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * upgrade; a {@link ServerAnswer.Hold} for an Ajax GET (handshake or poll) and for a POST that wants a reply;
    * {@code 200} with {@code [:chsk/dummy-cb-200 nil]} at once for a POST that wants none; {@code 400} naming the
    * reason for a POST whose frame cannot be read. Of the application's code only the CSRF token function and the
-   * authorizer run here, on the transport's thread; the user id, the handshake data and the event handler run on
-   * the handler executor.
+   * authorizer run here, on the transport's thread (if either throws: {@code 500}, reported {@link
+   * ServerError.Kind#HANDLER_FAILED}); the user id, the handshake data and the event handler run on the handler
+   * executor.
    */
   @Override
   public ServerAnswer handle(ServerRequest request) {

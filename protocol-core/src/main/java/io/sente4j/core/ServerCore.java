@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -83,9 +84,20 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     if (rejected == null && stopped.get()) {
       rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
     }
+    String clientId = request.param(RequestChecks.CLIENT_ID).orElse(null);
     if (rejected == null) {
-      rejected = guard.check(request, request.param(RequestChecks.CLIENT_ID).orElseThrow())
-          .map(reason -> new RequestChecks.Rejection(reason, guard.response(reason))).orElse(null);
+      Optional<RejectionReason> refused;
+      try {
+        refused = guard.check(request, clientId);
+      } catch (Throwable t) { // the application's CSRF token function or authorizer: never out to the transport
+        dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, null, clientId,
+            "the CSRF token function or the authorizer threw; answering 500", t));
+        if (t instanceof VirtualMachineError fatal) {
+          throw fatal;
+        }
+        return new ServerAnswer.Reject(500, "Internal Server Error");
+      }
+      rejected = refused.map(reason -> new RequestChecks.Rejection(reason, guard.response(reason))).orElse(null);
       if (rejected != null) {
         report(rejected, request);
       }
@@ -94,7 +106,6 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       counters.rejected(rejected.reason());
       return rejected.answer();
     }
-    String clientId = request.param(RequestChecks.CLIENT_ID).orElseThrow();
     if (!request.isWebSocketUpgrade() || !request.method().equals("GET")) {
       return ajax.handle(request, clientId);
     }
