@@ -81,7 +81,8 @@ final class AjaxPath implements AjaxClient.Host {
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
     this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
-    this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush);
+    this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush,
+        (uid, lost) -> dispatch.report(ServerCore.stoppedDrop(uid, lost, "Ajax")));
   }
 
   /** Answers an Ajax GET or POST that passed the checks of PROTOCOL.md §5.7. */

@@ -81,7 +81,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * Pushes an event to every connection of a user, batched: the uid's buffer of each transport is flushed one
    * send-buffer window (WebSocket, Ajax) after its first event, as one push frame per connection; an Ajax client
    * between two polls gets it with its next poll (see the class comment). Events to a uid without a connection at
-   * flush time are dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
+   * flush time, and events sent while or after the server stops (past its flush of the buffers), are dropped and
+   * reported ({@link ServerError.Kind#SEND_FAILED}).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @param event an application event (not in the {@code chsk} namespace)

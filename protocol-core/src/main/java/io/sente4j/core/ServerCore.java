@@ -59,7 +59,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.packers = new ServerPackers(options, dispatch::report);
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace(),
         Via.AJAX_POLL, options.ajax().disconnectGrace()), this);
-    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush);
+    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush,
+        (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")));
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
     this.ajax = new AjaxPath(options, packers, handlers, scheduler, dispatch, counters, guard, new AjaxPath.Host() {
       @Override
@@ -306,6 +307,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
         }
       }
     });
+  }
+
+  /** The report of pushes sent while, or after, the server stops, which are dropped. */
+  static ServerError stoppedDrop(Object uid, List<Event> lost, String transport) {
+    return new ServerError(ServerError.Kind.SEND_FAILED, uid, null, "the server stopped; " + lost.size()
+        + " pushed event(s) for the uid's " + transport + " connections dropped", null);
   }
 
   /** How many WebSocket connections the uid has, leaving out the client id's own. */

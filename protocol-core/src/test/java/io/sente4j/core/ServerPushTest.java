@@ -50,6 +50,28 @@ class ServerPushTest {
   }
 
   @Test
+  void pushesSentOnceTheServerStoppedAreReportedDropped() {
+    // Regression: they were cleared from the stopped buffers with a debug log only, neither delivered nor reported.
+    f.connect("alice", "c1");
+    f.server.stop();
+    f.idle();
+    ServerFixture.drain(f.errors);
+    long before = f.server.metrics().errors().get(ServerError.Kind.SEND_FAILED);
+    f.server.send("alice", ev("a/b", 1L));
+    f.server.sendNow("alice", ev("a/b", 2L));
+    f.server.broadcast(ev("a/b", 3L)); // presence is forgotten on stop: reaches no uid, so nothing to drop
+    f.idle();
+    List<ServerError> errors = ServerFixture.drain(f.errors);
+    assertThat(errors).extracting(ServerError::kind).containsExactly(ServerError.Kind.SEND_FAILED,
+        ServerError.Kind.SEND_FAILED);
+    assertThat(errors).allSatisfy(e -> {
+      assertThat(e.uid()).isEqualTo("alice");
+      assertThat(e.message()).contains("server stopped").contains("1 pushed event(s)");
+    });
+    assertThat(f.server.metrics().errors().get(ServerError.Kind.SEND_FAILED)).isEqualTo(before + 2);
+  }
+
+  @Test
   void aPushGoesToEveryConnectionOfTheUidOnly() {
     FakeChannel tab1 = f.connect("alice", "c1");
     FakeChannel tab2 = f.connect("alice", "c2");
