@@ -287,9 +287,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     if (conns.size() == 1) { // the common case, without the grouping below
       ServerConnection c = conns.iterator().next();
       for (PushEncoder.PackedPush push : packers.encoderFor(c.codec()).encode(uid, null, batch)) {
-        if (c.push(push.payload())) {
-          counters.eventsPushed(push.events().size());
-        }
+        push(c, push);
       }
       return;
     }
@@ -301,12 +299,25 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     byPacker.forEach((packer, group) -> {
       for (PushEncoder.PackedPush push : packers.encoderFor(group.get(0).codec()).encode(uid, null, batch)) {
         for (ServerConnection c : group) {
-          if (c.push(push.payload())) {
-            counters.eventsPushed(push.events().size());
-          }
+          push(c, push);
         }
       }
     });
+  }
+
+  /**
+   * Hands one push frame to a connection. One that is closing (it stays registered until its channel's close returns)
+   * refuses it: reported here, as a send queue's overflow is by the connection.
+   */
+  private void push(ServerConnection c, PushEncoder.PackedPush push) {
+    if (!c.isOpen()) {
+      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, c.uid(), c.clientId(), "the connection closed "
+          + "before the push was flushed; " + push.events().size() + " pushed event(s) dropped", null));
+      return;
+    }
+    if (c.push(push.payload())) {
+      counters.eventsPushed(push.events().size());
+    }
   }
 
   /** The report of pushes sent while, or after, the server stops, which are dropped. */

@@ -72,6 +72,53 @@ class ServerPushTest {
   }
 
   @Test
+  void aPushFlushedToAConnectionThatIsClosingIsReportedDropped() throws Exception {
+    // Regression: a connection stays registered until its channel's close returns; a flush meanwhile found it, was
+    // refused (it is closed), and the push was neither delivered nor reported.
+    CountDownLatch closing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Channel slowClose = new Channel() {
+      @Override
+      public java.util.concurrent.CompletableFuture<Void> send(Payload payload) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
+      public void close(int code, String reason) {
+        closing.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS); // a transport's close that takes a while
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public boolean isOpen() {
+        return closing.getCount() > 0;
+      }
+    };
+    ServerAnswer answer = f.server.handle(ServerFixture.upgrade("alice", "c1"));
+    ((ServerAnswer.Upgrade) answer).onOpen().apply(slowClose);
+    f.idle();
+    assertThat(f.server.clientIds("alice")).containsExactly("c1");
+    Thread closer = new Thread(() -> f.server.close("alice", CloseReason.REQUESTED));
+    closer.start();
+    assertThat(closing.await(10, TimeUnit.SECONDS)).isTrue();
+    try {
+      f.server.sendNow("alice", ev("a/b", 1L));
+      ServerError e = f.nextError();
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+      assertThat(e.uid()).isEqualTo("alice");
+      assertThat(e.clientId()).isEqualTo("c1");
+      assertThat(e.message()).contains("1 pushed event(s) dropped");
+    } finally {
+      release.countDown();
+      closer.join(10_000);
+    }
+  }
+
+  @Test
   void aPushGoesToEveryConnectionOfTheUidOnly() {
     FakeChannel tab1 = f.connect("alice", "c1");
     FakeChannel tab2 = f.connect("alice", "c2");
