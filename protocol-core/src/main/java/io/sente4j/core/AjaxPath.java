@@ -98,7 +98,13 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(held -> {
       HeldResponse tracked = ticket.track(held);
-      run(tracked, () -> onGet(request, clientId, askedHandshake, tracked));
+      run(tracked, () -> {
+        onGet(request, clientId, askedHandshake, tracked);
+        // A poll whose client went away before this ran is not parked, and nothing registered heard it go.
+        if (!tracked.isOpen()) {
+          ticket.release();
+        }
+      });
     });
   }
 
