@@ -59,7 +59,8 @@ final class ServerDispatch {
   /**
    * A request's user id and handshake data.
    *
-   * @param uid the user id, {@link Chsk#NIL_UID} when the function returned {@code null}
+   * @param uid the user id, {@link Chsk#NIL_UID} when the function returned {@code null} or {@link
+   *     Chsk#LEGACY_NIL_UID}
    * @param handshakeData the handshake data, or {@code null} (always, when not asked for)
    */
   record Identity(Object uid, Object handshakeData) {}
@@ -74,7 +75,7 @@ final class ServerDispatch {
     Object uid = null;
     try {
       uid = options.userId().userId(request, clientId);
-      uid = uid == null ? Chsk.NIL_UID : uid;
+      uid = uid == null || Chsk.LEGACY_NIL_UID.equals(uid) ? Chsk.NIL_UID : uid; // as Frame.Handshake reads it
       return new Identity(uid, withHandshakeData ? options.handshakeData().handshakeData(request, uid) : null);
     } catch (Throwable t) {
       report(new ServerError(ServerError.Kind.HANDLER_FAILED, uid, clientId,
