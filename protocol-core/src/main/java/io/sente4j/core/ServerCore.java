@@ -155,13 +155,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       return;
     }
     ServerConnection[] replaced = new ServerConnection[1];
+    // Counted under the connection's lock, before anything can close it as open and count that first.
     boolean opened = conn.open(handshake.uid(), packed, () -> {
+      counters.opened(Via.WEBSOCKET);
       replaced[0] = registry.put(conn);
       presence.open(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
     });
-    if (opened) {
-      counters.opened(Via.WEBSOCKET);
-    }
     if (replaced[0] != null) {
       Mdc.run(conn.uid(), conn.clientId(), () -> LOG.debug("A new connection replaces the client's previous one"));
       replaced[0].close(CloseReason.REQUESTED);
