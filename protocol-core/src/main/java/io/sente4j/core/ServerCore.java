@@ -306,10 +306,11 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   /**
    * Hands one push frame to a connection. One that is closing (it stays registered until its channel's close returns)
-   * refuses it: reported here, as a send queue's overflow is by the connection.
+   * refuses it: reported here, as a send queue's overflow is by the connection. One registered and still opening
+   * takes it once its handshake has gone.
    */
   private void push(ServerConnection c, PushEncoder.PackedPush push) {
-    if (!c.isOpen()) {
+    if (c.isClosed()) {
       dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, c.uid(), c.clientId(), "the connection closed "
           + "before the push was flushed; " + push.events().size() + " pushed event(s) dropped", null));
       return;
