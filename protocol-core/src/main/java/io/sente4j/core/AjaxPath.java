@@ -81,7 +81,8 @@ final class AjaxPath implements AjaxClient.Host {
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
     this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
-    this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush);
+    this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush,
+        (uid, lost) -> dispatch.report(ServerCore.stoppedDrop(uid, lost, "Ajax")));
   }
 
   /** Answers an Ajax GET or POST that passed the checks of PROTOCOL.md §5.7. */
@@ -97,7 +98,13 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(held -> {
       HeldResponse tracked = ticket.track(held);
-      run(tracked, () -> onGet(request, clientId, askedHandshake, tracked));
+      run(tracked, () -> {
+        onGet(request, clientId, askedHandshake, tracked);
+        // A poll whose client went away before this ran is not parked, and nothing registered heard it go.
+        if (!tracked.isOpen()) {
+          ticket.release();
+        }
+      });
     });
   }
 
@@ -250,8 +257,13 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
-      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(),
-          () -> pendingReplies.remove(reply[0]));
+      // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
+      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
+        HeldReply ended = reply[0];
+        if (ended != null) {
+          pendingReplies.remove(ended);
+        }
+      });
       reply[0] = r;
       pendingReplies.add(r);
       if (!r.isOpen()) { // ended before it was added

@@ -68,8 +68,9 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * upgrade; a {@link ServerAnswer.Hold} for an Ajax GET (handshake or poll) and for a POST that wants a reply;
    * {@code 200} with {@code [:chsk/dummy-cb-200 nil]} at once for a POST that wants none; {@code 400} naming the
    * reason for a POST whose frame cannot be read. Of the application's code only the CSRF token function and the
-   * authorizer run here, on the transport's thread; the user id, the handshake data and the event handler run on
-   * the handler executor.
+   * authorizer run here, on the transport's thread (if either throws: {@code 500}, reported {@link
+   * ServerError.Kind#HANDLER_FAILED}); the user id, the handshake data and the event handler run on the handler
+   * executor.
    */
   @Override
   public ServerAnswer handle(ServerRequest request) {
@@ -80,7 +81,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * Pushes an event to every connection of a user, batched: the uid's buffer of each transport is flushed one
    * send-buffer window (WebSocket, Ajax) after its first event, as one push frame per connection; an Ajax client
    * between two polls gets it with its next poll (see the class comment). Events to a uid without a connection at
-   * flush time are dropped and reported ({@link ServerError.Kind#SEND_FAILED}).
+   * flush time, and events sent while or after the server stops (past its flush of the buffers), are dropped and
+   * reported ({@link ServerError.Kind#SEND_FAILED}).
    *
    * @param uid the user id; {@code null} stands for {@link Chsk#NIL_UID}
    * @param event an application event (not in the {@code chsk} namespace)
@@ -326,6 +328,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     /**
      * The executor that runs all application code: handlers, listeners, the user-id and handshake-data functions.
      * Default: a daemon pool the server owns and shuts down in {@link #stop()}. A given executor stays the caller's.
+     * Work it refuses ({@code RejectedExecutionException}: a bounded pool that is full) is handled as an overflow and
+     * reported ({@link ServerError.Kind#OVERFLOW}): a WebSocket's handshake closes the connection ({@link
+     * CloseReason#ERROR}), a WebSocket request is answered {@code :chsk/error} and an event without a callback closes
+     * the connection ({@link CloseReason#OVERFLOW}); an Ajax request is answered {@code 503}.
      */
     public Builder handlerExecutor(Executor handlerExecutor) {
       this.handlerExecutor = Objects.requireNonNull(handlerExecutor, "handlerExecutor");

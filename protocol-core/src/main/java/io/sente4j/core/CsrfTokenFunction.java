@@ -3,7 +3,8 @@ package io.sente4j.core;
 /**
  * Gives the CSRF token a request must carry (PROTOCOL.md §6.2), typically the anti-forgery token of the request's
  * session. Called on the transport's request thread for every WebSocket upgrade and Ajax request, before anything
- * else of the application: keep it quick and non-blocking.
+ * else of the application: keep it quick and non-blocking. If it throws, the request is answered {@code 500} and the
+ * failure reported as {@link ServerError.Kind#HANDLER_FAILED}.
  */
 @FunctionalInterface
 public interface CsrfTokenFunction {

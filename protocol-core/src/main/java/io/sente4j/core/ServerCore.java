@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -58,7 +59,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.packers = new ServerPackers(options, dispatch::report);
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace(),
         Via.AJAX_POLL, options.ajax().disconnectGrace()), this);
-    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush);
+    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush,
+        (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")));
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
     this.ajax = new AjaxPath(options, packers, handlers, scheduler, dispatch, counters, guard, new AjaxPath.Host() {
       @Override
@@ -83,9 +85,20 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     if (rejected == null && stopped.get()) {
       rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
     }
+    String clientId = request.param(RequestChecks.CLIENT_ID).orElse(null);
     if (rejected == null) {
-      rejected = guard.check(request, request.param(RequestChecks.CLIENT_ID).orElseThrow())
-          .map(reason -> new RequestChecks.Rejection(reason, guard.response(reason))).orElse(null);
+      Optional<RejectionReason> refused;
+      try {
+        refused = guard.check(request, clientId);
+      } catch (Throwable t) { // the application's CSRF token function or authorizer: never out to the transport
+        dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, null, clientId,
+            "the CSRF token function or the authorizer threw; answering 500", t));
+        if (t instanceof VirtualMachineError fatal) {
+          throw fatal;
+        }
+        return new ServerAnswer.Reject(500, "Internal Server Error");
+      }
+      rejected = refused.map(reason -> new RequestChecks.Rejection(reason, guard.response(reason))).orElse(null);
       if (rejected != null) {
         report(rejected, request);
       }
@@ -94,7 +107,6 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       counters.rejected(rejected.reason());
       return rejected.answer();
     }
-    String clientId = request.param(RequestChecks.CLIENT_ID).orElseThrow();
     if (!request.isWebSocketUpgrade() || !request.method().equals("GET")) {
       return ajax.handle(request, clientId);
     }
@@ -143,13 +155,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       return;
     }
     ServerConnection[] replaced = new ServerConnection[1];
+    // Counted under the connection's lock, before anything can close it as open and count that first.
     boolean opened = conn.open(handshake.uid(), packed, () -> {
+      counters.opened(Via.WEBSOCKET);
       replaced[0] = registry.put(conn);
       presence.open(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
     });
-    if (opened) {
-      counters.opened(Via.WEBSOCKET);
-    }
     if (replaced[0] != null) {
       Mdc.run(conn.uid(), conn.clientId(), () -> LOG.debug("A new connection replaces the client's previous one"));
       replaced[0].close(CloseReason.REQUESTED);
@@ -275,9 +286,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     if (conns.size() == 1) { // the common case, without the grouping below
       ServerConnection c = conns.iterator().next();
       for (PushEncoder.PackedPush push : packers.encoderFor(c.codec()).encode(uid, null, batch)) {
-        if (c.push(push.payload())) {
-          counters.eventsPushed(push.events().size());
-        }
+        push(c, push);
       }
       return;
     }
@@ -289,12 +298,32 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     byPacker.forEach((packer, group) -> {
       for (PushEncoder.PackedPush push : packers.encoderFor(group.get(0).codec()).encode(uid, null, batch)) {
         for (ServerConnection c : group) {
-          if (c.push(push.payload())) {
-            counters.eventsPushed(push.events().size());
-          }
+          push(c, push);
         }
       }
     });
+  }
+
+  /**
+   * Hands one push frame to a connection. One that is closing (it stays registered until its channel's close returns)
+   * refuses it: reported here, as a send queue's overflow is by the connection. One registered and still opening
+   * takes it once its handshake has gone.
+   */
+  private void push(ServerConnection c, PushEncoder.PackedPush push) {
+    if (c.isClosed()) {
+      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, c.uid(), c.clientId(), "the connection closed "
+          + "before the push was flushed; " + push.events().size() + " pushed event(s) dropped", null));
+      return;
+    }
+    if (c.push(push.payload())) {
+      counters.eventsPushed(push.events().size());
+    }
+  }
+
+  /** The report of pushes sent while, or after, the server stops, which are dropped. */
+  static ServerError stoppedDrop(Object uid, List<Event> lost, String transport) {
+    return new ServerError(ServerError.Kind.SEND_FAILED, uid, null, "the server stopped; " + lost.size()
+        + " pushed event(s) for the uid's " + transport + " connections dropped", null);
   }
 
   /** How many WebSocket connections the uid has, leaving out the client id's own. */

@@ -29,22 +29,38 @@ final class ServerDispatch {
     this.listeners = new SerialExecutor(handlers);
   }
 
-  /** On the connection's queue: computes the uid and handshake data and passes them on, or closes on failure. */
+  /**
+   * On the connection's queue: computes the uid and handshake data and passes them on, or closes on failure (and
+   * when the handler executor refuses the work, which would leave the connection waiting for its handshake).
+   */
   void identify(ServerConnection conn, BiConsumer<Object, Object> then) {
-    conn.serial().execute(() -> Mdc.run(null, conn.clientId(), () -> {
-      Identity id = identify(conn.request(), conn.clientId(), true);
-      if (id == null) {
-        conn.close(CloseReason.ERROR);
-        return;
+    conn.serial().execute(new SerialExecutor.Refusable() {
+      @Override
+      public void run() {
+        Mdc.run(null, conn.clientId(), () -> {
+          Identity id = identify(conn.request(), conn.clientId(), true);
+          if (id == null) {
+            conn.close(CloseReason.ERROR);
+            return;
+          }
+          then.accept(id.uid(), id.handshakeData());
+        });
       }
-      then.accept(id.uid(), id.handshakeData());
-    }));
+
+      @Override
+      public void refused() {
+        report(new ServerError(ServerError.Kind.OVERFLOW, null, conn.clientId(),
+            "the handler executor refused the work of the handshake; closing the connection", null));
+        conn.close(CloseReason.ERROR);
+      }
+    });
   }
 
   /**
    * A request's user id and handshake data.
    *
-   * @param uid the user id, {@link Chsk#NIL_UID} when the function returned {@code null}
+   * @param uid the user id, {@link Chsk#NIL_UID} when the function returned {@code null} or {@link
+   *     Chsk#LEGACY_NIL_UID}
    * @param handshakeData the handshake data, or {@code null} (always, when not asked for)
    */
   record Identity(Object uid, Object handshakeData) {}
@@ -59,7 +75,7 @@ final class ServerDispatch {
     Object uid = null;
     try {
       uid = options.userId().userId(request, clientId);
-      uid = uid == null ? Chsk.NIL_UID : uid;
+      uid = uid == null || Chsk.LEGACY_NIL_UID.equals(uid) ? Chsk.NIL_UID : uid; // as Frame.Handshake reads it
       return new Identity(uid, withHandshakeData ? options.handshakeData().handshakeData(request, uid) : null);
     } catch (Throwable t) {
       report(new ServerError(ServerError.Kind.HANDLER_FAILED, uid, clientId,
@@ -98,22 +114,31 @@ final class ServerDispatch {
   void event(ServerConnection conn, Event event, String callbackId, int bytes) {
     counters.eventReceived();
     if (!conn.inbound().tryAdmit(bytes)) {
-      refuse(conn, event, callbackId);
+      refuse(conn, event, callbackId, "the handler's queue is full (" + conn.inbound() + ")");
       return;
     }
     Predicate<Object> replies = callbackId == null ? null : value -> reply(conn, event, callbackId, value);
     EventMessage msg = new EventMessage(event, conn.uid(), conn.clientId(), conn.request(), Via.WEBSOCKET, replies);
-    conn.serial().execute(() -> {
-      try {
-        Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg));
-      } finally {
+    conn.serial().execute(new SerialExecutor.Refusable() {
+      @Override
+      public void run() {
+        try {
+          Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg));
+        } finally {
+          conn.inbound().release(bytes);
+        }
+      }
+
+      @Override
+      public void refused() {
         conn.inbound().release(bytes);
+        refuse(conn, event, callbackId, "the handler executor refused the event's work");
       }
     });
   }
 
-  private void refuse(ServerConnection conn, Event event, String callbackId) {
-    String full = "the handler's queue is full (" + conn.inbound() + ")";
+  /** An event that cannot reach the handler: a request is answered {@code :chsk/error}, else the connection closes. */
+  private void refuse(ServerConnection conn, Event event, String callbackId, String full) {
     if (callbackId != null) {
       report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
           full + "; answered :chsk/error to " + event.id(), null));

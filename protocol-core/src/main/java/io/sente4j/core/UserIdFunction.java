@@ -12,7 +12,7 @@ public interface UserIdFunction {
    *
    * @param request the connection request
    * @param clientId the client id it carries
-   * @return the uid; {@code null} stands for {@link Chsk#NIL_UID}
+   * @return the uid; {@code null} and {@link Chsk#LEGACY_NIL_UID} stand for {@link Chsk#NIL_UID}
    */
   Object userId(ServerRequest request, String clientId);
 }

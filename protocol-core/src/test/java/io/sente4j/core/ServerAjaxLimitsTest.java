@@ -253,6 +253,26 @@ class ServerAjaxLimitsTest {
   }
 
   @Test
+  void aPollWhoseClientWentAwayBeforeItWasHandledGivesItsRoomBack() {
+    // Regression: a poll abandoned before the handler thread took it up found its response closed and returned
+    // without parking, so nothing ever released its room: each such poll took one for good, until every Ajax request
+    // was refused 503.
+    server(b -> b.maxPendingAjaxRequests(2));
+    handshake(f, "alice", "c1");
+    for (int i = 0; i < 3; i++) {
+      ServerAnswer answer = f.server.handle(getRequest("alice", "c1", false));
+      assertThat(answer).as("poll " + i).isInstanceOf(ServerAnswer.Hold.class);
+      FakeHeld gone = new FakeHeld(f.time);
+      gone.abandon(); // the client went away while the poll waited for a handler thread
+      ((ServerAnswer.Hold) answer).onHeld().accept(gone);
+      f.idle();
+    }
+    FakeHeld poll = poll(f, "alice", "c1");
+    assertThat(poll.isAnswered()).as("parked, not refused 503").isFalse();
+    assertThat(f.server.metrics().rejections().get(RejectionReason.TOO_MANY_PENDING_REQUESTS)).isZero();
+  }
+
+  @Test
   void aClientWhosePostsFillItsReceiveQueueGetsErrorRepliesNeverSilence() throws Exception {
     server(b -> b.receiveQueue(QueueLimit.of(2, 1 << 20)));
     handshake(f, "alice", "c1");

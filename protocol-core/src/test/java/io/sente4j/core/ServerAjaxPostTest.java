@@ -126,6 +126,26 @@ class ServerAjaxPostTest {
   }
 
   @Test
+  void aPostAbandonedBeforeTheServerHoldsItStillReachesTheHandlerAndItsReplyIsReported() {
+    // Regression: the held reply's end ran at once (the exchange was already abandoned) before the reply was
+    // registered, and its removal of a null threw out of the hold, so the event was lost unreported.
+    AtomicReference<EventMessage> kept = new AtomicReference<>();
+    f.onEvent = kept::set;
+    ServerAnswer answer = f.server.handle(postRequest("alice", "c1",
+        FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/late", null), true)).asText()));
+    assertThat(answer).isInstanceOf(ServerAnswer.Hold.class);
+    FakeHeld gone = new FakeHeld(f.time);
+    gone.abandon();
+    ((ServerAnswer.Hold) answer).onHeld().accept(gone);
+    f.idle();
+    assertThat(f.nextEvent().event()).isEqualTo(ev("calc/late", null));
+    assertThat(kept.get().reply(1L)).isFalse();
+    assertThat(f.nextError().kind()).isEqualTo(ServerError.Kind.REPLY_DROPPED);
+    assertThat(post(f, "alice", "c1", ev("calc/next", null), false).postFrame())
+        .as("the client's receive queue was given its room back").isEqualTo(new Frame.AjaxAck());
+  }
+
+  @Test
   void aSente117PostWithItsPrefixAndZeroMarkerWantsAReply() {
     f.onEvent = msg -> msg.reply(msg.data());
     FakeHeld response = call(f, postRequest("alice", "c1", "+[[:my-app/some-req \"Rich\"] 0]"));

@@ -39,6 +39,24 @@ class ServerAjaxPushTest {
   }
 
   @Test
+  void anAjaxClientWhoseUidIsTheLegacyNilUidIsTheNilUidsAsOverAWebSocket() {
+    // Regression: the WebSocket path read Sente 1.17's :taoensso.sente/nil-uid as :sente/nil-uid (the handshake frame
+    // does), but the Ajax path kept the legacy keyword: send(null, ...) missed the client, and the anonymous users'
+    // exemption from maxConnectionsPerUid did not apply to it.
+    try (ServerFixture g = new ServerFixture(b -> b.userId((r, id) -> Chsk.LEGACY_NIL_UID).maxConnectionsPerUid(1))) {
+      assertThat(handshake(g, "ignored", "c1").uid()).isEqualTo(Chsk.NIL_UID);
+      assertThat(handshake(g, "ignored", "c2").uid()).as("the nil uid has no connection limit")
+          .isEqualTo(Chsk.NIL_UID);
+      assertThat(g.server.clientIds(null)).containsExactlyInAnyOrder("c1", "c2");
+      FakeHeld parked = poll(g, "ignored", "c1");
+      assertThat(g.server.connectedUids().ajax()).containsExactly(Chsk.NIL_UID);
+      g.server.sendNow(null, ev("chat/msg", 1L));
+      g.idle();
+      assertThat(parked.pushedEvents()).containsExactly(ev("chat/msg", 1L));
+    }
+  }
+
+  @Test
   void heldBatchesAreJoinedInOrderIntoOnePush() {
     betweenPolls(f, "alice", "c1");
     f.server.send("alice", ev("n/n", 1L));

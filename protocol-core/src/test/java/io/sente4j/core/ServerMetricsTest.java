@@ -27,6 +27,52 @@ class ServerMetricsTest {
   }
 
   @Test
+  void aConnectionClosedAsSoonAsItOpenedIsNeverCountedBelowZero() throws Exception {
+    // Regression: the open was counted after the connection had opened (outside its lock), so a close right after
+    // (here from the transport's thread, while the server answers a ping the client sent before its handshake) was
+    // counted first, and the metrics showed -1 open WebSockets meanwhile.
+    java.util.concurrent.CountDownLatch pingSent = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicLong seenOpen = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    try (ServerFixture g = new ServerFixture(b -> b.userId((r, id) -> {
+      try {
+        pingSent.await(); // the identification waits for the client's early ping
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "alice";
+    }))) {
+      ChannelListener[] conn = new ChannelListener[1];
+      Channel closesOnPong = new Channel() {
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> send(Payload payload) {
+          Frame frame = FakeChannel.CODEC.decode(payload, Direction.FROM_SERVER, Via.WEBSOCKET);
+          if (frame instanceof Frame.Pong) {
+            conn[0].onClose(1000, "the client leaves at once");
+            seenOpen.set(g.server.metrics().openWebSockets());
+          }
+          return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close(int code, String reason) {}
+
+        @Override
+        public boolean isOpen() {
+          return true;
+        }
+      };
+      ServerAnswer answer = g.server.handle(ServerFixture.upgrade("alice", "c1"));
+      conn[0] = ((ServerAnswer.Upgrade) answer).onOpen().apply(closesOnPong);
+      conn[0].onMessage(FakeChannel.CODEC.encode(new Frame.ClientPing("p1")));
+      pingSent.countDown();
+      g.idle();
+      assertThat(seenOpen.get()).as("open WebSockets seen right after the close").isZero();
+      assertThat(g.server.metrics().openWebSockets()).isZero();
+      assertThat(g.server.metrics().connectionsOpened()).isOne();
+    }
+  }
+
+  @Test
   void countsConnectionsEventsRepliesPushesAndCloses() {
     f.onEvent = msg -> {
       if (msg.wantsReply()) {

@@ -50,6 +50,115 @@ class ServerPushTest {
   }
 
   @Test
+  void pushesSentOnceTheServerStoppedAreReportedDropped() {
+    // Regression: they were cleared from the stopped buffers with a debug log only, neither delivered nor reported.
+    f.connect("alice", "c1");
+    f.server.stop();
+    f.idle();
+    ServerFixture.drain(f.errors);
+    long before = f.server.metrics().errors().get(ServerError.Kind.SEND_FAILED);
+    f.server.send("alice", ev("a/b", 1L));
+    f.server.sendNow("alice", ev("a/b", 2L));
+    f.server.broadcast(ev("a/b", 3L)); // presence is forgotten on stop: reaches no uid, so nothing to drop
+    f.idle();
+    List<ServerError> errors = ServerFixture.drain(f.errors);
+    assertThat(errors).extracting(ServerError::kind).containsExactly(ServerError.Kind.SEND_FAILED,
+        ServerError.Kind.SEND_FAILED);
+    assertThat(errors).allSatisfy(e -> {
+      assertThat(e.uid()).isEqualTo("alice");
+      assertThat(e.message()).contains("server stopped").contains("1 pushed event(s)");
+    });
+    assertThat(f.server.metrics().errors().get(ServerError.Kind.SEND_FAILED)).isEqualTo(before + 2);
+  }
+
+  @Test
+  void aPushFlushedToAConnectionThatIsClosingIsReportedDropped() throws Exception {
+    // Regression: a connection stays registered until its channel's close returns; a flush meanwhile found it, was
+    // refused (it is closed), and the push was neither delivered nor reported.
+    CountDownLatch closing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Channel slowClose = new Channel() {
+      @Override
+      public java.util.concurrent.CompletableFuture<Void> send(Payload payload) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
+      public void close(int code, String reason) {
+        closing.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS); // a transport's close that takes a while
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public boolean isOpen() {
+        return closing.getCount() > 0;
+      }
+    };
+    ServerAnswer answer = f.server.handle(ServerFixture.upgrade("alice", "c1"));
+    ((ServerAnswer.Upgrade) answer).onOpen().apply(slowClose);
+    f.idle();
+    assertThat(f.server.clientIds("alice")).containsExactly("c1");
+    Thread closer = new Thread(() -> f.server.close("alice", CloseReason.REQUESTED));
+    closer.start();
+    assertThat(closing.await(10, TimeUnit.SECONDS)).isTrue();
+    try {
+      f.server.sendNow("alice", ev("a/b", 1L));
+      ServerError e = f.nextError();
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+      assertThat(e.uid()).isEqualTo("alice");
+      assertThat(e.clientId()).isEqualTo("c1");
+      assertThat(e.message()).contains("1 pushed event(s) dropped");
+    } finally {
+      release.countDown();
+      closer.join(10_000);
+    }
+  }
+
+  @Test
+  void aPushFlushedToAConnectionStillSendingItsHandshakeFollowsTheHandshake() throws Exception {
+    // A connection is registered just before its handshake leaves: a flush meanwhile waits for the handshake and is
+    // delivered after it, not taken for a push to a closed connection.
+    List<Frame> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread[] pusher = new Thread[1];
+    Channel slowHandshake = new Channel() {
+      @Override
+      public java.util.concurrent.CompletableFuture<Void> send(Payload payload) {
+        Frame frame = FakeChannel.CODEC.decode(payload, Direction.FROM_SERVER, Via.WEBSOCKET);
+        if (frame instanceof Frame.Handshake) {
+          pusher[0] = new Thread(() -> f.server.sendNow("alice", ev("a/b", 1L)));
+          pusher[0].start();
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+          while (pusher[0].getState() != Thread.State.BLOCKED && pusher[0].isAlive()
+              && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the push waits for the handshake, or has given up on the connection
+          }
+        }
+        sent.add(frame);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
+      public void close(int code, String reason) {}
+
+      @Override
+      public boolean isOpen() {
+        return true;
+      }
+    };
+    ((ServerAnswer.Upgrade) f.server.handle(ServerFixture.upgrade("alice", "c1"))).onOpen().apply(slowHandshake);
+    f.idle();
+    pusher[0].join(10_000);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0)).isInstanceOf(Frame.Handshake.class);
+    assertThat(sent.get(1)).isEqualTo(Frame.Push.of(ev("a/b", 1L)));
+    assertThat(f.errors).isEmpty();
+  }
+
+  @Test
   void aPushGoesToEveryConnectionOfTheUidOnly() {
     FakeChannel tab1 = f.connect("alice", "c1");
     FakeChannel tab2 = f.connect("alice", "c2");

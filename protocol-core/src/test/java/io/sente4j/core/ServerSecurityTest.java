@@ -144,6 +144,30 @@ class ServerSecurityTest {
   }
 
   @Test
+  void anAuthorizerOrCsrfFunctionThatThrowsIsReportedAndAnswered500() {
+    // Regression: the exception left handle() on the transport's thread, unreported (no ServerError, no metric),
+    // where an Error (an AssertionError, say) reached the transport's thread itself.
+    ChannelSocketServer s = server(b -> b.authorizer((r, id) -> {
+      throw new AssertionError("authorizer boom (expected in this test)");
+    }));
+    assertThat(s.handle(upgrade("c1").build())).isEqualTo(new ServerAnswer.Reject(500, "Internal Server Error"));
+    ServerError e = f.nextError();
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.HANDLER_FAILED);
+    assertThat(e.clientId()).isEqualTo("c1");
+    assertThat(e.cause()).hasMessageContaining("authorizer boom");
+    assertThat(s.metrics().errors().get(ServerError.Kind.HANDLER_FAILED)).isOne();
+    f.close();
+
+    ChannelSocketServer csrf = server(b -> b.csrfToken(r -> {
+      throw new IllegalStateException("no session store (expected in this test)");
+    }));
+    ServerRequest post = ServerRequest.builder("POST", "/chsk").queryParam("client-id", "c2")
+        .formParam("csrf-token", "t").build();
+    assertThat(csrf.handle(post)).isEqualTo(new ServerAnswer.Reject(500, "Internal Server Error"));
+    assertThat(f.nextError().cause()).hasMessageContaining("no session store");
+  }
+
+  @Test
   void onlySecurityResponsesCanBeReplaced() {
     ChannelSocketServer.Builder b = ChannelSocketServer.builder(ToyPacker.TEXT);
     assertThatThrownBy(() -> b.respondTo(RejectionReason.MISSING_CLIENT_ID, 400, "x"))

@@ -56,6 +56,7 @@ public final class PushBuffers {
   private final Duration window;
   private final int maxBatch;
   private final Flusher flusher;
+  private final Flusher dropped;
   private final ConcurrentHashMap<Object, Buffer> buffers = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
@@ -66,8 +67,10 @@ public final class PushBuffers {
    * @param window how long a buffer waits after its first event before it is flushed
    * @param maxBatch the most events a buffer holds: the event that fills it flushes it at once
    * @param flusher delivers batches
+   * @param dropped told of the events that {@link #stop} found buffered and of those sent once stopped, which are
+   *     dropped; called while the uid's lock is held, like {@code flusher}
    */
-  public PushBuffers(Scheduler scheduler, Duration window, int maxBatch, Flusher flusher) {
+  public PushBuffers(Scheduler scheduler, Duration window, int maxBatch, Flusher flusher, Flusher dropped) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.window = Objects.requireNonNull(window, "window");
     if (maxBatch < 1) {
@@ -75,6 +78,7 @@ public final class PushBuffers {
     }
     this.maxBatch = maxBatch;
     this.flusher = Objects.requireNonNull(flusher, "flusher");
+    this.dropped = Objects.requireNonNull(dropped, "dropped");
   }
 
   /**
@@ -90,7 +94,7 @@ public final class PushBuffers {
           continue;
         }
         if (stopped) {
-          stoppedLocked(uid, b);
+          stoppedLocked(uid, b, event);
           return;
         }
         b.events.add(event);
@@ -107,7 +111,7 @@ public final class PushBuffers {
 
   /** Adds an event to the uid's buffer and flushes the buffer at once, keeping the order of the earlier events. */
   public void addAndFlush(Object uid, Event event) {
-    withBuffer(uid, b -> {
+    withBuffer(uid, event, b -> {
       b.events.add(event);
       flushLocked(uid, b);
       return null;
@@ -121,7 +125,7 @@ public final class PushBuffers {
    * @return what {@code action} returned, or {@code null} without running it once these buffers are stopped
    */
   public <T> T flushThen(Object uid, Supplier<T> action) {
-    return withBuffer(uid, b -> {
+    return withBuffer(uid, null, b -> {
       flushLocked(uid, b);
       return action.get();
     });
@@ -134,7 +138,7 @@ public final class PushBuffers {
     }
   }
 
-  /** Drops every buffered event, cancels the timers and ignores later adds. */
+  /** Drops every buffered event, cancels the timers and drops later adds, telling {@code dropped} of them all. */
   public void stop() {
     stopped = true;
     for (Object uid : buffers.keySet()) {
@@ -143,17 +147,13 @@ public final class PushBuffers {
         continue;
       }
       synchronized (b) {
-        if (b.timer != null) {
-          b.timer.cancel();
-          b.timer = null;
-        }
-        b.events.clear();
-        retire(uid, b);
+        stoppedLocked(uid, b, null);
       }
     }
   }
 
-  private <T> T withBuffer(Object uid, Function<Buffer, T> action) {
+  /** @param adding the event {@code action} would add, dropped (and told of) once stopped; or {@code null} */
+  private <T> T withBuffer(Object uid, Event adding, Function<Buffer, T> action) {
     Objects.requireNonNull(uid, "uid");
     while (true) {
       Buffer b = buffer(uid);
@@ -162,7 +162,7 @@ public final class PushBuffers {
           continue;
         }
         if (stopped) {
-          stoppedLocked(uid, b);
+          stoppedLocked(uid, b, adding);
           return null;
         }
         try {
@@ -179,15 +179,28 @@ public final class PushBuffers {
     return b != null ? b : buffers.computeIfAbsent(uid, k -> new Buffer());
   }
 
-  /** Called holding {@code b}'s lock, once these buffers are stopped. */
-  private void stoppedLocked(Object uid, Buffer b) {
+  /**
+   * Called holding {@code b}'s lock, once these buffers are stopped: drops what the buffer holds, and {@code adding}
+   * when not {@code null}, telling {@link #dropped}.
+   */
+  private void stoppedLocked(Object uid, Buffer b, Event adding) {
     if (b.timer != null) {
       b.timer.cancel();
       b.timer = null;
     }
+    if (adding != null) {
+      b.events.add(adding);
+    }
+    List<Event> lost = List.copyOf(b.events);
     b.events.clear();
     retire(uid, b);
-    LOG.debug("Stopped; nothing is pushed to {}", uid);
+    if (!lost.isEmpty()) {
+      try {
+        dropped.flush(uid, lost);
+      } catch (RuntimeException e) {
+        LOG.error("Reporting {} event(s) for {} dropped failed", lost.size(), uid, e);
+      }
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.sente4j.core.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +18,12 @@ public final class SerialExecutor implements Executor {
   private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
   private static final int BURST = 64;
 
+  /** A task that must hear of it when the delegate refuses to run it, so that nothing waits on it for good. */
+  public interface Refusable extends Runnable {
+    /** The task was dropped without running (the delegate refused the queue); called on the submitting thread. */
+    void refused();
+  }
+
   private final Executor delegate;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private boolean scheduled;
@@ -26,8 +34,8 @@ public final class SerialExecutor implements Executor {
   }
 
   /**
-   * Queues a task. If the delegate refuses to run the queue (it was shut down), the queued tasks are dropped and
-   * logged.
+   * Queues a task. If the delegate refuses to run the queue (it was shut down, or is full), the queued tasks are
+   * dropped and logged, and those that are {@link Refusable} are told.
    */
   @Override
   public void execute(Runnable task) {
@@ -51,13 +59,22 @@ public final class SerialExecutor implements Executor {
     try {
       delegate.execute(this::drain);
     } catch (RejectedExecutionException e) {
-      int dropped;
+      List<Runnable> dropped;
       synchronized (this) {
-        dropped = tasks.size();
+        dropped = new ArrayList<>(tasks);
         tasks.clear();
         scheduled = false;
       }
-      LOG.warn("The executor refused to run {} queued task(s); they are dropped", dropped, e);
+      LOG.warn("The executor refused to run {} queued task(s); they are dropped", dropped.size(), e);
+      for (Runnable task : dropped) {
+        if (task instanceof Refusable r) {
+          try {
+            r.refused();
+          } catch (RuntimeException failed) {
+            LOG.error("A refused task failed to handle its refusal", failed);
+          }
+        }
+      }
     }
   }
 

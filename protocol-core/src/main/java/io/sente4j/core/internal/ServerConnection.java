@@ -155,6 +155,11 @@ public final class ServerConnection implements ChannelListener {
     return outbound;
   }
 
+  /** Whether the connection has closed (it may still be registered while its channel's close runs). */
+  public boolean isClosed() {
+    return state == State.CLOSED;
+  }
+
   /** Whether the connection is open (handshake sent, not closed). */
   public boolean isOpen() {
     return state == State.OPEN;

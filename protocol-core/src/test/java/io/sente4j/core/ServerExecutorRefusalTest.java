@@ -1,0 +1,82 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handler executor that refuses work (a bounded pool that is full, or one the application shut down): the
+ * WebSocket work it refuses is answered as an overflow (PROTOCOL.md §11.3), never left pending.
+ */
+class ServerExecutorRefusalTest {
+  private static final InetSocketAddress FROM = new InetSocketAddress("203.0.113.9", 40000);
+  private final TrackingExecutor pool = new TrackingExecutor(2);
+  private final AtomicBoolean refuse = new AtomicBoolean();
+  private final ServerFixture f = new ServerFixture(b -> b.maxConnectionsPerAddress(1).handlerExecutor(task -> {
+    if (refuse.get()) {
+      throw new RejectedExecutionException("the pool is full (expected in this test)");
+    }
+    pool.execute(task);
+  }));
+
+  @AfterEach
+  void stop() {
+    refuse.set(false);
+    f.close();
+    pool.close();
+  }
+
+  private static ServerRequest upgrade(String uid, String clientId) {
+    return ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true).queryParam("client-id", clientId)
+        .queryParam("uid", uid).remoteAddress(FROM).build();
+  }
+
+  @Test
+  void anUpgradeWhoseHandshakeTheExecutorRefusesIsClosedNotLeftWaiting() {
+    // Regression: the refused handshake work was dropped with a log line; the connection stayed new (no handshake,
+    // no keep-alive, counted against its address) until the client gave up.
+    refuse.set(true);
+    FakeChannel ch = f.open(upgrade("alice", "c1"));
+    ch.awaitClosed();
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.ERROR.code());
+    assertThat(f.server.metrics().errors().get(ServerError.Kind.OVERFLOW)).isOne();
+
+    refuse.set(false);
+    FakeChannel again = f.open(upgrade("alice", "c1"));
+    assertThat(again.next()).as("the refused connection gave its address its room back")
+        .isInstanceOf(Frame.Handshake.class);
+  }
+
+  @Test
+  void anEventTheExecutorRefusesIsAnsweredAsAnOverflowAndGivesItsRoomBack() {
+    // Regression: a refused event was dropped with a log line: a request was never answered, and the event's bytes
+    // stayed counted in the receive queue for good.
+    FakeChannel ch = f.open(upgrade("alice", "c1"));
+    assertThat(ch.next()).isInstanceOf(Frame.Handshake.class);
+    pool.awaitIdle();
+    refuse.set(true);
+    ch.clientSends(new Frame.ClientEvent(ev("calc/add", 1L), "cb1"));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply(Chsk.ERROR, "cb1"));
+    assertThat(f.server.metrics().errors().get(ServerError.Kind.OVERFLOW)).isOne();
+
+    refuse.set(false);
+    f.onEvent = msg -> msg.reply("ok");
+    ch.clientSends(new Frame.ClientEvent(ev("calc/add", 2L), "cb2"));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok", "cb2"));
+    pool.awaitIdle();
+
+    refuse.set(true);
+    ch.clientSends(new Frame.ClientEvent(ev("chat/send", 3L), null));
+    ch.awaitClosed();
+    assertThat(ch.closeCode()).as("an event without a reply cannot be answered :chsk/error")
+        .isEqualTo(CloseReason.OVERFLOW.code());
+    refuse.set(false);
+    pool.awaitIdle();
+    assertThat(f.server.metrics().openWebSockets()).isZero();
+  }
+}
