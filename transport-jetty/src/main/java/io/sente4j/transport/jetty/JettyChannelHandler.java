@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
@@ -72,6 +74,11 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     webSockets = ServerWebSocketContainer.ensure(server, null);
     if (!webSockets.isStarted()) {
       webSockets.start();
+    }
+    for (Connector connector : server.getConnectors()) {
+      if (connector instanceof ServerConnector sc) {
+        AcceptedWhileStopping.install(sc); // a reconnect racing a stop is closed, not left hanging
+      }
     }
     super.doStart();
   }
