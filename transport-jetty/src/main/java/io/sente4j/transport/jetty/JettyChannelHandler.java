@@ -37,6 +37,9 @@ import org.slf4j.MDC;
  * <p>A parked long-poll or a POST waiting for its reply holds no thread: the handler returns and the core
  * completes the response later. A POST body is read up to three times the frame limit plus 4 KiB (§5.7); a larger
  * one is answered {@code 413} without being read.
+ *
+ * <p>Starting, it also watches the server's {@code ServerConnector}s so that a connection one accepts just as it stops
+ * is closed rather than left open and unread (Jetty 12.1 does not wait for its acceptor when it stops a connector).
  */
 public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannelHandler.class);
