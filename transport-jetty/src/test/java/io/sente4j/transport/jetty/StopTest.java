@@ -2,25 +2,38 @@ package io.sente4j.transport.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Stopping Jetty while clients connect: every connection is answered or closed, none is left open and silent. */
+/**
+ * Stopping Jetty: open WebSockets are closed with server-stop, and while clients connect every connection is answered
+ * or closed, none left open and silent.
+ */
 class StopTest {
   private static final ServerAnswer ACCEPT = new ServerAnswer.Upgrade(channel -> new ChannelListener() {
     @Override
@@ -76,6 +89,122 @@ class StopTest {
       }
     }
     assertThat(silent).as("connections neither answered nor closed 10 s after the stop").isEmpty();
+  }
+
+  /**
+   * Jetty stops its connectors, dropping their connections without a close frame, before its handlers: a client of a
+   * server stopped without its channel socket used to see 1006 (an error) rather than server-stop.
+   */
+  @Test
+  @Timeout(60)
+  void openWebSocketsAreClosedWithServerStopWhenJettyStops() throws Exception {
+    BlockingQueue<String> serverSide = new LinkedBlockingQueue<>();
+    BlockingQueue<Channel> opened = new LinkedBlockingQueue<>();
+    JettyChannelServer server = JettyChannelServer.builder(r -> new ServerAnswer.Upgrade(channel -> {
+      opened.add(channel);
+      return new ChannelListener() {
+        @Override
+        public void onMessage(Payload payload) {}
+
+        @Override
+        public void onClose(int code, String reason) {
+          serverSide.add("close " + code);
+        }
+
+        @Override
+        public void onError(Throwable error) {}
+      };
+    })).host("127.0.0.1").port(0).start();
+    BlockingQueue<String> clientSide = new LinkedBlockingQueue<>();
+    HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(server.webSocketUri() + "?client-id=c1"), new WebSocket.Listener() {
+          @Override
+          public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+            clientSide.add(code + " " + reason);
+            return null;
+          }
+
+          @Override
+          public void onError(WebSocket ws, Throwable error) {
+            clientSide.add("error " + error);
+          }
+        }).get(10, TimeUnit.SECONDS);
+    Channel channel = opened.poll(10, TimeUnit.SECONDS);
+    assertThat(channel).isNotNull();
+
+    server.close();
+
+    assertThat(clientSide.poll(10, TimeUnit.SECONDS)).isEqualTo("1001 server-stop");
+    assertThat(serverSide.poll(10, TimeUnit.SECONDS)).startsWith("close ");
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(channel.send(Payload.text("late")))
+        .failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class);
+    assertThat(serverSide.poll(500, TimeUnit.MILLISECONDS)).as("onClose once").isNull();
+  }
+
+  /**
+   * A WebSocket whose opening (the core's onOpen) is still running when the stop begins: it is closed with server-stop
+   * too, and its listener, once returned, hears that close once.
+   */
+  @Test
+  @Timeout(60)
+  void aWebSocketOpeningAsJettyStopsIsClosedWithServerStopAndItsListenerHearsIt() throws Exception {
+    CountDownLatch inOnOpen = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    BlockingQueue<String> serverSide = new LinkedBlockingQueue<>();
+    JettyChannelServer server = JettyChannelServer.builder(r -> new ServerAnswer.Upgrade(channel -> {
+      inOnOpen.countDown();
+      awaitIgnoringInterrupts(release);
+      return new ChannelListener() {
+        @Override
+        public void onMessage(Payload payload) {}
+
+        @Override
+        public void onClose(int code, String reason) {
+          serverSide.add(code + " " + reason);
+        }
+
+        @Override
+        public void onError(Throwable error) {}
+      };
+    })).host("127.0.0.1").port(0).start();
+    BlockingQueue<String> clientSide = new LinkedBlockingQueue<>();
+    HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(server.webSocketUri() + "?client-id=c1"), new WebSocket.Listener() {
+          @Override
+          public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+            clientSide.add(code + " " + reason);
+            return null;
+          }
+        });
+    assertThat(inOnOpen.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!server.jetty().isStopping() && !server.jetty().isStopped() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    stopped.get(30, TimeUnit.SECONDS);
+
+    assertThat(serverSide.poll(10, TimeUnit.SECONDS)).isEqualTo("1001 server-stop");
+    assertThat(clientSide.poll(10, TimeUnit.SECONDS)).isEqualTo("1001 server-stop");
+    assertThat(serverSide.poll(500, TimeUnit.MILLISECONDS)).as("onClose once").isNull();
+  }
+
+  private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (latch.await(30, TimeUnit.SECONDS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true; // Jetty's stop interrupts its threads; this one finishes the opening first
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Reads to the end of the stream; false if the connection is still open, silent, after the timeout. */
