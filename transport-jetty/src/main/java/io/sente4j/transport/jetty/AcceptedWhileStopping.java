@@ -38,6 +38,11 @@ final class AcceptedWhileStopping implements SelectorManager.AcceptListener, Lif
     connector.getSelectorManager().addEventListener(watch);
   }
 
+  /** How many of the connector's connections it follows: those accepted and not yet closed. */
+  int following() {
+    return open.size();
+  }
+
   @Override
   public void onAccepting(SelectableChannel channel) {
     open.add(channel);

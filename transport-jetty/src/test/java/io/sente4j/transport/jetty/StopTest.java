@@ -91,6 +91,32 @@ class StopTest {
     assertThat(silent).as("connections neither answered nor closed 10 s after the stop").isEmpty();
   }
 
+  /** The watch for connections accepted while stopping forgets each connection as it closes: it holds no garbage. */
+  @Test
+  @Timeout(60)
+  void closedConnectionsAreForgottenByTheStopWatch() throws Exception {
+    JettyChannelServer server = JettyChannelServer.builder(r -> ACCEPT).host("127.0.0.1").port(0).start();
+    try {
+      AcceptedWhileStopping watch = server.jetty().getConnectors()[0].getBean(AcceptedWhileStopping.class);
+      assertThat(watch).isNotNull();
+      for (int i = 0; i < 20; i++) {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+          s.getOutputStream().write(i % 2 == 0 ? UPGRADE
+              : "GET /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          s.setSoTimeout(10_000);
+          assertThat(s.getInputStream().read()).as("a response begins").isEqualTo('H');
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (watch.following() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20); // polling a condition, not timing
+      }
+      assertThat(watch.following()).isZero();
+    } finally {
+      server.close();
+    }
+  }
+
   /**
    * Jetty stops its connectors, dropping their connections without a close frame, before its handlers: a client of a
    * server stopped without its channel socket used to see 1006 (an error) rather than server-stop.
