@@ -6,15 +6,19 @@ import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerEndpoint;
 import io.sente4j.core.ServerRequest;
 import io.sente4j.transport.jetty.internal.JettyChannel;
+import io.sente4j.transport.jetty.internal.OpenChannels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.slf4j.Logger;
@@ -35,6 +39,12 @@ import org.slf4j.MDC;
  * <p>A parked long-poll or a POST waiting for its reply holds no thread: the handler returns and the core
  * completes the response later. A POST body is read up to three times the frame limit plus 4 KiB (§5.7); a larger
  * one is answered {@code 413} without being read.
+ *
+ * <p>When its server stops, it closes its open WebSockets with {@code server-stop} (1001) before Jetty stops the
+ * connectors, which would drop them without a close frame (1006); so does stopping the handler alone.
+ *
+ * <p>Starting, it also watches the server's {@code ServerConnector}s so that a connection one accepts just as it stops
+ * is closed rather than left open and unread (Jetty 12.1 does not wait for its acceptor when it stops a connector).
  */
 public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannelHandler.class);
@@ -43,6 +53,13 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   private final ServerEndpoint endpoint;
   private final Settings settings;
   private final Cors cors;
+  private final OpenChannels openChannels = new OpenChannels();
+  private final LifeCycle.Listener serverStopping = new LifeCycle.Listener() {
+    @Override
+    public void lifeCycleStopping(LifeCycle server) {
+      openChannels.stopping(); // before Jetty stops its connectors, which would cut the sockets without a close
+    }
+  };
   private ServerWebSocketContainer webSockets;
 
   private JettyChannelHandler(Builder b) {
@@ -73,7 +90,24 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     if (!webSockets.isStarted()) {
       webSockets.start();
     }
+    for (Connector connector : server.getConnectors()) {
+      if (connector instanceof ServerConnector sc) {
+        AcceptedWhileStopping.install(sc); // a reconnect racing a stop is closed, not left hanging
+      }
+    }
+    openChannels.starting();
+    server.addEventListener(serverStopping);
     super.doStart();
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    openChannels.stopping(); // the handler alone stopping: its WebSockets end too
+    Server server = getServer();
+    if (server != null) {
+      server.removeEventListener(serverStopping);
+    }
+    super.doStop();
   }
 
   @Override
@@ -182,7 +216,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
           List<ExtensionConfig> offered = upgradeResponse.getExtensions();
           upgradeResponse.setExtensions(offered.stream().filter(e -> !DEFLATE.equals(e.getName())).toList());
         }
-        return new JettyChannel(u, settings.maxFrameBytes(), settings.idleTimeout(), clientId);
+        return new JettyChannel(u, settings.maxFrameBytes(), settings.idleTimeout(), clientId, openChannels);
       }, jetty, response, callback);
     } catch (Exception e) {
       log(request, "the WebSocket upgrade failed; answering 400", e);

@@ -33,8 +33,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * <p>Closing it stops Jetty (open WebSockets end abnormally unless the endpoint closed them first: stop the
- * {@code ChannelSocketServer} before, so clients see the {@code server-stop} reason).
+ * <p>Closing it stops Jetty; open WebSockets are closed with {@code server-stop} (1001) as it begins. Stop the {@code
+ * ChannelSocketServer} before all the same: it flushes its pushes and answers parked Ajax polls, which Jetty alone
+ * would cut.
  */
 public final class JettyChannelServer implements AutoCloseable {
   private final Server server;

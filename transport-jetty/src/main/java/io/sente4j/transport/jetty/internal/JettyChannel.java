@@ -31,6 +31,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private final String clientId;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MessageAssembly parts;
+  private final OpenChannels openChannels;
   private volatile Session session;
   private volatile ChannelListener listener = NOBODY;
 
@@ -41,9 +42,12 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
    * @param maxFrameBytes the frame limit
    * @param idleTimeout how long the socket may see no traffic
    * @param clientId the client id, for logs
+   * @param openChannels the handler's open channels, which this joins while it is open
    */
-  public JettyChannel(ServerAnswer.Upgrade upgrade, int maxFrameBytes, Duration idleTimeout, String clientId) {
+  public JettyChannel(ServerAnswer.Upgrade upgrade, int maxFrameBytes, Duration idleTimeout, String clientId,
+      OpenChannels openChannels) {
     this.upgrade = upgrade;
+    this.openChannels = openChannels;
     this.parts = new MessageAssembly(maxFrameBytes);
     this.idleTimeout = idleTimeout;
     this.clientId = clientId;
@@ -101,6 +105,12 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
       close(CloseReason.ERROR);
     }
     listener = l;
+    // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close.
+    if (!openChannels.add(this)) {
+      close(CloseReason.SERVER_STOP); // opened as the server stops: closed like the others
+    } else if (closed.get()) {
+      openChannels.remove(this); // closed during onOpen, before it joined
+    }
   }
 
   @Override
@@ -154,6 +164,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
 
   @Override
   public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+    openChannels.remove(this);
     if (closed.compareAndSet(false, true)) {
       listener.onClose(statusCode, reason == null ? "" : reason);
     }
