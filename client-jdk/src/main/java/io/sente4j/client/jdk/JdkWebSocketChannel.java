@@ -241,13 +241,16 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   }
 
   private void tooLarge(WebSocket webSocket, long seen) {
-    listener.onError(new MessageTooLargeException(seen, maxMessageBytes));
     boolean idle;
     synchronized (queue) {
       idle = !sending;
       closeQueued = true;
       sending = true; // nothing more goes out
     }
+    // Told after closeQueued is set: the core answers with close(too-large), which is then a no-op, so the close
+    // below is the only one (a second one would fail on the closed output and abort the socket, which could cut
+    // the first before the server read it).
+    listener.onError(new MessageTooLargeException(seen, maxMessageBytes));
     // This side knows the real reason; the JDK cannot send 1009, so the close frame carries 1011 (see sendable).
     ended(CloseReason.TOO_LARGE.code(), CloseReason.TOO_LARGE.text());
     if (idle) {

@@ -32,6 +32,9 @@ class JdkClientTransportTest {
   private final List<ServerRequest> requests = new CopyOnWriteArrayList<>();
   private final List<Payload> serverGot = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Channel> serverSide = new CompletableFuture<>();
+  /** Completed with the server side's close, as "code reason". */
+  private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<String>> serverClose =
+      new java.util.concurrent.atomic.AtomicReference<>(new CompletableFuture<>());
   private JettyChannelServer jetty;
 
   @AfterEach
@@ -50,7 +53,20 @@ class JdkClientTransportTest {
       }
       return new ServerAnswer.Upgrade(channel -> {
         serverSide.complete(channel);
-        return new Recorder(serverGot, new CompletableFuture<>());
+        return new ChannelListener() {
+          @Override
+          public void onMessage(Payload payload) {
+            serverGot.add(payload);
+          }
+
+          @Override
+          public void onClose(int code, String reason) {
+            serverClose.get().complete(code + " " + reason);
+          }
+
+          @Override
+          public void onError(Throwable error) {}
+        };
       });
     };
     jetty = JettyChannelServer.builder(endpoint).host("127.0.0.1").port(0)
@@ -129,6 +145,41 @@ class JdkClientTransportTest {
     server.send(Payload.binary(Bytes.wrap(new byte[limit + 1])));
     assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
     assertThat(got).hasSize(2);
+  }
+
+  /**
+   * The core answers the transport's {@code MessageTooLargeException} by closing the channel with too-large, as a
+   * listener here does: the server must then see this side's one close frame (1011, the JDK cannot send 1009, with
+   * the reason), not a connection cut by a second close that fails and aborts the socket.
+   */
+  @Test
+  @Timeout(60)
+  void aListenerClosingOnTheTooLargeErrorLeavesOneCloseFrameForTheServer() throws Exception {
+    int limit = 1000;
+    URI uri = serve(1 << 20);
+    CompletableFuture<Integer> clientClosed = new CompletableFuture<>();
+    CompletableFuture<Channel> mine = new CompletableFuture<>();
+    JdkClientTransport client = JdkClientTransport.builder().maxFrameBytes(limit).build();
+    Channel channel = client.openWebSocket(uri, Map.of(), new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {}
+
+      @Override
+      public void onClose(int code, String reason) {
+        clientClosed.complete(code);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        mine.join().close(1009, "too-large"); // what the core does on a MessageTooLargeException
+      }
+    }).get(10, TimeUnit.SECONDS);
+    mine.complete(channel);
+    Channel server = serverSide.get(10, TimeUnit.SECONDS);
+    CompletableFuture<String> serverClosed = serverClose.get();
+    server.send(Payload.binary(Bytes.wrap(new byte[limit + 1])));
+    assertThat(clientClosed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(serverClosed.get(10, TimeUnit.SECONDS)).isEqualTo("1011 too-large");
   }
 
   @Test
