@@ -203,7 +203,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
         return ajax.sendToClient(key, clientId, event);
       }
       List<PushEncoder.PackedPush> push = packers.encoderFor(conn.codec()).encode(key, clientId, List.of(event));
-      boolean handed = !push.isEmpty() && conn.push(push.get(0).payload());
+      boolean handed = !push.isEmpty() && conn.push(push.get(0).payload()) == ServerConnection.Pushed.SENT;
       if (handed) {
         counters.eventsPushed(1);
       }
@@ -306,17 +306,15 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
 
   /**
    * Hands one push frame to a connection. One that is closing (it stays registered until its channel's close returns)
-   * refuses it: reported here, as a send queue's overflow is by the connection. One registered and still opening
-   * takes it once its handshake has gone.
+   * refuses it: reported here, as a send queue's overflow is by the connection.
    */
   private void push(ServerConnection c, PushEncoder.PackedPush push) {
-    if (c.isClosed()) {
-      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, c.uid(), c.clientId(), "the connection closed "
-          + "before the push was flushed; " + push.events().size() + " pushed event(s) dropped", null));
-      return;
-    }
-    if (c.push(push.payload())) {
-      counters.eventsPushed(push.events().size());
+    switch (c.push(push.payload())) {
+      case SENT -> counters.eventsPushed(push.events().size());
+      case CLOSED -> dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, c.uid(), c.clientId(),
+          "the connection closed before the push was flushed; " + push.events().size() + " pushed event(s) dropped",
+          null));
+      case OVERFLOWED -> { } // reported by the connection
     }
   }
 

@@ -155,11 +155,6 @@ public final class ServerConnection implements ChannelListener {
     return outbound;
   }
 
-  /** Whether the connection has closed (it may still be registered while its channel's close runs). */
-  public boolean isClosed() {
-    return state == State.CLOSED;
-  }
-
   /** Whether the connection is open (handshake sent, not closed). */
   public boolean isOpen() {
     return state == State.OPEN;
@@ -222,34 +217,43 @@ public final class ServerConnection implements ChannelListener {
    * @return whether it was handed to the transport
    */
   public boolean send(Payload payload) {
-    return send(payload, false);
+    return send(payload, false) == Pushed.SENT;
   }
 
-  /**
-   * Sends a packed push if the connection is open and its send queue has room, or applies the overflow policy.
-   *
-   * @return whether it was handed to the transport
-   */
-  public boolean push(Payload payload) {
+  /** What became of a push. */
+  public enum Pushed {
+    /** Handed to the transport. */
+    SENT,
+    /**
+     * Not sent: the connection is not open. For a registered connection that means closed: it is registered under
+     * the send lock as it opens, and stays registered while its channel's close runs. Not reported here.
+     */
+    CLOSED,
+    /** Not sent: the send queue was full; the overflow policy was applied and the overflow reported. */
+    OVERFLOWED
+  }
+
+  /** Sends a packed push if the connection is open and its send queue has room, or applies the overflow policy. */
+  public Pushed push(Payload payload) {
     return send(payload, true);
   }
 
-  private boolean send(Payload payload, boolean droppable) {
+  private Pushed send(Payload payload, boolean droppable) {
     String overflowed;
     synchronized (sendLock) {
       if (state != State.OPEN) {
-        return false;
+        return Pushed.CLOSED;
       }
       SendBudget.Held held = outbound.tryAdmit(payload);
       if (held != null) {
         transmit(payload, held);
-        return true;
+        return Pushed.SENT;
       }
       overflowed = "the send queue is full (" + outbound + ")";
       if (overflow == OverflowPolicy.DROP_NEWEST) {
         if (!droppable) {
           transmit(payload, null); // replies and protocol frames go regardless, uncounted
-          return true;
+          return Pushed.SENT;
         }
         overflowed += "; a push of " + payload.byteLength() + " byte(s) was dropped";
       } else {
@@ -260,7 +264,7 @@ public final class ServerConnection implements ChannelListener {
     if (overflow == OverflowPolicy.DISCONNECT) {
       close(CloseReason.OVERFLOW); // outside the send lock: closing takes the state lock, which open() takes first
     }
-    return false;
+    return Pushed.OVERFLOWED;
   }
 
   /** Closes the connection with a reason the client sees; does nothing if it is closed. */
