@@ -1,9 +1,8 @@
 package io.sente4j.transport.jetty;
 
+import io.sente4j.transport.jetty.internal.ClosedOnStop;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -22,8 +21,14 @@ import org.slf4j.LoggerFactory;
 final class AcceptedWhileStopping implements SelectorManager.AcceptListener, LifeCycle.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(AcceptedWhileStopping.class);
 
-  private final Set<SelectableChannel> open = ConcurrentHashMap.newKeySet();
-  private volatile boolean stopped;
+  private final ClosedOnStop<SelectableChannel> open = new ClosedOnStop<>(channel -> {
+    LOG.debug("closing {}, accepted while the connector stopped and never served", channel);
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.debug("closing {} failed", channel, e);
+    }
+  });
 
   private AcceptedWhileStopping() {}
 
@@ -46,9 +51,6 @@ final class AcceptedWhileStopping implements SelectorManager.AcceptListener, Lif
   @Override
   public void onAccepting(SelectableChannel channel) {
     open.add(channel);
-    if (stopped) { // read after the add: either this sees the stop or the stop's sweep sees the channel
-      closeLeftovers();
-    }
   }
 
   @Override
@@ -63,25 +65,11 @@ final class AcceptedWhileStopping implements SelectorManager.AcceptListener, Lif
 
   @Override
   public void lifeCycleStarting(LifeCycle event) {
-    stopped = false;
+    open.starting();
   }
 
   @Override
   public void lifeCycleStopped(LifeCycle event) {
-    stopped = true;
-    closeLeftovers();
-  }
-
-  private void closeLeftovers() {
-    for (SelectableChannel channel : open) {
-      if (open.remove(channel)) {
-        LOG.debug("closing {}, accepted while the connector stopped and never served", channel);
-        try {
-          channel.close();
-        } catch (IOException e) {
-          LOG.debug("closing {} failed", channel, e);
-        }
-      }
-    }
+    open.stopping();
   }
 }

@@ -1,12 +1,13 @@
 package io.sente4j.transport.jetty;
 
+import io.sente4j.core.CloseReason;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerEndpoint;
 import io.sente4j.core.ServerRequest;
+import io.sente4j.transport.jetty.internal.ClosedOnStop;
 import io.sente4j.transport.jetty.internal.JettyChannel;
-import io.sente4j.transport.jetty.internal.OpenChannels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,7 +54,8 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   private final ServerEndpoint endpoint;
   private final Settings settings;
   private final Cors cors;
-  private final OpenChannels openChannels = new OpenChannels();
+  private final ClosedOnStop<JettyChannel> openChannels =
+      new ClosedOnStop<>(channel -> channel.close(CloseReason.SERVER_STOP));
   private final LifeCycle.Listener serverStopping = new LifeCycle.Listener() {
     @Override
     public void lifeCycleStopping(LifeCycle server) {

@@ -31,7 +31,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private final String clientId;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MessageAssembly parts;
-  private final OpenChannels openChannels;
+  private final ClosedOnStop<JettyChannel> openChannels;
   private volatile Session session;
   private volatile ChannelListener listener = NOBODY;
 
@@ -45,7 +45,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
    * @param openChannels the handler's open channels, which this joins while it is open
    */
   public JettyChannel(ServerAnswer.Upgrade upgrade, int maxFrameBytes, Duration idleTimeout, String clientId,
-      OpenChannels openChannels) {
+      ClosedOnStop<JettyChannel> openChannels) {
     this.upgrade = upgrade;
     this.openChannels = openChannels;
     this.parts = new MessageAssembly(maxFrameBytes);
@@ -105,10 +105,10 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
       close(CloseReason.ERROR);
     }
     listener = l;
-    // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close.
-    if (!openChannels.add(this)) {
-      close(CloseReason.SERVER_STOP); // opened as the server stops: closed like the others
-    } else if (closed.get()) {
+    // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close (one
+    // opened as the server stops is closed at once, like the others).
+    openChannels.add(this);
+    if (closed.get()) {
       openChannels.remove(this); // closed during onOpen, before it joined
     }
   }
