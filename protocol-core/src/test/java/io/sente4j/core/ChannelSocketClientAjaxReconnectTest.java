@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Lost Ajax connections: failed polls, 401, the Ajax timeout, disconnect and reconnect (PROTOCOL.md §7.6, §10.2). */
 class ChannelSocketClientAjaxReconnectTest {
-  /** Attempt 1 at once, then 10 s × attempt. */
-  private static final Backoff STEPS = (attempt, random) ->
-      attempt <= 1 ? Duration.ZERO : Duration.ofSeconds(10L * attempt);
 
   private final ClientFixture f = new ClientFixture();
 
@@ -23,7 +20,7 @@ class ChannelSocketClientAjaxReconnectTest {
   }
 
   private ChannelSocketClient.Builder ajax() {
-    return f.builder(ToyPacker.TEXT).type(ClientType.AJAX).backoff(STEPS);
+    return f.builder(ToyPacker.TEXT).type(ClientType.AJAX).backoff(ClientFixture.STEPS);
   }
 
   private void noNewGetAfter(Duration wait) {

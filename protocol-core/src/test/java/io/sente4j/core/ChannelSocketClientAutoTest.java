@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ClientType#AUTO}: a WebSocket first, Ajax for good if the first one never opens (PROTOCOL.md §7.6). */
 class ChannelSocketClientAutoTest {
-  private static final Backoff STEPS = (attempt, random) ->
-      attempt <= 1 ? Duration.ZERO : Duration.ofSeconds(10L * attempt);
 
   private final ClientFixture f = new ClientFixture();
 
@@ -24,7 +22,7 @@ class ChannelSocketClientAutoTest {
   }
 
   private ChannelSocketClient.Builder auto() {
-    return f.builder(ToyPacker.TEXT).type(ClientType.AUTO).backoff(STEPS).csrfToken("tok");
+    return f.builder(ToyPacker.TEXT).type(ClientType.AUTO).backoff(ClientFixture.STEPS).csrfToken("tok");
   }
 
   private List<String> statesSeen() {

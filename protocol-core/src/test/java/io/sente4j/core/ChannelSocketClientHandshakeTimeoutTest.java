@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChannelSocketClientHandshakeTimeoutTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(4);
-  /** Attempt 1 at once, then 10 s × attempt. */
-  private static final Backoff STEPS = (attempt, random) ->
-      attempt <= 1 ? Duration.ZERO : Duration.ofSeconds(10L * attempt);
 
   private final ClientFixture f = new ClientFixture();
 
@@ -28,12 +25,13 @@ class ChannelSocketClientHandshakeTimeoutTest {
   }
 
   private ChannelSocketClient.Builder builder(ClientType type) {
-    return f.builder(ToyPacker.TEXT).type(type).backoff(STEPS).pingInterval(Duration.ZERO).handshakeTimeout(TIMEOUT);
+    return f.builder(ToyPacker.TEXT).type(type).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO)
+        .handshakeTimeout(TIMEOUT);
   }
 
   @Test
   void theDefaultIsTenSecondsAndItMustBePositive() {
-    f.start(f.builder(ToyPacker.TEXT).type(ClientType.WEBSOCKET).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).type(ClientType.WEBSOCKET).backoff(ClientFixture.STEPS));
     f.client.connect();
     FakeConnection silent = f.transport.nextOpen();
     f.time.advance(Duration.ofMillis(9_999));

@@ -9,9 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ChannelSocketClientReconnectTest {
-  /** Attempt 1 at once, then 10 s × attempt: easy to step through. */
-  private static final Backoff STEPS = (attempt, random) ->
-      attempt <= 1 ? Duration.ZERO : Duration.ofSeconds(10L * attempt);
 
   private final ClientFixture f = new ClientFixture();
 
@@ -28,7 +25,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void reconnectsWithBackoffAfterACutAndResetsTheAttemptOnHandshake() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS).pingInterval(Duration.ZERO));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
     FakeConnection c = f.connectOpen("alice");
     f.transport.refuseNext(503, "busy").failNext(new java.io.IOException("no route"));
     c.cut();
@@ -55,7 +52,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void aRefusedFirstConnectIsRetriedAndRecordedAsAnError() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
     f.transport.refuseNext(401, "who are you");
     CompletableFuture<ClientState> connected = f.client.connect();
     f.transport.nextOpen();
@@ -72,7 +69,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void aServerRequestedCloseReconnects() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
     FakeConnection c = f.connectOpen("alice");
     c.serverClose(CloseReason.SERVER_STOP);
     ClientState closed = f.awaitState(s -> s.status() == Status.CLOSED);
@@ -83,7 +80,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void unauthorizedStaysClosedUntilTheApplicationConnects() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
     FakeConnection c = f.connectOpen("alice");
     CompletableFuture<Object> pending = f.client.send(Event.of("app/q", null), Duration.ofMinutes(5));
     c.nextEvent();
@@ -100,7 +97,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void disconnectClosesWithRequestedAndStaysClosed() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
     FakeConnection c = f.connectOpen("alice");
     CompletableFuture<Object> pending = f.client.send(Event.of("app/q", null), Duration.ofMinutes(5));
     c.nextEvent();
@@ -116,7 +113,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void disconnectWhileWaitingToReconnectCancelsTheRetry() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
     FakeConnection c = f.connectOpen("alice");
     // Armed before the cut: the first retry is immediate and could otherwise open before the refusal is queued.
     f.transport.refuseNext(503, "");
@@ -132,7 +129,7 @@ class ChannelSocketClientReconnectTest {
 
   @Test
   void reconnectClosesTheCurrentConnectionAndConnectsAtOnce() {
-    f.start(f.builder(ToyPacker.TEXT).backoff(STEPS));
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
     FakeConnection c = f.connectOpen("alice");
     CompletableFuture<Object> pending = f.client.send(Event.of("app/q", null), Duration.ofMinutes(5));
     c.nextEvent();

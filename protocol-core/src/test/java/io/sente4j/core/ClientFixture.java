@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 final class ClientFixture implements AutoCloseable {
   static final URI URI_BASE = URI.create("ws://app.test/chsk");
   static final Duration WAIT = Duration.ofSeconds(5);
+  /** Attempt 1 at once, then 10 s × attempt: a backoff easy to step through with the virtual clock. */
+  static final Backoff STEPS = (attempt, random) -> attempt <= 1 ? Duration.ZERO : Duration.ofSeconds(10L * attempt);
 
   final VirtualScheduler time = new VirtualScheduler();
   final ExecutorService io = Executors.newSingleThreadExecutor(r -> daemon(r, "fake-io"));

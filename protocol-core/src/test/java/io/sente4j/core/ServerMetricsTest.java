@@ -42,25 +42,12 @@ class ServerMetricsTest {
       return "alice";
     }))) {
       ChannelListener[] conn = new ChannelListener[1];
-      Channel closesOnPong = new Channel() {
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> send(Payload payload) {
-          Frame frame = FakeChannel.CODEC.decode(payload, Direction.FROM_SERVER, Via.WEBSOCKET);
-          if (frame instanceof Frame.Pong) {
-            conn[0].onClose(1000, "the client leaves at once");
-            seenOpen.set(g.server.metrics().openWebSockets());
-          }
-          return java.util.concurrent.CompletableFuture.completedFuture(null);
+      Channel closesOnPong = new TappedChannel(frame -> {
+        if (frame instanceof Frame.Pong) {
+          conn[0].onClose(1000, "the client leaves at once");
+          seenOpen.set(g.server.metrics().openWebSockets());
         }
-
-        @Override
-        public void close(int code, String reason) {}
-
-        @Override
-        public boolean isOpen() {
-          return true;
-        }
-      };
+      });
       ServerAnswer answer = g.server.handle(ServerFixture.upgrade("alice", "c1"));
       conn[0] = ((ServerAnswer.Upgrade) answer).onOpen().apply(closesOnPong);
       conn[0].onMessage(FakeChannel.CODEC.encode(new Frame.ClientPing("p1")));

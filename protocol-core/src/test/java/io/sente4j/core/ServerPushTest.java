@@ -124,31 +124,18 @@ class ServerPushTest {
     // delivered after it, not taken for a push to a closed connection.
     List<Frame> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     Thread[] pusher = new Thread[1];
-    Channel slowHandshake = new Channel() {
-      @Override
-      public java.util.concurrent.CompletableFuture<Void> send(Payload payload) {
-        Frame frame = FakeChannel.CODEC.decode(payload, Direction.FROM_SERVER, Via.WEBSOCKET);
-        if (frame instanceof Frame.Handshake) {
-          pusher[0] = new Thread(() -> f.server.sendNow("alice", ev("a/b", 1L)));
-          pusher[0].start();
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-          while (pusher[0].getState() != Thread.State.BLOCKED && pusher[0].isAlive()
-              && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // until the push waits for the handshake, or has given up on the connection
-          }
+    Channel slowHandshake = new TappedChannel(frame -> {
+      if (frame instanceof Frame.Handshake) {
+        pusher[0] = new Thread(() -> f.server.sendNow("alice", ev("a/b", 1L)));
+        pusher[0].start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pusher[0].getState() != Thread.State.BLOCKED && pusher[0].isAlive()
+            && System.nanoTime() < deadline) {
+          Thread.onSpinWait(); // until the push waits for the handshake, or has given up on the connection
         }
-        sent.add(frame);
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
       }
-
-      @Override
-      public void close(int code, String reason) {}
-
-      @Override
-      public boolean isOpen() {
-        return true;
-      }
-    };
+      sent.add(frame);
+    });
     ((ServerAnswer.Upgrade) f.server.handle(ServerFixture.upgrade("alice", "c1"))).onOpen().apply(slowHandshake);
     f.idle();
     pusher[0].join(10_000);

@@ -208,7 +208,7 @@ class FaultInjectionTest {
           inOnOpen.countDown();
           long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
           while (!net.io().isShutdown() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
           }
           return server;
         }));
