@@ -69,7 +69,7 @@ final class AjaxPath implements AjaxClient.Host {
   }
 
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
-      ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
+      Executor timedFlushes, ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
     this.settings = options.ajax();
     this.admission = new AjaxAdmission(settings.maxPending());
     this.packers = packers;
@@ -81,8 +81,8 @@ final class AjaxPath implements AjaxClient.Host {
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
     this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
-    this.pushes = new PushBuffers(scheduler, settings.sendBufferWindow(), options.maxBatchEvents(), this::flush,
-        (uid, lost) -> dispatch.report(ServerCore.stoppedDrop(uid, lost, "Ajax")));
+    this.pushes = new PushBuffers(scheduler, timedFlushes, settings.sendBufferWindow(), options.maxBatchEvents(),
+        this::flush, (uid, lost) -> dispatch.report(ServerCore.stoppedDrop(uid, lost, "Ajax")));
   }
 
   /** Answers an Ajax GET or POST that passed the checks of PROTOCOL.md §5.7. */

@@ -339,8 +339,10 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * The clock and timers of every connection. Default: one daemon thread on real time, owned by the server. Tests
-     * give a {@link VirtualScheduler}.
+     * The clock and timers of every connection. Default: one daemon thread on real time, owned by the server, which
+     * then packs the push batches whose window ended on flush threads of its own. A scheduler given here also runs
+     * those timed flushes on its threads (so a {@link VirtualScheduler} flushes as the test moves time): give it
+     * threads enough for the server's pushes.
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");

@@ -59,10 +59,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.packers = new ServerPackers(options, dispatch::report);
     this.presence = new PresenceTable(scheduler, Map.of(Via.WEBSOCKET, options.disconnectGrace(),
         Via.AJAX_POLL, options.ajax().disconnectGrace()), this);
-    this.wsPushes = new PushBuffers(scheduler, options.sendBufferWindow(), options.maxBatchEvents(), this::flush,
-        (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")));
+    Executor timedFlushes = owned.flushExecutor(options.scheduler());
+    this.wsPushes = new PushBuffers(scheduler, timedFlushes, options.sendBufferWindow(), options.maxBatchEvents(),
+        this::flush, (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")));
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
-    this.ajax = new AjaxPath(options, packers, handlers, scheduler, dispatch, counters, guard, new AjaxPath.Host() {
+    this.ajax = new AjaxPath(options, packers, handlers, scheduler, timedFlushes, dispatch, counters, guard,
+        new AjaxPath.Host() {
       @Override
       public void open(AjaxClient client) {
         presence.open(Via.AJAX_POLL, client.uid(), client.clientId(), client);

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +145,29 @@ class ServerPushTest {
     assertThat(sent.get(0)).isInstanceOf(Frame.Handshake.class);
     assertThat(sent.get(1)).isEqualTo(Frame.Push.of(ev("a/b", 1L)));
     assertThat(f.errors).isEmpty();
+  }
+
+  @Test
+  void aTimedFlushPacksOnTheServersFlushThreadsNotItsTimerThread() throws Exception {
+    // Regression: the window's timer flushed on the scheduler's one thread, which serves every user's buffers, pings
+    // and timeouts, so a server's timed pushes were packed on one core and its pings waited behind them.
+    BlockingQueue<String> pushedOn = new LinkedBlockingQueue<>();
+    ChannelSocketServer realTime = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck()
+        .userId((request, clientId) -> request.queryParam("uid").orElse(null))
+        .sendBufferWindow(Duration.ofMillis(5))
+        .build();
+    try {
+      Channel tapped = new TappedChannel(frame -> {
+        if (frame instanceof Frame.Push) {
+          pushedOn.add(Thread.currentThread().getName());
+        }
+      });
+      ((ServerAnswer.Upgrade) realTime.handle(ServerFixture.upgrade("alice", "c1"))).onOpen().apply(tapped);
+      realTime.send("alice", ev("a/b", 1L));
+      assertThat(pushedOn.poll(10, TimeUnit.SECONDS)).startsWith("sente4j-server-flush-");
+    } finally {
+      realTime.stop();
+    }
   }
 
   @Test

@@ -36,10 +36,20 @@ public final class OwnedExecutors {
     if (given != null) {
       return given;
     }
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("sente4j-" + name + "-handler-"));
-    graceful.add(pool);
-    return pool;
+    return gracefulPool("handler");
+  }
+
+  /**
+   * Where a socket's timed push flushes run, beside the timers that start them: with a {@code given} scheduler, on
+   * that scheduler's own thread (the application chose its threads; under a {@code VirtualScheduler} a flush then
+   * happens as time is moved); otherwise on a new daemon pool of {@code max(2, processors)} threads that {@link
+   * #shutdown} lets finish its queued tasks.
+   */
+  public synchronized Executor flushExecutor(Scheduler given) {
+    if (given != null) {
+      return Runnable::run;
+    }
+    return gracefulPool("flush");
   }
 
   /** The given scheduler, or a new one on one daemon thread and real time, whose timers {@link #shutdown} drops. */
@@ -57,6 +67,14 @@ public final class OwnedExecutors {
   public synchronized void shutdown() {
     abrupt.forEach(ExecutorService::shutdownNow);
     graceful.forEach(ExecutorService::shutdown);
+  }
+
+  /** A new daemon pool of {@code max(2, processors)} threads named for {@code kind}, shut down gracefully. */
+  private ExecutorService gracefulPool(String kind) {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("sente4j-" + name + "-" + kind + "-"));
+    graceful.add(pool);
+    return pool;
   }
 
   private static ThreadFactory daemon(String prefix) {

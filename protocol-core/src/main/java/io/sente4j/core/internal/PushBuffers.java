@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -53,6 +55,7 @@ public final class PushBuffers {
   }
 
   private final Scheduler scheduler;
+  private final Executor timedFlushes;
   private final Duration window;
   private final int maxBatch;
   private final Flusher flusher;
@@ -64,14 +67,18 @@ public final class PushBuffers {
    * Buffers that flush through {@code flusher}.
    *
    * @param scheduler the timers
+   * @param timedFlushes runs the flushes of buffers whose window ended; one that refuses work (shut down as the
+   *     server stops) leaves them to the scheduler's thread
    * @param window how long a buffer waits after its first event before it is flushed
    * @param maxBatch the most events a buffer holds: the event that fills it flushes it at once
    * @param flusher delivers batches
    * @param dropped told of the events that {@link #stop} found buffered and of those sent once stopped, which are
    *     dropped; called while the uid's lock is held, like {@code flusher}
    */
-  public PushBuffers(Scheduler scheduler, Duration window, int maxBatch, Flusher flusher, Flusher dropped) {
+  public PushBuffers(Scheduler scheduler, Executor timedFlushes, Duration window, int maxBatch, Flusher flusher,
+      Flusher dropped) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.timedFlushes = Objects.requireNonNull(timedFlushes, "timedFlushes");
     this.window = Objects.requireNonNull(window, "window");
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
@@ -217,7 +224,16 @@ public final class PushBuffers {
   /** Called holding {@code b}'s lock: sets the buffer's timer for the window of the events buffered now. */
   private void arm(Object uid, Buffer b, Duration delay) {
     b.timerDeadline = b.deadline;
-    b.timer = scheduler.schedule(delay, () -> onTimer(uid, b));
+    b.timer = scheduler.schedule(delay, () -> windowEnded(uid, b));
+  }
+
+  /** On the scheduler's thread: hands the buffer's timed flush to {@link #timedFlushes}. */
+  private void windowEnded(Object uid, Buffer b) {
+    try {
+      timedFlushes.execute(() -> onTimer(uid, b));
+    } catch (RejectedExecutionException e) {
+      onTimer(uid, b);
+    }
   }
 
   private void onTimer(Object uid, Buffer b) {
