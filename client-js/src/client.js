@@ -332,7 +332,9 @@ export class Client {
     const c = this.conn;
     if (c && method === 'GET') c.abort = abort;
     if (c && method === 'POST') c.posts.add(abort);
-    return this.fetch(url, { method, headers, body, signal: abort.signal, credentials: 'same-origin', cache: 'no-store' })
+    // a fetch that throws instead of rejecting (a wrapper's bad argument) fails the same way: the timer is cleared
+    return new Promise((resolve) => resolve(this.fetch(url, { method, headers, body, signal: abort.signal,
+      credentials: 'same-origin', cache: 'no-store' })))
       .then(async (res) => ({ ok: res.ok, status: res.status, data: res.ok ? await this.body(res) : undefined }))
       // the abort's reason says why (timeout, closed), also where fetch rejects with a plain AbortError
       .catch((e) => { throw abort.signal.aborted && abort.signal.reason instanceof Error ? abort.signal.reason : e; })

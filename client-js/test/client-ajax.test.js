@@ -8,7 +8,7 @@ const HANDSHAKE = '[["chsk/handshake",["alice",null,{"plan":"pro"}]],null]';
 
 async function setup(options = {}) {
   const clock = new FakeClock();
-  const fetch = fakeFetch();
+  const fetch = options.fetch || fakeFetch();
   const chsk = connect({ url: 'http://app.test/chsk', type: 'ajax', fetch, WebSocket: null, csrfToken: () => 'tok-9',
     setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, now: clock.now, random: () => 0.5,
     clientId: 'tab-2', ...options });
@@ -16,6 +16,20 @@ async function setup(options = {}) {
   chsk.on('error', (e) => errors.push(e));
   await settle();
   return { clock, fetch, chsk, errors, last: () => fetch.requests.at(-1) };
+}
+
+/** A fakeFetch whose next call, when `throwNext` is set, throws synchronously instead of returning a promise. */
+function throwingFetch() {
+  const inner = fakeFetch();
+  const fetch = (url, init) => {
+    if (fetch.throwNext) {
+      fetch.throwNext = false;
+      throw new TypeError('fetch refused the request');
+    }
+    return inner(url, init);
+  };
+  fetch.requests = inner.requests;
+  return fetch;
 }
 
 async function opened(options) {
@@ -308,5 +322,33 @@ test('pagehide abandons the long-poll and sends nothing more; pageshow from the 
   assert.equal(s.last().url.searchParams.get('handshake?'), '1');
   s.last().respond(200, HANDSHAKE);
   await settle();
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a fetch that throws instead of rejecting fails the handshake GET as a rejection would: no request timer is left, the client reconnects', async () => {
+  const fetch = throwingFetch();
+  fetch.throwNext = true;
+  const s = await setup({ fetch, ajaxTimeoutMs: 25000 });
+  assert.equal(s.fetch.requests.length, 0);
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  assert.equal(s.chsk.state.reconnecting, true);
+  assert.deepEqual(s.clock.pending(), [0], 'only the reconnect waits');
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a fetch that throws instead of rejecting fails the POST with reason error and leaves no request timer', async () => {
+  const fetch = throwingFetch();
+  const s = await opened({ fetch });
+  const timers = s.clock.pending();
+  fetch.throwNext = true;
+  await assert.rejects(s.chsk.send(['a/b', 1], { timeout: 5000 }),
+    (e) => e.reason === 'error' && /fetch refused/.test(e.message));
+  fetch.throwNext = true;
+  await assert.rejects(s.chsk.send(['a/b', 2]), (e) => e.reason === 'error');
+  assert.deepEqual(s.clock.pending(), timers, 'only the poll\'s timer waits');
   assert.equal(s.chsk.state.open, true);
 });
