@@ -80,6 +80,10 @@ export interface State {
   readonly uid: unknown;
   readonly handshakeData: unknown;
   readonly lastClose: { readonly reason: CloseReason; readonly code: number | null; readonly at: number } | null;
+  /**
+   * The last failure of the transport: a WebSocket error, or an Ajax request that failed (a network error, an HTTP
+   * error status, an unreadable answer). Timeouts and closes show only in lastClose.
+   */
   readonly lastError: { readonly at: number; readonly message: string } | null;
   /** While reconnecting, when the next (or current) attempt starts (epoch ms), set with the loss; otherwise null. */
   readonly nextReconnectAt: number | null;

@@ -325,7 +325,7 @@ test('pagehide abandons the long-poll and sends nothing more; pageshow from the 
   assert.equal(s.chsk.state.open, true);
 });
 
-test('a fetch that throws instead of rejecting fails the handshake GET as a rejection would: no request timer is left, the client reconnects', async () => {
+test('a fetch that throws instead of rejecting fails the handshake GET as a rejection would, and leaves no timer', async () => {
   const fetch = throwingFetch();
   fetch.throwNext = true;
   const s = await setup({ fetch, ajaxTimeoutMs: 25000 });
@@ -351,4 +351,73 @@ test('a fetch that throws instead of rejecting fails the POST with reason error 
   await assert.rejects(s.chsk.send(['a/b', 2]), (e) => e.reason === 'error');
   assert.deepEqual(s.clock.pending(), timers, 'only the poll\'s timer waits');
   assert.equal(s.chsk.state.open, true);
+});
+
+test('a failed handshake GET or poll sets lastError in the snapshot that reports the loss', async () => {
+  const s = await opened();
+  const states = [];
+  s.chsk.on('state', (st) => states.push(st));
+  s.last().fail(new TypeError('network down'));
+  await settle();
+  assert.equal(states.length, 1);
+  assert.equal(states[0].open, false);
+  assert.deepEqual(states[0].lastError, { at: s.clock.now(), message: 'network down' });
+  await s.clock.advance(0);
+  await s.clock.advance(500);
+  s.last().respond(502, 'bad gateway');
+  await settle();
+  assert.equal(states.at(-1).lastClose.code, 502);
+  assert.deepEqual(states.at(-1).lastError, { at: s.clock.now(), message: 'the server answered 502' });
+  await s.clock.advance(1000);
+  s.last().respond(200, '{"not":"a frame"}');
+  await settle();
+  assert.equal(states.at(-1).open, false);
+  assert.equal(states.at(-1).lastError.at, s.clock.now());
+  assert.equal(states.at(-1).lastError.message, s.errors.at(-1).message, 'an unreadable answer, also reported');
+});
+
+test('a failed POST sets lastError on the open connection: a network error or an HTTP status', async () => {
+  const s = await opened();
+  const states = [];
+  s.chsk.on('state', (st) => states.push(st));
+  const http = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  await settle();
+  s.last().respond(500, 'boom');
+  await assert.rejects(http, (e) => e.reason === 'error');
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'the server answered 500' });
+  assert.equal(states.length, 1);
+  assert.equal(states[0].open, true);
+  await s.clock.advance(10);
+  const cut = s.chsk.send(['a/b', 2]);
+  await settle();
+  s.last().fail(new TypeError('network down'));
+  await assert.rejects(cut, (e) => e.reason === 'error');
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'network down' });
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a refusal (403) sets lastError with the loss; timeouts and the client\'s own closes do not', async () => {
+  const s = await setup({ ajaxTimeoutMs: 25000 });
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  const slow = s.chsk.send(['a/b', 1], { timeout: 3000 });
+  const check = assert.rejects(slow, (e) => e.reason === 'timeout');
+  await s.clock.advance(3000);
+  await check;
+  await s.clock.advance(22000);
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+  await s.clock.advance(0);
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  const inFlight = assert.rejects(s.chsk.send(['a/b', 2], { timeout: 30000 }), (e) => e.reason === 'closed');
+  await settle();
+  s.chsk.disconnect();
+  await inFlight;
+  assert.equal(s.chsk.state.lastError, null);
+  s.chsk.connect();
+  await settle();
+  s.last().respond(403, 'bad token');
+  await settle();
+  assert.equal(s.chsk.state.lastClose.reason, 'forbidden');
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'the server answered 403' });
 });
