@@ -105,6 +105,7 @@ export declare class Client {
   readonly clientId: string;
   on(event: 'state', handler: (state: State, previous: State) => void): () => void;
   on(event: 'handshake', handler: (uid: unknown, data: unknown, first: boolean) => void): () => void;
+  /** One call per pushed event, in order, and never ahead of the connection's 'handshake'. */
   on(event: 'push', handler: (event: [id: string, data: unknown]) => void): () => void;
   on(event: 'error', handler: (error: Error & { reason?: string; status?: number }) => void): () => void;
   /** Without options no reply is wanted: resolves once sent (WebSocket) or acknowledged (Ajax). */

@@ -203,7 +203,7 @@ export class Client {
     switch (frame.kind) {
       case 'handshake': return this.handshake(c, frame, 'ws');
       case 'ping': return this.wsWrite(c, writeFrame(this.packer, eventValue(this.packer, PONG_EVENT)));
-      case 'push': return this.deliver(frame.events);
+      case 'push': return this.deliver(c, frame.events);
       default: {
         if (frame.cb === c.pingCb) {
           c.pingCb = null;
@@ -281,7 +281,7 @@ export class Client {
     }
     if (this.conn !== c) return;
     if (frame.kind === 'handshake') this.handshake(c, frame, 'ajax');
-    else if (frame.kind === 'push') this.deliver(frame.events);
+    else if (frame.kind === 'push') this.deliver(c, frame.events);
     if (this.conn === c) this.poll(c, !c.handshaken);
   }
 
@@ -387,9 +387,21 @@ export class Client {
     if (this.conn !== c) return;               // a state handler closed it
     this.emit('handshake', frame.uid, frame.data, first);
     this.touch(c);
+    const early = c.early;
+    c.early = null;
+    if (early && this.conn === c) this.deliver(c, early);
   }
 
-  deliver(events) {
+  /**
+   * Pushes that come on `c` before its handshake (from a server that answers a handshake GET with a push, against
+   * §5.4, or sends one ahead of the handshake on a WebSocket) wait for it: handlers see the handshake and the open
+   * state first, then every push in order. They go with an attempt that never gets its handshake.
+   */
+  deliver(c, events) {
+    if (!c.handshaken) {
+      c.early = (c.early || []).concat(events);
+      return;
+    }
     for (const ev of events) this.emit('push', ev);
   }
 

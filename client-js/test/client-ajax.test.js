@@ -421,3 +421,23 @@ test('a refusal (403) sets lastError with the loss; timeouts and the client\'s o
   assert.equal(s.chsk.state.lastClose.reason, 'forbidden');
   assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'the server answered 403' });
 });
+
+test('pushes answering the handshake GET reach the handlers after the handshake, in order', async () => {
+  const s = await setup();
+  const seen = [];
+  s.chsk.on('state', (st) => seen.push(['open', st.open]));
+  s.chsk.on('handshake', (uid) => seen.push(['handshake', uid]));
+  s.chsk.on('push', (ev) => seen.push(['push', ev]));
+  s.last().respond(200, '[[["chat/message",1],["chat/message",2]],null]');
+  await settle();
+  assert.deepEqual(seen, []);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1', 'the handshake is asked for again');
+  s.last().respond(200, '[[["chat/message",3]],null]');
+  await settle();
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  s.last().respond(200, '[[["chat/message",4]],null]');
+  await settle();
+  assert.deepEqual(seen, [['open', true], ['handshake', 'alice'], ['push', ['chat/message', 1]],
+    ['push', ['chat/message', 2]], ['push', ['chat/message', 3]], ['push', ['chat/message', 4]]]);
+});
