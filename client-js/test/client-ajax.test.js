@@ -376,7 +376,7 @@ test('a failed handshake GET or poll sets lastError in the snapshot that reports
   assert.equal(states.at(-1).lastError.message, s.errors.at(-1).message, 'an unreadable answer, also reported');
 });
 
-test('a failed POST sets lastError on the open connection: a network error or an HTTP status', async () => {
+test('a failed POST sets lastError on the open connection: a network error, an HTTP status, an unreadable answer', async () => {
   const s = await opened();
   const states = [];
   s.chsk.on('state', (st) => states.push(st));
@@ -393,6 +393,13 @@ test('a failed POST sets lastError on the open connection: a network error or an
   s.last().fail(new TypeError('network down'));
   await assert.rejects(cut, (e) => e.reason === 'error');
   assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'network down' });
+  await s.clock.advance(10);
+  const garbled = s.chsk.send(['a/b', 3], { timeout: 30000 });
+  await settle();
+  s.last().respond(200, '[{"reply"');
+  await assert.rejects(garbled, (e) => e.reason === 'error');
+  assert.equal(s.chsk.state.lastError.at, s.clock.now());
+  assert.equal(s.chsk.state.lastError.message, s.errors.at(-1).message, 'an unreadable answer, also reported');
   assert.equal(s.chsk.state.open, true);
 });
 
