@@ -80,6 +80,10 @@ export interface State {
   readonly uid: unknown;
   readonly handshakeData: unknown;
   readonly lastClose: { readonly reason: CloseReason; readonly code: number | null; readonly at: number } | null;
+  /**
+   * The last failure of the transport: a WebSocket error, or an Ajax request that failed (a network error, an HTTP
+   * error status, an unreadable answer). Timeouts and closes show only in lastClose.
+   */
   readonly lastError: { readonly at: number; readonly message: string } | null;
   /** While reconnecting, when the next (or current) attempt starts (epoch ms), set with the loss; otherwise null. */
   readonly nextReconnectAt: number | null;
@@ -101,6 +105,7 @@ export declare class Client {
   readonly clientId: string;
   on(event: 'state', handler: (state: State, previous: State) => void): () => void;
   on(event: 'handshake', handler: (uid: unknown, data: unknown, first: boolean) => void): () => void;
+  /** One call per pushed event, in order, and never ahead of the connection's 'handshake'. */
   on(event: 'push', handler: (event: [id: string, data: unknown]) => void): () => void;
   on(event: 'error', handler: (error: Error & { reason?: string; status?: number }) => void): () => void;
   /** Without options no reply is wanted: resolves once sent (WebSocket) or acknowledged (Ajax). */

@@ -183,7 +183,7 @@ export class Client {
       this.wsEverOpened = true;
     };
     ws.onmessage = (m) => this.conn === c && this.onWsMessage(c, m.data);
-    ws.onerror = () => this.conn === c && this.set({ lastError: { at: this.now(), message: 'WebSocket error' } });
+    ws.onerror = () => this.failed(c, 'WebSocket error');
     ws.onclose = (e) => {
       if (this.conn !== c) return;
       c.ws = null;
@@ -203,7 +203,7 @@ export class Client {
     switch (frame.kind) {
       case 'handshake': return this.handshake(c, frame, 'ws');
       case 'ping': return this.wsWrite(c, writeFrame(this.packer, eventValue(this.packer, PONG_EVENT)));
-      case 'push': return this.deliver(frame.events);
+      case 'push': return this.deliver(c, frame.events);
       default: {
         if (frame.cb === c.pingCb) {
           c.pingCb = null;
@@ -268,21 +268,20 @@ export class Client {
       const res = await this.ajax('GET', this.url(false, query), undefined);
       if (this.conn !== c) return;
       if (!res.ok) {
-        this.httpFailure(c, res.status);
+        this.httpFailure(c, res.status, true);
         return;
       }
       frame = readFrame(this.packer, res.data, 'poll');
     } catch (e) {
       if (this.conn !== c) return;
-      if (e instanceof ProtocolError) {
-        this.report(e);
-      }
-      this.lost(c, e.name === 'TimeoutError' ? 'timeout' : 'error', null);
+      if (e instanceof ProtocolError) this.report(e);
+      const timeout = e.name === 'TimeoutError';
+      this.lost(c, timeout ? 'timeout' : 'error', null, false, timeout ? null : e.message);
       return;
     }
     if (this.conn !== c) return;
     if (frame.kind === 'handshake') this.handshake(c, frame, 'ajax');
-    else if (frame.kind === 'push') this.deliver(frame.events);
+    else if (frame.kind === 'push') this.deliver(c, frame.events);
     if (this.conn === c) this.poll(c, !c.handshaken);
   }
 
@@ -301,14 +300,15 @@ export class Client {
       const res = await this.ajax('POST', this.url(false, query), body, binary,
         wantsReply ? Math.min(timeout, this.o.ajaxTimeoutMs) : this.o.ajaxTimeoutMs);
       if (!res.ok) {
-        if (res.status === 401 || res.status === 403) this.httpFailure(c, res.status);
-        throw new ReplyError('error', `the server answered ${res.status}`);
+        this.httpFailure(c, res.status, false);
+        throw new ReplyError('error', answered(res.status));
       }
       frame = readFrame(this.packer, res.data, 'post');
     } catch (e) {
       if (e instanceof ReplyError) throw e;
       if (e.name === 'TimeoutError') throw new ReplyError('timeout', 'no reply in time', e);
       if (e instanceof ProtocolError) this.report(e);
+      this.failed(c, e.message);
       throw new ReplyError('error', e.message, e);
     }
     if (frame.kind === 'timeout') throw new ReplyError('timeout', 'the server timed out waiting for the reply');
@@ -332,7 +332,9 @@ export class Client {
     const c = this.conn;
     if (c && method === 'GET') c.abort = abort;
     if (c && method === 'POST') c.posts.add(abort);
-    return this.fetch(url, { method, headers, body, signal: abort.signal, credentials: 'same-origin', cache: 'no-store' })
+    // a fetch that throws instead of rejecting (a wrapper's bad argument) fails the same way: the timer is cleared
+    return new Promise((resolve) => resolve(this.fetch(url, { method, headers, body, signal: abort.signal,
+      credentials: 'same-origin', cache: 'no-store' })))
       .then(async (res) => ({ ok: res.ok, status: res.status, data: res.ok ? await this.body(res) : undefined }))
       // the abort's reason says why (timeout, closed), also where fetch rejects with a plain AbortError
       .catch((e) => { throw abort.signal.aborted && abort.signal.reason instanceof Error ? abort.signal.reason : e; })
@@ -347,19 +349,28 @@ export class Client {
   }
 
   /**
-   * 401 and 403 stop reconnecting: a new attempt would be refused the same way (§5.6). Only for the current
-   * connection: a POST of an abandoned one (sent before a reconnect() after a login) says nothing about it.
+   * An HTTP error status: the state's lastError, and for a poll the loss of the connection. 401 and 403 stop
+   * reconnecting: a new attempt would be refused the same way (§5.6). Only for the current connection: a POST of an
+   * abandoned one (sent before a reconnect() after a login) says nothing about it.
    */
-  httpFailure(c, status) {
+  httpFailure(c, status, poll) {
     if (this.conn !== c) return;
+    const error = answered(status);
     if (status === 401 || status === 403) {
       const reason = status === 401 ? 'unauthorized' : 'forbidden';
       this.report(Object.assign(new Error(`the server refused the connection: ${status}`), { reason, status }));
       this.stopped = true;
-      this.lost(c, reason, status);
+      this.lost(c, reason, status, false, error);
+    } else if (poll) {
+      this.lost(c, 'error', status, false, error);
     } else {
-      this.lost(c, 'error', status);
+      this.failed(c, error);
     }
+  }
+
+  /** A failure of the transport of `c` (not a timeout, nor a close): state.lastError, as a WebSocket error sets it. */
+  failed(c, message) {
+    if (this.conn === c) this.set({ lastError: { at: this.now(), message } });
   }
 
   // ---- the connection's life
@@ -376,17 +387,30 @@ export class Client {
     if (this.conn !== c) return;               // a state handler closed it
     this.emit('handshake', frame.uid, frame.data, first);
     this.touch(c);
+    const early = c.early;
+    c.early = null;
+    if (early && this.conn === c) this.deliver(c, early);
   }
 
-  deliver(events) {
+  /**
+   * Pushes that come on `c` before its handshake (from a server that answers a handshake GET with a push, against
+   * §5.4, or sends one ahead of the handshake on a WebSocket) wait for it: handlers see the handshake and the open
+   * state first, then every push in order. They go with an attempt that never gets its handshake.
+   */
+  deliver(c, events) {
+    if (!c.handshaken) {
+      c.early = (c.early || []).concat(events);
+      return;
+    }
     for (const ev of events) this.emit('push', ev);
   }
 
   /**
    * Ends the connection attempt `c`: fails what waits on it, and reconnects unless told not to (§7.6, §10). With
-   * `mayFallBack`, an 'auto' client on a WebSocket switches to Ajax for good instead.
+   * `mayFallBack`, an 'auto' client on a WebSocket switches to Ajax for good instead. An `error` (a message) is the
+   * new lastError, in the snapshot of the loss.
    */
-  lost(c, reason, code, mayFallBack = false) {
+  lost(c, reason, code, mayFallBack = false, error = null) {
     if (this.conn !== c) return;
     this.conn = null;
     this.endConn(c);
@@ -402,7 +426,8 @@ export class Client {
     }
     // one snapshot, so that no handler sees a loss without the time of the next attempt, or a stale one
     this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() },
-      nextReconnectAt: noRetry ? null : this.now() + delay });
+      nextReconnectAt: noRetry ? null : this.now() + delay,
+      ...(error && { lastError: { at: this.now(), message: error } }) });
     // a state handler may have called disconnect() or reconnect(): what it did stands
     if (noRetry || this.stopped || this.conn) return;
     if (fallBack) {
@@ -574,6 +599,8 @@ export class Client {
 function detach(ws) {
   ws.onopen = ws.onmessage = ws.onerror = ws.onclose = null;
 }
+
+const answered = (status) => `the server answered ${status}`;
 
 function timeoutError() {
   const e = new Error('the request timed out');

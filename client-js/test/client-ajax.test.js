@@ -8,7 +8,7 @@ const HANDSHAKE = '[["chsk/handshake",["alice",null,{"plan":"pro"}]],null]';
 
 async function setup(options = {}) {
   const clock = new FakeClock();
-  const fetch = fakeFetch();
+  const fetch = options.fetch || fakeFetch();
   const chsk = connect({ url: 'http://app.test/chsk', type: 'ajax', fetch, WebSocket: null, csrfToken: () => 'tok-9',
     setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, now: clock.now, random: () => 0.5,
     clientId: 'tab-2', ...options });
@@ -16,6 +16,20 @@ async function setup(options = {}) {
   chsk.on('error', (e) => errors.push(e));
   await settle();
   return { clock, fetch, chsk, errors, last: () => fetch.requests.at(-1) };
+}
+
+/** A fakeFetch whose next call, when `throwNext` is set, throws synchronously instead of returning a promise. */
+function throwingFetch() {
+  const inner = fakeFetch();
+  const fetch = (url, init) => {
+    if (fetch.throwNext) {
+      fetch.throwNext = false;
+      throw new TypeError('fetch refused the request');
+    }
+    return inner(url, init);
+  };
+  fetch.requests = inner.requests;
+  return fetch;
 }
 
 async function opened(options) {
@@ -309,4 +323,128 @@ test('pagehide abandons the long-poll and sends nothing more; pageshow from the 
   s.last().respond(200, HANDSHAKE);
   await settle();
   assert.equal(s.chsk.state.open, true);
+});
+
+test('a fetch that throws instead of rejecting fails the handshake GET as a rejection would, and leaves no timer', async () => {
+  const fetch = throwingFetch();
+  fetch.throwNext = true;
+  const s = await setup({ fetch, ajaxTimeoutMs: 25000 });
+  assert.equal(s.fetch.requests.length, 0);
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  assert.equal(s.chsk.state.reconnecting, true);
+  assert.deepEqual(s.clock.pending(), [0], 'only the reconnect waits');
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a fetch that throws instead of rejecting fails the POST with reason error and leaves no request timer', async () => {
+  const fetch = throwingFetch();
+  const s = await opened({ fetch });
+  const timers = s.clock.pending();
+  fetch.throwNext = true;
+  await assert.rejects(s.chsk.send(['a/b', 1], { timeout: 5000 }),
+    (e) => e.reason === 'error' && /fetch refused/.test(e.message));
+  fetch.throwNext = true;
+  await assert.rejects(s.chsk.send(['a/b', 2]), (e) => e.reason === 'error');
+  assert.deepEqual(s.clock.pending(), timers, 'only the poll\'s timer waits');
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a failed handshake GET or poll sets lastError in the snapshot that reports the loss', async () => {
+  const s = await opened();
+  const states = [];
+  s.chsk.on('state', (st) => states.push(st));
+  s.last().fail(new TypeError('network down'));
+  await settle();
+  assert.equal(states.length, 1);
+  assert.equal(states[0].open, false);
+  assert.deepEqual(states[0].lastError, { at: s.clock.now(), message: 'network down' });
+  await s.clock.advance(0);
+  await s.clock.advance(500);
+  s.last().respond(502, 'bad gateway');
+  await settle();
+  assert.equal(states.at(-1).lastClose.code, 502);
+  assert.deepEqual(states.at(-1).lastError, { at: s.clock.now(), message: 'the server answered 502' });
+  await s.clock.advance(1000);
+  s.last().respond(200, '{"not":"a frame"}');
+  await settle();
+  assert.equal(states.at(-1).open, false);
+  assert.equal(states.at(-1).lastError.at, s.clock.now());
+  assert.equal(states.at(-1).lastError.message, s.errors.at(-1).message, 'an unreadable answer, also reported');
+});
+
+test('a failed POST sets lastError on the open connection: a network error, an HTTP status, an unreadable answer', async () => {
+  const s = await opened();
+  const states = [];
+  s.chsk.on('state', (st) => states.push(st));
+  const http = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  await settle();
+  s.last().respond(500, 'boom');
+  await assert.rejects(http, (e) => e.reason === 'error');
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'the server answered 500' });
+  assert.equal(states.length, 1);
+  assert.equal(states[0].open, true);
+  await s.clock.advance(10);
+  const cut = s.chsk.send(['a/b', 2]);
+  await settle();
+  s.last().fail(new TypeError('network down'));
+  await assert.rejects(cut, (e) => e.reason === 'error');
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'network down' });
+  await s.clock.advance(10);
+  const garbled = s.chsk.send(['a/b', 3], { timeout: 30000 });
+  await settle();
+  s.last().respond(200, '[{"reply"');
+  await assert.rejects(garbled, (e) => e.reason === 'error');
+  assert.equal(s.chsk.state.lastError.at, s.clock.now());
+  assert.equal(s.chsk.state.lastError.message, s.errors.at(-1).message, 'an unreadable answer, also reported');
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('a refusal (403) sets lastError with the loss; timeouts and the client\'s own closes do not', async () => {
+  const s = await setup({ ajaxTimeoutMs: 25000 });
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  const slow = s.chsk.send(['a/b', 1], { timeout: 3000 });
+  const check = assert.rejects(slow, (e) => e.reason === 'timeout');
+  await s.clock.advance(3000);
+  await check;
+  await s.clock.advance(22000);
+  assert.equal(s.chsk.state.lastClose.reason, 'timeout');
+  await s.clock.advance(0);
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  const inFlight = assert.rejects(s.chsk.send(['a/b', 2], { timeout: 30000 }), (e) => e.reason === 'closed');
+  await settle();
+  s.chsk.disconnect();
+  await inFlight;
+  assert.equal(s.chsk.state.lastError, null);
+  s.chsk.connect();
+  await settle();
+  s.last().respond(403, 'bad token');
+  await settle();
+  assert.equal(s.chsk.state.lastClose.reason, 'forbidden');
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'the server answered 403' });
+});
+
+test('pushes answering the handshake GET reach the handlers after the handshake, in order', async () => {
+  const s = await setup();
+  const seen = [];
+  s.chsk.on('state', (st) => seen.push(['open', st.open]));
+  s.chsk.on('handshake', (uid) => seen.push(['handshake', uid]));
+  s.chsk.on('push', (ev) => seen.push(['push', ev]));
+  s.last().respond(200, '[[["chat/message",1],["chat/message",2]],null]');
+  await settle();
+  assert.deepEqual(seen, []);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1', 'the handshake is asked for again');
+  s.last().respond(200, '[[["chat/message",3]],null]');
+  await settle();
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  s.last().respond(200, '[[["chat/message",4]],null]');
+  await settle();
+  assert.deepEqual(seen, [['open', true], ['handshake', 'alice'], ['push', ['chat/message', 1]],
+    ['push', ['chat/message', 2]], ['push', ['chat/message', 3]], ['push', ['chat/message', 4]]]);
 });

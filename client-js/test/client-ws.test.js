@@ -126,6 +126,28 @@ test('pushes reach the handlers in order, batch by batch; a failing handler is r
   assert.match(s.errors[0].message, /handler broke/);
 });
 
+test('pushes that come before the handshake reach the handlers after it, in order; a failed attempt drops them', async () => {
+  const s = setup();
+  const seen = [];
+  s.chsk.on('state', (st) => seen.push(['open', st.open]));
+  s.chsk.on('handshake', (uid) => seen.push(['handshake', uid]));
+  s.chsk.on('push', (ev) => seen.push(['push', ev]));
+  s.ws().open();
+  s.ws().receive('[[["chat/message",0]],null]');
+  s.ws().serverClose(1011);
+  seen.length = 0;
+  await s.clock.advance(0);
+  assert.equal(s.WebSocket.all.length, 2);
+  s.ws().open();
+  s.ws().receive('[[["chat/message",1],["chat/message",2]],null]');
+  s.ws().receive('[[["chat/message",3]],null]');
+  assert.deepEqual(seen, []);
+  s.ws().receive(HANDSHAKE);
+  s.ws().receive('[[["chat/message",4]],null]');
+  assert.deepEqual(seen, [['open', true], ['handshake', 'alice'], ['push', ['chat/message', 1]],
+    ['push', ['chat/message', 2]], ['push', ['chat/message', 3]], ['push', ['chat/message', 4]]]);
+});
+
 test('on() returns a function that unregisters the handler', () => {
   const s = opened();
   const seen = [];
