@@ -358,8 +358,8 @@ export class Client {
     const error = answered(status);
     if (status === 401 || status === 403) {
       const reason = status === 401 ? 'unauthorized' : 'forbidden';
+      this.stopped = true;                     // before the report: an error handler's reconnect() must stand
       this.report(Object.assign(new Error(`the server refused the connection: ${status}`), { reason, status }));
-      this.stopped = true;
       this.lost(c, reason, status, false, error);
     } else if (poll) {
       this.lost(c, 'error', status, false, error);

@@ -184,6 +184,28 @@ for (const [status, reason] of [[401, 'unauthorized'], [403, 'forbidden']]) {
   });
 }
 
+test('an error handler that reconnects on a 403 leaves the new connection reconnecting after its own loss', async () => {
+  const s = await setup();
+  let once = true;
+  s.chsk.on('error', (e) => {
+    if (e.status === 403 && once) {
+      once = false;
+      s.chsk.reconnect();                      // for example after refreshing the token
+    }
+  });
+  s.last().respond(403, 'stale token');
+  await settle();
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  s.last().fail(new TypeError('network down'));
+  await settle();
+  assert.equal(s.chsk.state.reconnecting, true, 'the refusal of the old connection does not stop the new one');
+  const before = s.fetch.requests.length;
+  await s.clock.advance(60000);
+  assert.ok(s.fetch.requests.length > before);
+});
+
 test('breakConnection() over Ajax abandons the poll and handshakes again at once', async () => {
   const s = await opened();
   const poll = s.last();
