@@ -173,7 +173,7 @@ export class Client {
       ws = new this.WebSocket(this.url(true, { 'csrf-token': this.csrf() }));
     } catch (e) {
       this.report(e);
-      this.lost(c, 'error', null, !this.wsEverOpened);
+      this.lost(c, 'error', null, !this.wsEverOpened, e.message);
       return;
     }
     c.ws = ws;

@@ -530,3 +530,13 @@ test("type 'auto' falls back when its first WebSocket opens but no handshake com
   assert.equal(t.fetch.requests.length, 0);
   assert.equal(t.WebSocket.all.length, 3);
 });
+
+test('a WebSocket constructor that throws sets lastError with the loss, and the client reconnects', () => {
+  const s = setup({
+    type: 'ws',
+    WebSocket: class { constructor() { throw new SyntaxError('bad url for a WebSocket'); } },
+  });
+  assert.deepEqual(s.chsk.state.lastError, { at: s.clock.now(), message: 'bad url for a WebSocket' });
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  assert.equal(s.chsk.state.reconnecting, true);
+});
