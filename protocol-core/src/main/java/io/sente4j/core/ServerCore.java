@@ -249,9 +249,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     }
     LOG.debug("Stopping: flushing pushes, draining and closing {} connection(s)", live.size());
     wsPushes.flushAll();
-    wsPushes.stop();
     ajax.flushAll();
     drain(options.stopTimeout());
+    // Handlers still running during the drain may push: what they pushed is flushed here, not dropped. Only what is
+    // pushed from now on is dropped (and reported).
+    wsPushes.flushAll();
+    wsPushes.stop();
     ajax.stop();
     presence.stop();
     for (ServerConnection conn : live) {

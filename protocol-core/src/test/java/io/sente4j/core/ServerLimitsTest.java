@@ -193,6 +193,29 @@ class ServerLimitsTest {
   }
 
   @Test
+  void aPushFromAHandlerStillRunningWhileStopDrainsIsDeliveredBeforeTheClose() throws Exception {
+    // Regression: the push buffers were stopped before the drain, so what a handler finishing its event pushed was
+    // reported dropped instead of delivered.
+    start(b -> b.stopTimeout(java.time.Duration.ofSeconds(10)));
+    f.onEvent = msg -> {
+      await(release);
+      f.server.send("alice", ev("app/late", 1L));
+    };
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.clientSends(new Frame.ClientEvent(ev("app/block", 1L), null));
+    Thread stopper = new Thread(f.server::stop);
+    stopper.start();
+    stopper.join(200);
+    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    release.countDown();
+    stopper.join(5000);
+    assertThat(stopper.isAlive()).isFalse();
+    assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("app/late", 1L)));
+    assertThat(ch.closeCode()).isEqualTo(CloseReason.SERVER_STOP.code());
+    assertThat(f.errors).isEmpty();
+  }
+
+  @Test
   void stopGivesUpWaitingAfterItsTimeout() throws Exception {
     start(b -> b.stopTimeout(java.time.Duration.ofMillis(100)));
     FakeChannel ch = f.connect("alice", "c1");
