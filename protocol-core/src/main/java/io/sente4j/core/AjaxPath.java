@@ -166,13 +166,14 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(503, Payload.text("Server stopped"));
       return;
     }
-    if (counted.putIfAbsent(client, request) == null) {
-      counters.opened(Via.AJAX_POLL);
-      guard.opened(request);
-      if (client.isForgotten()) { // forgotten before it was counted: uncount it here
-        forgotten(client, CloseReason.SERVER_STOP);
+    // Counted under the client's lock, under which a forget uncounts it: a forget racing this handshake comes wholly
+    // before the count (a forgotten client is not counted) or wholly after it (and uncounts exactly what was counted).
+    client.ifLive(() -> {
+      if (counted.putIfAbsent(client, request) == null) {
+        counters.opened(Via.AJAX_POLL);
+        guard.opened(request);
       }
-    }
+    });
     LOG.debug("Ajax handshake");
     held.complete(200, packed);
   }
