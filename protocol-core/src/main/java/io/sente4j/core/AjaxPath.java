@@ -34,6 +34,8 @@ final class AjaxPath implements AjaxClient.Host {
   static final String PPSTR = "ppstr";
   /** The body of the {@code 503} for a server that holds its most Ajax requests. */
   static final String TOO_MANY_PENDING = "Too many Ajax requests waiting";
+  /** The body of the {@code 503} for a request that came as, or after, the server stopped. */
+  private static final String STOPPED = "Server stopped";
 
   private final AjaxSettings settings;
   private final ServerPackers packers;
@@ -98,13 +100,13 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(held -> {
       HeldResponse tracked = ticket.track(held);
-      run(tracked, () -> {
+      run(() -> {
         onGet(request, clientId, askedHandshake, tracked);
         // A poll whose client went away before this ran is not parked, and nothing registered heard it go.
         if (!tracked.isOpen()) {
           ticket.release();
         }
-      });
+      }, () -> tracked.complete(503, Payload.text(STOPPED)));
     });
   }
 
@@ -163,7 +165,7 @@ final class AjaxPath implements AjaxClient.Host {
     AjaxClient client = registry.handshake(id.uid(), clientId, request,
         () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
     if (client == null) {
-      held.complete(503, Payload.text("Server stopped"));
+      held.complete(503, Payload.text(STOPPED));
       return;
     }
     // Counted under the client's lock, under which a forget uncounts it: a forget racing this handshake comes wholly
@@ -252,27 +254,35 @@ final class AjaxPath implements AjaxClient.Host {
       } catch (RejectedExecutionException e) {
         inbound.release(clientId, size);
         ticket.release();
-        return new ServerAnswer.Reject(503, "Server stopped");
+        return new ServerAnswer.Reject(503, STOPPED);
       }
       return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxAck()));
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
-      // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
-      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
-        HeldReply ended = reply[0];
-        if (ended != null) {
-          pendingReplies.remove(ended);
-        }
-      });
+      HeldReply r;
+      try {
+        // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
+        r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
+          HeldReply ended = reply[0];
+          if (ended != null) {
+            pendingReplies.remove(ended);
+          }
+        });
+      } catch (RejectedExecutionException e) { // the timer refuses the reply timeout: the server has stopped
+        inbound.release(clientId, size);
+        held.complete(503, Payload.text(STOPPED));
+        return;
+      }
       reply[0] = r;
       pendingReplies.add(r);
       if (!r.isOpen()) { // ended before it was added
         pendingReplies.remove(r);
       }
-      if (!run(held, work)) {
+      run(work, () -> {
         inbound.release(clientId, size);
-      }
+        r.refuse(503, STOPPED);
+      });
     });
   }
 
@@ -321,14 +331,12 @@ final class AjaxPath implements AjaxClient.Host {
     return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
   }
 
-  /** Runs a held request's work on the handler executor, or answers 503 when it refuses; returns whether it ran. */
-  private boolean run(HeldResponse held, Runnable work) {
+  /** Runs a held request's work on the handler executor, or {@code refused} (which answers 503) when it refuses. */
+  private void run(Runnable work, Runnable refused) {
     try {
       handlers.execute(work);
-      return true;
     } catch (RejectedExecutionException e) {
-      held.complete(503, Payload.text("Server stopped"));
-      return false;
+      refused.run();
     }
   }
 
