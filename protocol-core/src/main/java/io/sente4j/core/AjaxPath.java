@@ -44,6 +44,7 @@ final class AjaxPath implements AjaxClient.Host {
   private final ServerDispatch dispatch;
   private final ServerCounters counters;
   private final RequestGuard guard;
+  private final UidLocks uidLocks;
   private final int maxConnectionsPerUid;
   private final PostQueues inbound;
   private final Host host;
@@ -71,7 +72,7 @@ final class AjaxPath implements AjaxClient.Host {
   }
 
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
-      ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
+      ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, UidLocks uidLocks, Host host) {
     this.settings = options.ajax();
     this.admission = new AjaxAdmission(settings.maxPending());
     this.packers = packers;
@@ -80,6 +81,7 @@ final class AjaxPath implements AjaxClient.Host {
     this.dispatch = dispatch;
     this.counters = counters;
     this.guard = guard;
+    this.uidLocks = uidLocks;
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
     this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
@@ -148,36 +150,47 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(500, Payload.text("Internal Server Error"));
       return;
     }
-    AjaxClient existing = registry.get(id.uid(), clientId);
-    if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
-      existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
-      existing = null;
-    }
-    if (existing == null) {
-      RejectionReason refused = overLimit(request, id.uid(), clientId);
-      if (refused != null) {
-        counters.rejected(refused);
-        ServerAnswer.Reject answer = guard.response(RejectionReason.TOO_MANY_CONNECTIONS);
-        held.complete(answer.status(), Payload.text(answer.body()));
-        return;
+    AjaxClient client = null;
+    RejectionReason refused;
+    synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
+      AjaxClient existing = registry.get(id.uid(), clientId);
+      if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
+        existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
+        existing = null;
+      }
+      refused = existing == null ? overLimit(request, id.uid(), clientId) : null;
+      if (refused == null) {
+        client = registry.handshake(id.uid(), clientId, request,
+            () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
       }
     }
-    AjaxClient client = registry.handshake(id.uid(), clientId, request,
-        () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
+    if (refused != null) {
+      counters.rejected(refused);
+      ServerAnswer.Reject answer = guard.response(RejectionReason.TOO_MANY_CONNECTIONS);
+      held.complete(answer.status(), Payload.text(answer.body()));
+      return;
+    }
     if (client == null) {
       held.complete(503, Payload.text(STOPPED));
       return;
     }
-    // Counted under the client's lock, under which a forget uncounts it: a forget racing this handshake comes wholly
-    // before the count (a forgotten client is not counted) or wholly after it (and uncounts exactly what was counted).
+    countOpened(client, request);
+    LOG.debug("Ajax handshake");
+    held.complete(200, packed);
+  }
+
+  /**
+   * Counts a client open in the metrics and at its request's address, once. Under the client's lock, under which a
+   * forget uncounts it: a forget racing the handshake comes wholly before the count (a forgotten client is not
+   * counted) or wholly after it (and uncounts exactly what was counted).
+   */
+  private void countOpened(AjaxClient client, ServerRequest request) {
     client.ifLive(() -> {
       if (counted.putIfAbsent(client, request) == null) {
         counters.opened(Via.AJAX_POLL);
         guard.opened(request);
       }
     });
-    LOG.debug("Ajax handshake");
-    held.complete(200, packed);
   }
 
   /**

@@ -12,7 +12,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -139,6 +142,46 @@ class ServerAjaxLimitsTest {
     handshake(f, null, "anon2");
     assertThat(call(f, getRequest(null, "anon3", true)).status()).as("the nil uid is not limited per uid")
         .isEqualTo(200);
+  }
+
+  @Test
+  void handshakesOfOneUidAtOnceNeverExceedItsLimit() throws Exception {
+    // Regression: the check of maxConnectionsPerUid and the registration of the new connection were two steps, so
+    // WebSocket and Ajax handshakes of one uid that checked at the same moment all passed. No hook sits between the
+    // two steps, so this guard lines the handshakes up at a barrier just before the check, round after round.
+    int racers = 6;
+    TrackingExecutor pool = new TrackingExecutor(racers);
+    CyclicBarrier together = new CyclicBarrier(racers);
+    try {
+      server(b -> b.maxConnectionsPerUid(1).handlerExecutor(pool).handshakeData((request, uid) -> {
+        try {
+          together.await(5, TimeUnit.SECONDS); // the last step before the limit is checked, on both paths
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+        return null;
+      }));
+      for (int round = 0; round < 20; round++) {
+        String uid = "u" + round;
+        List<FakeHeld> ajax = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+          if (i % 2 == 0) {
+            f.open(ServerFixture.upgrade(uid, "ws" + i));
+          } else {
+            ServerAnswer answer = f.server.handle(getRequest(uid, "ajax" + i, true));
+            FakeHeld held = new FakeHeld(f.time);
+            ((ServerAnswer.Hold) answer).onHeld().accept(held);
+            ajax.add(held);
+          }
+        }
+        pool.awaitIdle();
+        assertThat(f.server.clientIds(uid)).as("round %d", round).hasSize(1);
+        assertThat(ajax).filteredOn(h -> h.status() == 200).hasSizeLessThanOrEqualTo(1);
+      }
+    } finally {
+      f.close();
+      pool.close();
+    }
   }
 
   @Test
