@@ -38,9 +38,11 @@ final class AjaxAdmission {
       return new HeldResponse() {
         @Override
         public boolean complete(int status, Payload body) {
-          boolean written = response.complete(status, body);
-          release();
-          return written;
+          try {
+            return response.complete(status, body);
+          } finally { // also when the transport throws, or the room would be lost for good
+            release();
+          }
         }
 
         @Override

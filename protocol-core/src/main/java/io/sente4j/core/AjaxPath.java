@@ -34,6 +34,8 @@ final class AjaxPath implements AjaxClient.Host {
   static final String PPSTR = "ppstr";
   /** The body of the {@code 503} for a server that holds its most Ajax requests. */
   static final String TOO_MANY_PENDING = "Too many Ajax requests waiting";
+  /** The body of the {@code 503} for a request that came as, or after, the server stopped. */
+  private static final String STOPPED = "Server stopped";
 
   private final AjaxSettings settings;
   private final ServerPackers packers;
@@ -42,6 +44,7 @@ final class AjaxPath implements AjaxClient.Host {
   private final ServerDispatch dispatch;
   private final ServerCounters counters;
   private final RequestGuard guard;
+  private final UidLocks uidLocks;
   private final int maxConnectionsPerUid;
   private final PostQueues inbound;
   private final Host host;
@@ -69,7 +72,8 @@ final class AjaxPath implements AjaxClient.Host {
   }
 
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
-      Executor timedFlushes, ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, Host host) {
+      Executor timedFlushes, ServerDispatch dispatch, ServerCounters counters, RequestGuard guard, UidLocks uidLocks,
+      Host host) {
     this.settings = options.ajax();
     this.admission = new AjaxAdmission(settings.maxPending());
     this.packers = packers;
@@ -78,6 +82,7 @@ final class AjaxPath implements AjaxClient.Host {
     this.dispatch = dispatch;
     this.counters = counters;
     this.guard = guard;
+    this.uidLocks = uidLocks;
     this.maxConnectionsPerUid = options.maxConnectionsPerUid();
     this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
@@ -98,13 +103,13 @@ final class AjaxPath implements AjaxClient.Host {
     }
     return new ServerAnswer.Hold(held -> {
       HeldResponse tracked = ticket.track(held);
-      run(tracked, () -> {
+      run(() -> {
         onGet(request, clientId, askedHandshake, tracked);
         // A poll whose client went away before this ran is not parked, and nothing registered heard it go.
         if (!tracked.isOpen()) {
           ticket.release();
         }
-      });
+      }, () -> tracked.complete(503, Payload.text(STOPPED)));
     });
   }
 
@@ -146,35 +151,47 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(500, Payload.text("Internal Server Error"));
       return;
     }
-    AjaxClient existing = registry.get(id.uid(), clientId);
-    if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
-      existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
-      existing = null;
-    }
-    if (existing == null) {
-      RejectionReason refused = overLimit(request, id.uid(), clientId);
-      if (refused != null) {
-        counters.rejected(refused);
-        ServerAnswer.Reject answer = guard.response(RejectionReason.TOO_MANY_CONNECTIONS);
-        held.complete(answer.status(), Payload.text(answer.body()));
-        return;
+    AjaxClient client = null;
+    RejectionReason refused;
+    synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
+      AjaxClient existing = registry.get(id.uid(), clientId);
+      if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
+        existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
+        existing = null;
+      }
+      refused = existing == null ? overLimit(request, id.uid(), clientId) : null;
+      if (refused == null) {
+        client = registry.handshake(id.uid(), clientId, request,
+            () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
       }
     }
-    AjaxClient client = registry.handshake(id.uid(), clientId, request,
-        () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
-    if (client == null) {
-      held.complete(503, Payload.text("Server stopped"));
+    if (refused != null) {
+      counters.rejected(refused);
+      ServerAnswer.Reject answer = guard.response(RejectionReason.TOO_MANY_CONNECTIONS);
+      held.complete(answer.status(), Payload.text(answer.body()));
       return;
     }
-    if (counted.putIfAbsent(client, request) == null) {
-      counters.opened(Via.AJAX_POLL);
-      guard.opened(request);
-      if (client.isForgotten()) { // forgotten before it was counted: uncount it here
-        forgotten(client, CloseReason.SERVER_STOP);
-      }
+    if (client == null) {
+      held.complete(503, Payload.text(STOPPED));
+      return;
     }
+    countOpened(client, request);
     LOG.debug("Ajax handshake");
     held.complete(200, packed);
+  }
+
+  /**
+   * Counts a client open in the metrics and at its request's address, once. Under the client's lock, under which a
+   * forget uncounts it: a forget racing the handshake comes wholly before the count (a forgotten client is not
+   * counted) or wholly after it (and uncounts exactly what was counted).
+   */
+  private void countOpened(AjaxClient client, ServerRequest request) {
+    client.ifLive(() -> {
+      if (counted.putIfAbsent(client, request) == null) {
+        counters.opened(Via.AJAX_POLL);
+        guard.opened(request);
+      }
+    });
   }
 
   /**
@@ -251,27 +268,35 @@ final class AjaxPath implements AjaxClient.Host {
       } catch (RejectedExecutionException e) {
         inbound.release(clientId, size);
         ticket.release();
-        return new ServerAnswer.Reject(503, "Server stopped");
+        return new ServerAnswer.Reject(503, STOPPED);
       }
       return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxAck()));
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
-      // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
-      HeldReply r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
-        HeldReply ended = reply[0];
-        if (ended != null) {
-          pendingReplies.remove(ended);
-        }
-      });
+      HeldReply r;
+      try {
+        // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
+        r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
+          HeldReply ended = reply[0];
+          if (ended != null) {
+            pendingReplies.remove(ended);
+          }
+        });
+      } catch (RejectedExecutionException e) { // the timer refuses the reply timeout: the server has stopped
+        inbound.release(clientId, size);
+        held.complete(503, Payload.text(STOPPED));
+        return;
+      }
       reply[0] = r;
       pendingReplies.add(r);
       if (!r.isOpen()) { // ended before it was added
         pendingReplies.remove(r);
       }
-      if (!run(held, work)) {
+      run(work, () -> {
         inbound.release(clientId, size);
-      }
+        r.refuse(503, STOPPED);
+      });
     });
   }
 
@@ -320,14 +345,12 @@ final class AjaxPath implements AjaxClient.Host {
     return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
   }
 
-  /** Runs a held request's work on the handler executor, or answers 503 when it refuses; returns whether it ran. */
-  private boolean run(HeldResponse held, Runnable work) {
+  /** Runs a held request's work on the handler executor, or {@code refused} (which answers 503) when it refuses. */
+  private void run(Runnable work, Runnable refused) {
     try {
       handlers.execute(work);
-      return true;
     } catch (RejectedExecutionException e) {
-      held.complete(503, Payload.text("Server stopped"));
-      return false;
+      refused.run();
     }
   }
 

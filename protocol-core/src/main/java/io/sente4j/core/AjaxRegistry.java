@@ -61,7 +61,11 @@ final class AjaxRegistry {
         copy.put(clientId, created);
         byUid.put(uid, Collections.unmodifiableMap(copy));
       }
-      return created.handshake(request) ? created : null;
+      if (created.handshake(request)) {
+        return created;
+      }
+      // Closed between its registration and its handshake (a close of the uid, say): it removed itself, as every
+      // forgotten client does, and the handshake, which came after that close, starts a new client.
     }
   }
 

@@ -37,7 +37,8 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p><b>Threads.</b> Application code (the push handler, the state listener, the error listener, and the stages of
- * the returned futures) runs on the configured executor, never on a transport thread. The push handler, state
+ * the returned futures) runs on the configured executor, never on a transport thread (a future's completion that the
+ * executor refuses runs on a thread of the client's own, see {@link Builder#executor}). The push handler, state
  * listener and error listener run one at a time, in order; futures complete independently of them, so a handler may
  * wait for a reply. One exception: when a thread is blocked in {@code join()} or {@code get()} on a reply's future
  * as the reply is read, the reply is handed to that thread, which completes the future, so the future's stages run
@@ -324,7 +325,9 @@ public final class ChannelSocketClient implements AutoCloseable {
     /**
      * Runs the application's callbacks, completes the futures and makes the connection attempts (which call the
      * suppliers); default: a pool of daemon threads that {@link #close()} shuts down. It should not run tasks on the
-     * calling thread, or application code would run on transport threads and under the client's lock.
+     * calling thread, or application code would run on transport threads and under the client's lock. A future's
+     * completion it refuses (it was shut down, or is a bounded pool that is full) runs on a thread of the client's
+     * own, which runs such completions one at a time and ends once idle; callbacks it refuses are dropped and logged.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

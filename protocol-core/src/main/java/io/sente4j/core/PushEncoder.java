@@ -53,27 +53,36 @@ final class PushEncoder {
     return payload.byteLength() <= limit;
   }
 
-  /** The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. */
+  /**
+   * The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. A packer
+   * refuses with a {@link PackerException}, or, a third party's, with any other exception: either drops only the
+   * events it fails on, reported with the cause, never the batch of every connection still to be served.
+   */
   private PackedPush encodePackable(Object uid, String clientId, List<Event> batch) {
     try {
       return new PackedPush(codec.encodePush(batch), batch);
-    } catch (PackerException whole) {
+    } catch (RuntimeException whole) {
       List<Event> packable = new ArrayList<>(batch.size());
       for (Event e : batch) {
         try {
           codec.packer().pack(FrameCodec.eventVector(e));
           packable.add(e);
-        } catch (PackerException one) {
+        } catch (RuntimeException one) {
           report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,
-              "event " + e.id() + " cannot be packed; dropped: " + one.getMessage(), one));
+              "event " + e.id() + " cannot be packed; dropped: " + why(one), one));
         }
       }
       if (packable.size() == batch.size()) {
         report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,
-            "a push of " + batch.size() + " event(s) cannot be packed; dropped: " + whole.getMessage(), whole));
+            "a push of " + batch.size() + " event(s) cannot be packed; dropped: " + why(whole), whole));
         return null;
       }
       return packable.isEmpty() ? null : encodePackable(uid, clientId, packable);
     }
+  }
+
+  /** A packer's failure in words: a {@link PackerException} says what is wrong itself; anything else is a bug. */
+  private String why(RuntimeException e) {
+    return e instanceof PackerException ? e.getMessage() : "the packer " + codec.packer().name() + " threw " + e;
   }
 }

@@ -49,6 +49,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   private final ServerCounters counters = new ServerCounters();
   private final RequestGuard guard;
   private final ServerConnection.Limits limits;
+  private final UidLocks uidLocks = new UidLocks();
 
   ServerCore(ServerOptions options) {
     this.options = options;
@@ -63,7 +64,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     this.wsPushes = new PushBuffers(scheduler, timedFlushes, options.sendBufferWindow(), options.maxBatchEvents(),
         this::flush, (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")));
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
-    this.ajax = new AjaxPath(options, packers, handlers, scheduler, timedFlushes, dispatch, counters, guard,
+    this.ajax = new AjaxPath(options, packers, handlers, scheduler, timedFlushes, dispatch, counters, guard, uidLocks,
         new AjaxPath.Host() {
       @Override
       public void open(AjaxClient client) {
@@ -148,21 +149,29 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       conn.close(CloseReason.ERROR);
       return;
     }
-    int others = webSockets(handshake.uid(), conn.clientId()) + ajax.count(handshake.uid(), conn.clientId());
-    // Every anonymous connection shares the nil uid: limiting it would cap the whole server's anonymous users.
-    if (others >= options.maxConnectionsPerUid() && !Chsk.NIL_UID.equals(handshake.uid())) {
+    ServerConnection[] replaced = new ServerConnection[1];
+    int others;
+    boolean overLimit;
+    boolean opened = false;
+    synchronized (uidLocks.of(handshake.uid())) { // the check and the registration, one step for the uid
+      others = webSockets(handshake.uid(), conn.clientId()) + ajax.count(handshake.uid(), conn.clientId());
+      // Every anonymous connection shares the nil uid: limiting it would cap the whole server's anonymous users.
+      overLimit = others >= options.maxConnectionsPerUid() && !Chsk.NIL_UID.equals(handshake.uid());
+      if (!overLimit) {
+        // Counted under the connection's lock, before anything can close it as open and count that first.
+        opened = conn.open(handshake.uid(), packed, () -> {
+          counters.opened(Via.WEBSOCKET);
+          replaced[0] = registry.put(conn);
+          presence.open(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
+        });
+      }
+    }
+    if (overLimit) {
       dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, handshake.uid(), conn.clientId(), "the uid has "
           + others + " connection(s), the most allowed (maxConnectionsPerUid); closing the new one", null));
       conn.close(CloseReason.OVERFLOW);
       return;
     }
-    ServerConnection[] replaced = new ServerConnection[1];
-    // Counted under the connection's lock, before anything can close it as open and count that first.
-    boolean opened = conn.open(handshake.uid(), packed, () -> {
-      counters.opened(Via.WEBSOCKET);
-      replaced[0] = registry.put(conn);
-      presence.open(Via.WEBSOCKET, conn.uid(), conn.clientId(), conn);
-    });
     if (replaced[0] != null) {
       Mdc.run(conn.uid(), conn.clientId(), () -> LOG.debug("A new connection replaces the client's previous one"));
       replaced[0].close(CloseReason.REQUESTED);

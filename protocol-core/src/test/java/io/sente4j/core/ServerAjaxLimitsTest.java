@@ -10,8 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +99,34 @@ class ServerAjaxLimitsTest {
   }
 
   @Test
+  void closesRacingHandshakesFromOneAddressLeaveItsCountExact() throws Exception {
+    // Regression: a handshake marked its client counted before it raised the address's count; a close (a forget) in
+    // between uncounted the client and lowered the count, which had no entry yet, so nothing was lowered, and the
+    // raise that followed stayed for good: after enough of these the address was refused for good. No hook sits
+    // between the two steps, so this guard races them many times rather than forcing the interleaving.
+    server(b -> b.maxConnectionsPerAddress(1));
+    AtomicBoolean racing = new AtomicBoolean(true);
+    Thread closer = new Thread(() -> {
+      while (racing.get()) {
+        f.server.close("a", CloseReason.REQUESTED);
+      }
+    }, "closer");
+    closer.start();
+    try {
+      for (int i = 0; i < 3000; i++) {
+        assertThat(call(f, handshakeFrom("a", "c" + i)).status()).isIn(200, 429);
+      }
+    } finally {
+      racing.set(false);
+      closer.join(10_000);
+    }
+    f.server.close("a", CloseReason.REQUESTED);
+    f.idle();
+    assertThat(f.server.metrics().openAjaxClients()).isZero();
+    assertThat(call(f, handshakeFrom("b", "fresh")).status()).as("the address has its room").isEqualTo(200);
+  }
+
+  @Test
   void aUidsAjaxHandshakeBeyondItsLimitIsRefusedAndWebSocketsCount() {
     server(b -> b.maxConnectionsPerUid(2));
     f.connect("alice", "ws1");
@@ -107,6 +142,46 @@ class ServerAjaxLimitsTest {
     handshake(f, null, "anon2");
     assertThat(call(f, getRequest(null, "anon3", true)).status()).as("the nil uid is not limited per uid")
         .isEqualTo(200);
+  }
+
+  @Test
+  void handshakesOfOneUidAtOnceNeverExceedItsLimit() throws Exception {
+    // Regression: the check of maxConnectionsPerUid and the registration of the new connection were two steps, so
+    // WebSocket and Ajax handshakes of one uid that checked at the same moment all passed. No hook sits between the
+    // two steps, so this guard lines the handshakes up at a barrier just before the check, round after round.
+    int racers = 6;
+    TrackingExecutor pool = new TrackingExecutor(racers);
+    CyclicBarrier together = new CyclicBarrier(racers);
+    try {
+      server(b -> b.maxConnectionsPerUid(1).handlerExecutor(pool).handshakeData((request, uid) -> {
+        try {
+          together.await(5, TimeUnit.SECONDS); // the last step before the limit is checked, on both paths
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+        return null;
+      }));
+      for (int round = 0; round < 20; round++) {
+        String uid = "u" + round;
+        List<FakeHeld> ajax = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+          if (i % 2 == 0) {
+            f.open(ServerFixture.upgrade(uid, "ws" + i));
+          } else {
+            ServerAnswer answer = f.server.handle(getRequest(uid, "ajax" + i, true));
+            FakeHeld held = new FakeHeld(f.time);
+            ((ServerAnswer.Hold) answer).onHeld().accept(held);
+            ajax.add(held);
+          }
+        }
+        pool.awaitIdle();
+        assertThat(f.server.clientIds(uid)).as("round %d", round).hasSize(1);
+        assertThat(ajax).filteredOn(h -> h.status() == 200).hasSizeLessThanOrEqualTo(1);
+      }
+    } finally {
+      f.close();
+      pool.close();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.sente4j.core.AjaxCalls.post;
 import static io.sente4j.core.AjaxCalls.postRequest;
 import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -184,6 +185,63 @@ class ServerAjaxPostTest {
     assertThat(ping.body().asText()).startsWith("Bad frame (RESERVED_EVENT)");
     f.idle();
     assertThat(f.events).isEmpty();
+  }
+
+  @Test
+  void aPostHeldOnlyAfterTheServerStoppedIsAnswered503AndNothingThrows() {
+    // Regression: the held reply's timeout was set on the server's own timer, which the stop had shut down: the
+    // RejectedExecutionException went out of the hold to the transport, and the POST was never answered.
+    ChannelSocketServer own = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck().build();
+    ServerAnswer post = own.handle(postRequest("alice", "c1",
+        FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/late", null), true)).asText()));
+    ServerAnswer get = own.handle(AjaxCalls.getRequest("alice", "c1", true));
+    own.stop();
+    FakeHeld postResponse = new FakeHeld(f.time);
+    FakeHeld getResponse = new FakeHeld(f.time);
+    assertThatCode(() -> ((ServerAnswer.Hold) post).onHeld().accept(postResponse)).doesNotThrowAnyException();
+    assertThatCode(() -> ((ServerAnswer.Hold) get).onHeld().accept(getResponse)).doesNotThrowAnyException();
+    assertThat(postResponse.status()).isEqualTo(503);
+    assertThat(postResponse.body().asText()).isEqualTo("Server stopped");
+    assertThat(getResponse.status()).isEqualTo(503);
+  }
+
+  @Test
+  void aPostWhoseTransportThrowsAnsweringItIsLetGoAndGivesItsRoomBack() {
+    // Regression: a transport that threw while completing the POST's response (having closed it) left the held reply
+    // among those the server waits for, its timeout set and its room among the pending Ajax requests taken for good.
+    try (ServerFixture g = new ServerFixture(b -> b.maxPendingAjaxRequests(1))) {
+      g.onEvent = msg -> msg.reply(1L);
+      int[] completions = new int[1];
+      HeldResponse throwing = new HeldResponse() {
+        private boolean open = true;
+
+        @Override
+        public synchronized boolean complete(int status, Payload body) {
+          completions[0]++;
+          open = false;
+          throw new IllegalStateException("the write failed (expected in this test)");
+        }
+
+        @Override
+        public synchronized boolean isOpen() {
+          return open;
+        }
+
+        @Override
+        public void onAbandoned(Runnable action) {}
+      };
+      ServerAnswer answer = g.server.handle(postRequest("alice", "c1",
+          FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/q", null), true)).asText()));
+      ((ServerAnswer.Hold) answer).onHeld().accept(throwing);
+      g.idle();
+      assertThat(g.nextError().kind()).isEqualTo(ServerError.Kind.REPLY_DROPPED);
+      g.advance(Duration.ofSeconds(30));
+      assertThat(completions[0]).as("the reply timeout was cancelled").isOne();
+      assertThat(post(g, "alice", "c1", ev("calc/q", null), true).postFrame()).as("its room was given back")
+          .isEqualTo(new Frame.AjaxReply(1L));
+      g.server.stop();
+      assertThat(completions[0]).as("not answered again when the server stops").isOne();
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,24 @@ class ServerExecutorRefusalTest {
     FakeChannel again = f.open(upgrade("alice", "c1"));
     assertThat(again.next()).as("the refused connection gave its address its room back")
         .isInstanceOf(Frame.Handshake.class);
+  }
+
+  @Test
+  void aPostWhoseWorkTheExecutorRefusesIsAnswered503AndLeavesNothingHeld() {
+    // Regression: the refused POST was answered 503 past its held reply, which stayed among the replies the server
+    // waits for, with its reply timeout set: held until the server stopped, which then tried to answer it again.
+    refuse.set(true);
+    FakeHeld response = new FakeHeld(f.time);
+    ServerAnswer answer = f.server.handle(AjaxCalls.postRequest("alice", "c1",
+        FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/add", 1L), true)).asText()));
+    ((ServerAnswer.Hold) answer).onHeld().accept(response);
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.body().asText()).isEqualTo("Server stopped");
+    refuse.set(false);
+    f.advance(Duration.ofSeconds(30));
+    assertThat(response.lateCompletions()).as("the reply timeout was cancelled").isZero();
+    f.server.stop();
+    assertThat(response.lateCompletions()).as("nothing left to answer when the server stops").isZero();
   }
 
   @Test

@@ -147,6 +147,64 @@ class ServerPushTest {
     assertThat(f.errors).isEmpty();
   }
 
+  /** A packer that fails as a buggy third-party one may: not with a PackerException, on any value holding "boom". */
+  private static final class ThrowingPacker implements Packer {
+    @Override
+    public String name() {
+      return "throwing";
+    }
+
+    @Override
+    public boolean isBinary() {
+      return false;
+    }
+
+    @Override
+    public boolean carriesKeywords() {
+      return true;
+    }
+
+    @Override
+    public PackerLimits limits() {
+      return ToyPacker.TEXT.limits();
+    }
+
+    @Override
+    public Payload pack(Object value) {
+      if (String.valueOf(value).contains("boom")) {
+        throw new IllegalStateException("the packer's own bug (expected in this test)");
+      }
+      return ToyPacker.TEXT.pack(value);
+    }
+
+    @Override
+    public Object unpack(Payload payload) {
+      return ToyPacker.TEXT.unpack(payload);
+    }
+  }
+
+  @Test
+  void aPackerThatThrowsAnythingDropsOnlyTheEventsItCannotPackAndReportsThem() {
+    // Regression: only a PackerException was caught; any other exception from the packer went out of the flush,
+    // so the whole batch was lost, for every connection of the uid still to be served, with an error log only.
+    try (ServerFixture g = new ServerFixture(ToyPacker.TEXT, b -> b.additionalPackers(new ThrowingPacker()))) {
+      FakeChannel throwing = g.open(ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true)
+          .queryParam("client-id", "c1").queryParam("uid", "alice").queryParam("sente4j-packer", "throwing").build());
+      g.idle();
+      assertThat(throwing.next()).isInstanceOf(Frame.Handshake.class);
+      FakeChannel toy = g.connect("alice", "c2"); // served after the throwing packer's connection
+      g.server.send("alice", ev("a/b", "fine"));
+      g.server.sendNow("alice", ev("a/b", "boom"));
+      assertThat(throwing.drainPushedEvents()).containsExactly(ev("a/b", "fine"));
+      assertThat(toy.drainPushedEvents()).containsExactly(ev("a/b", "fine"), ev("a/b", "boom"));
+      ServerError e = g.nextError();
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+      assertThat(e.uid()).isEqualTo("alice");
+      assertThat(e.message()).contains(":a/b").contains("dropped");
+      assertThat(e.cause()).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
   @Test
   void aTimedFlushPacksOnTheServersFlushThreadsNotItsTimerThread() throws Exception {
     // Regression: the window's timer flushed on the scheduler's one thread, which serves every user's buffers, pings

@@ -129,9 +129,19 @@ public final class AjaxClient {
     return codec;
   }
 
-  /** Whether the client is forgotten: closed, stopped, or gone quiet for longer than the grace. */
-  public synchronized boolean isForgotten() {
-    return gone;
+  /**
+   * Runs {@code action} under the client's lock unless the client is forgotten. The host hears of the forget under
+   * the same lock, so the action comes wholly before the forget or not at all; it must only hand work on, as the
+   * host's calls do.
+   *
+   * @return false, running nothing, if the client is already forgotten
+   */
+  public synchronized boolean ifLive(Runnable action) {
+    if (gone) {
+      return false;
+    }
+    action.run();
+    return true;
   }
 
   /** Whether a poll is parked now. */

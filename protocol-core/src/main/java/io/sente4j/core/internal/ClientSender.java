@@ -25,7 +25,7 @@ public final class ClientSender {
   ClientSender(ClientSession session, OutboundQueue held) {
     this.session = session;
     this.held = held;
-    this.executor = session.config.executor();
+    this.executor = session.completions;
     this.ended = item -> item.callbackId() != null ? !session.pending.contains(item.callbackId())
         : item.sent().isDone();
   }

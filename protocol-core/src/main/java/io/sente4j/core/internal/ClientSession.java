@@ -12,6 +12,7 @@ import io.sente4j.core.Via;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   final Object lock = new Object();
   final ClientConfig config;
   final ClientDispatcher dispatcher;
+  /** Completes the futures handed to the application: never on the caller's thread, even when the executor refuses. */
+  final Executor completions;
   final PendingReplies pending;
   final ClientKeepAlive keepAlive;
   final ClientSender sender;
@@ -68,7 +71,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     this.state = ClientState.initial(config.clientId(), via);
     this.connector = connector;
     this.dispatcher = new ClientDispatcher(config.executor(), config.clientId(), config.errorListener());
-    this.pending = new PendingReplies(lock, config.scheduler(), config.executor(), this::nextCallbackId,
+    this.completions = new FallbackExecutor(config.executor(), "sente4j-client-" + config.clientId() + "-completions");
+    this.pending = new PendingReplies(lock, config.scheduler(), completions, this::nextCallbackId,
         !config.packer().carriesKeywords());
     this.keepAlive = new ClientKeepAlive(lock, config.scheduler(), config.pingInterval(), config.pongTimeout(),
         this::nextCallbackId, this);
@@ -227,7 +231,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     }
     ClientState open = state;
     for (CompletableFuture<ClientState> w : waiters) {
-      PendingReplies.complete(config.executor(), w, open, null);
+      PendingReplies.complete(completions, w, open, null);
     }
     waiters.clear();
     sender.flushHeld();
@@ -369,7 +373,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
 
   private void failWaiters(String why) {
     for (CompletableFuture<ClientState> w : waiters) {
-      PendingReplies.complete(config.executor(), w, null, new Sente4jException(why));
+      PendingReplies.complete(completions, w, null, new Sente4jException(why));
     }
     waiters.clear();
   }

@@ -30,7 +30,10 @@ public final class HeldReply {
    * @param codec packs the reply and the timeout frame
    * @param scheduler the timeout's timer
    * @param timeout the Ajax reply timeout
-   * @param onEnd runs once the POST is answered or abandoned (at most once per way; it must be idempotent)
+   * @param onEnd runs once the POST is answered, refused or abandoned, or its response is found closed; it may run
+   *     again after that (a late reply finds the response closed), so it must be idempotent
+   * @throws java.util.concurrent.RejectedExecutionException if the scheduler refuses the timeout (it was shut down);
+   *     nothing is held then
    */
   public HeldReply(HeldResponse response, FrameCodec codec, Scheduler scheduler, Duration timeout, Runnable onEnd) {
     this.response = response;
@@ -38,17 +41,23 @@ public final class HeldReply {
     this.timedOut = codec.encode(new Frame.Timeout());
     this.onEnd = onEnd;
     this.timer = scheduler.schedule(timeout, this::timeOut);
-    response.onAbandoned(() -> {
-      cancelTimer();
-      onEnd.run();
-    });
+    response.onAbandoned(this::ended);
   }
 
   /** Answers {@code [:chsk/timeout nil]} now, unless the POST was answered already (the server stops). */
   public void timeOut() {
-    if (complete(timedOut)) {
-      cancelTimer();
-    }
+    complete(200, timedOut);
+  }
+
+  /**
+   * Answers the POST with an HTTP error instead of a frame: its work could not start (the handler executor refused
+   * it). Ends the held reply as an answer does.
+   *
+   * @param status the HTTP status
+   * @param body the plain-text body
+   */
+  public void refuse(int status, String body) {
+    complete(status, Payload.text(body));
   }
 
   /**
@@ -59,11 +68,7 @@ public final class HeldReply {
    */
   public boolean reply(Object value) {
     Payload packed = codec.encode(new Frame.AjaxReply(value));
-    if (!complete(packed)) {
-      return false;
-    }
-    cancelTimer();
-    return true;
+    return complete(200, packed);
   }
 
   /** Whether the POST can still be answered. */
@@ -71,21 +76,26 @@ public final class HeldReply {
     return response.isOpen();
   }
 
-  private boolean complete(Payload body) {
+  /**
+   * Completes the response; once it is completed, or found closed (the transport threw, having closed it), the
+   * timeout is cancelled and the end runs, so that nothing keeps a POST no answer can reach any more.
+   */
+  private boolean complete(int status, Payload body) {
     boolean done;
     try {
-      done = response.complete(200, body);
+      done = response.complete(status, body);
     } catch (RuntimeException e) {
       LOG.info("The transport failed to answer an Ajax POST", e);
       done = false;
     }
-    if (done) {
-      onEnd.run();
+    if (done || !response.isOpen()) {
+      ended();
     }
     return done;
   }
 
-  private void cancelTimer() {
+  private void ended() {
     timer.cancel();
+    onEnd.run();
   }
 }

@@ -51,7 +51,8 @@ public final class PendingReplies {
    *
    * @param lock the lock that guards the table
    * @param scheduler runs the timeouts
-   * @param executor completes the futures
+   * @param executor completes the futures; one that refuses nothing ({@link FallbackExecutor}), since the table
+   *     delivers under the lock
    * @param callbackIds fresh callback ids, unique for the client's life
    * @param keywordsAsStrings whether the packer reads keywords as strings, so that {@code "chsk/closed"} stands for
    *     {@code :chsk/closed} (PROTOCOL.md §4.7)
@@ -230,7 +231,10 @@ public final class PendingReplies {
     return timeout.compareTo(NEVER) >= 0 ? NEVER.toNanos() : Math.max(0L, timeout.toNanos());
   }
 
-  /** Completes {@code future} on {@code executor}, or here if the executor refuses (it has been shut down). */
+  /**
+   * Completes {@code future} on {@code executor}, or here if the executor refuses: give one that refuses nothing
+   * ({@link FallbackExecutor}) when {@code future} may have dependent stages and the caller holds the client's lock.
+   */
   public static <T> void complete(Executor executor, CompletableFuture<T> future, T value, Throwable error) {
     Runnable task = () -> {
       if (error == null) {

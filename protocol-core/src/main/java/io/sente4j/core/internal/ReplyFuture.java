@@ -53,8 +53,10 @@ public final class ReplyFuture extends CompletableFuture<Object> {
 
   /**
    * Completes the future with the reply ({@code error == null}) or the failure: by the thread blocked on it, if there
-   * is one, or else on {@code executor} (here if the executor refuses: it has been shut down). The pending table
-   * delivers at most once; a future already completed (cancelled, say) stays as it is.
+   * is one, or else on {@code executor}. The client's executor never refuses (a {@link FallbackExecutor}): the
+   * delivering thread is a transport thread holding the client's lock, so it completes here only when an executor
+   * that does refuse is given. The pending table delivers at most once; a future already completed (cancelled, say)
+   * stays as it is.
    */
   void deliver(Object value, Throwable error, Executor executor) {
     Outcome outcome = new Outcome(value, error);
