@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One upgraded WebSocket: a Jetty session seen as a {@link Channel}, and the Jetty listener that feeds the core's
- * {@link ChannelListener}. Jetty delivers one session's events one at a time (it demands the next message only
- * after the previous callback returned), which is the order the listener contract asks for; the close is passed
- * on exactly once. Public only because Jetty calls the listener's methods reflectively; not an API.
+ * {@link ChannelListener}. Jetty delivers one session's messages one at a time (it demands the next only after the
+ * previous callback returned), but not its close, which may come on another thread while a message is being
+ * delivered: the core's listener is called through a {@link SerialListener}, one call at a time, the close exactly
+ * once and last. Public only because Jetty calls the listener's methods reflectively; not an API.
  */
 public final class JettyChannel implements Channel, Session.Listener.AutoDemanding {
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannel.class);
@@ -32,8 +33,8 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MessageAssembly parts;
   private final ClosedOnStop<JettyChannel> openChannels;
+  private final SerialListener listener = new SerialListener();
   private volatile Session session;
-  private volatile ChannelListener listener = NOBODY;
 
   /**
    * A channel for one upgrade.
@@ -96,15 +97,15 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
     // frame limit as they arrive and refuses a longer message with a typed error; the core closes with too-large.
     opened.setIdleTimeout(idleTimeout);
     this.session = opened;
-    ChannelListener l;
-    try {
-      l = Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
-    } catch (RuntimeException e) {
-      LOG.warn("the server's onOpen failed for client id \"{}\"; closing the WebSocket with 1011", clientId, e);
-      l = NOBODY;
-      close(CloseReason.ERROR);
-    }
-    listener = l;
+    listener.open(() -> {
+      try {
+        return Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
+      } catch (RuntimeException e) {
+        LOG.warn("the server's onOpen failed for client id \"{}\"; closing the WebSocket with 1011", clientId, e);
+        close(CloseReason.ERROR);
+        return null;
+      }
+    });
     // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close (one
     // opened as the server stops is closed at once, like the others).
     openChannels.add(this);
@@ -146,9 +147,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   /** A message over the frame limit: reported to the core, which closes with too-large (1009). */
   private void refused(io.sente4j.core.MessageTooLargeException e) {
     LOG.debug("client id \"{}\": {}", clientId, e.getMessage());
-    if (!closed.get()) {
-      listener.onError(e);
-    }
+    listener.onError(e);
   }
 
   @Override
@@ -157,9 +156,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
       LOG.warn("client id \"{}\" sent a WebSocket frame Jetty refused as too large: {}", clientId,
           cause.getMessage());
     }
-    if (!closed.get()) {
-      listener.onError(cause);
-    }
+    listener.onError(cause);
   }
 
   @Override
@@ -175,15 +172,4 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   public String toString() {
     return "Jetty WebSocket of client " + clientId;
   }
-
-  private static final ChannelListener NOBODY = new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  };
 }
