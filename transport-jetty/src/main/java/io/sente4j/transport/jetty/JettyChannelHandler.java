@@ -318,7 +318,11 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
       return this;
     }
 
-    /** How long a WebSocket may see no traffic before Jetty closes it; default 2 minutes. */
+    /**
+     * How long a WebSocket may carry no traffic, in either direction, before it is closed with {@code ping-timeout}
+     * (4000, PROTOCOL.md §7.1), which both the client and the server core see; default 2 minutes. A peer that does
+     * not answer that close is cut one more idle timeout later.
+     */
     public Builder idleTimeout(Duration idleTimeout) {
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);

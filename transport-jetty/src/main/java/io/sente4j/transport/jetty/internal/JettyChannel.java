@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
+import org.eclipse.jetty.websocket.api.exceptions.WebSocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@link ChannelListener}. Jetty delivers one session's messages one at a time (it demands the next only after the
  * previous callback returned), but not its close, which may come on another thread while a message is being
  * delivered: the core's listener is called through a {@link SerialListener}, one call at a time, the close exactly
- * once and last. Public only because Jetty calls the listener's methods reflectively; not an API.
+ * once and last.
+ *
+ * <p>Jetty's idle timeout closes with {@code ping-timeout} (4000, PROTOCOL.md §7.1, §10), not Jetty's own 1001
+ * ("Connection Idle Timeout"), which a client reads as {@code server-stop} and the core as a client's {@code
+ * requested}. Public only because Jetty calls the listener's methods reflectively; not an API.
  */
 public final class JettyChannel implements Channel, Session.Listener.AutoDemanding {
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannel.class);
@@ -31,6 +36,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private final Duration idleTimeout;
   private final String clientId;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean idleClosing = new AtomicBoolean();
   private final MessageAssembly parts;
   private final ClosedOnStop<JettyChannel> openChannels;
   private final SerialListener listener = new SerialListener();
@@ -96,6 +102,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
     // Messages arrive in parts (onWebSocketPartial*), which Jetty does not size-check: MessageAssembly enforces the
     // frame limit as they arrive and refuses a longer message with a typed error; the core closes with too-large.
     opened.setIdleTimeout(idleTimeout);
+    opened.addIdleTimeoutListener(this::idle);
     this.session = opened;
     listener.open(() -> {
       try {
@@ -163,9 +170,34 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   public void onWebSocketClose(int statusCode, String reason, Callback callback) {
     openChannels.remove(this);
     if (closed.compareAndSet(false, true)) {
-      listener.onClose(statusCode, reason == null ? "" : reason);
+      if (idleClosing.get()) {
+        // This side closed for idleness: whatever ended the close (the peer's echo, or Jetty cutting a peer that
+        // never answered, 1001 or 1006), the reason is ping-timeout.
+        listener.onClose(CloseReason.PING_TIMEOUT.code(), CloseReason.PING_TIMEOUT.text());
+      } else {
+        listener.onClose(statusCode, reason == null ? "" : reason);
+      }
     }
     callback.succeed();
+  }
+
+  /**
+   * Jetty's idle timeout passed, on Jetty's scheduler. The first time this closes with ping-timeout and tells Jetty
+   * the timeout is handled (Jetty would otherwise close with 1001); if that close is still unanswered at the next
+   * idle timeout, Jetty ends the connection as it does by itself. So it does for a socket already closing, whose
+   * close has its own reason.
+   *
+   * @return whether Jetty is to handle the timeout
+   */
+  private boolean idle(WebSocketTimeoutException timeout) {
+    Session s = session;
+    if (s == null || !s.isOpen() || !idleClosing.compareAndSet(false, true)) {
+      return true;
+    }
+    LOG.debug("client id \"{}\": no traffic within the idle timeout of {}; closing (ping-timeout)", clientId,
+        idleTimeout);
+    close(CloseReason.PING_TIMEOUT);
+    return false;
   }
 
   @Override
