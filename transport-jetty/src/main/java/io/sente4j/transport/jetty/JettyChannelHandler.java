@@ -321,7 +321,9 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     /**
      * How long a WebSocket may carry no traffic, in either direction, before it is closed with {@code ping-timeout}
      * (4000, PROTOCOL.md §7.1), which both the client and the server core see; default 2 minutes. A peer that does
-     * not answer that close is cut one more idle timeout later.
+     * not answer that close is cut one more idle timeout later. It must be longer than the endpoint's {@linkplain
+     * ServerEndpoint#pingInterval ping interval} (a {@code ChannelSocketServer}'s, 25 s by default), so that an idle
+     * connection is pinged before it times out: {@link #build} refuses a shorter or equal one.
      */
     public Builder idleTimeout(Duration idleTimeout) {
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -353,8 +355,21 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
       return this;
     }
 
-    /** Builds the handler; mount it in a Jetty {@code Server} (directly or inside a context). */
+    /**
+     * Builds the handler; mount it in a Jetty {@code Server} (directly or inside a context).
+     *
+     * @throws IllegalArgumentException if the idle timeout is not longer than the endpoint's ping interval
+     */
     public JettyChannelHandler build() {
+      Objects.requireNonNull(endpoint.pingInterval(), "the endpoint's pingInterval()").ifPresent(ping -> {
+        // Equal is refused too: Jetty restarts its idle timer as bytes arrive, the core its ping timer a little later,
+        // once they have been read as a message; with equal timeouts Jetty's would expire first.
+        if (idleTimeout.compareTo(ping) <= 0) {
+          throw new IllegalArgumentException("the WebSocket idleTimeout (" + idleTimeout + ") must be longer than "
+              + "the server's ping interval (" + ping + "): a healthy idle connection would be closed before it is "
+              + "pinged (set a longer idleTimeout or a shorter pingInterval)");
+        }
+      });
       return new JettyChannelHandler(this);
     }
   }
