@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -50,9 +51,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketServer.class);
 
   private final ServerCore core;
+  private final Duration pingInterval;
 
   private ChannelSocketServer(ServerOptions options) {
     this.core = new ServerCore(options);
+    this.pingInterval = options.pingInterval();
   }
 
   /** A builder for a server that packs with {@code packer}. */
@@ -75,6 +78,15 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   @Override
   public ServerAnswer handle(ServerRequest request) {
     return core.handle(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * The builder's {@linkplain Builder#pingInterval ping interval}, for a transport to check its own idle timeout
+   * against.
+   */
+  @Override
+  public Optional<Duration> pingInterval() {
+    return Optional.of(pingInterval);
   }
 
   /**

@@ -13,7 +13,10 @@ public enum CloseReason {
   TOO_LARGE(1009, "too-large"),
   /** An error on the server or in the transport. */
   ERROR(1011, "error"),
-  /** Nothing arrived within the pong timeout after a ping. */
+  /**
+   * Nothing arrived within the pong timeout after a ping, or nothing was sent or received within a server
+   * transport's idle timeout (PROTOCOL.md §7.1).
+   */
   PING_TIMEOUT(4000, "ping-timeout"),
   /** A request or handshake did not complete in time. */
   TIMEOUT(4001, "timeout"),

@@ -1,5 +1,8 @@
 package io.sente4j.core;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * What a server transport serves on the channel-socket path: it turns every HTTP request there into a
  * {@link ServerRequest}, asks the endpoint, and carries out the {@link ServerAnswer}. A {@code ChannelSocketServer} is
@@ -14,4 +17,13 @@ public interface ServerEndpoint {
    * ChannelSocketServer}); everything else of the application runs on the core's own executor.
    */
   ServerAnswer handle(ServerRequest request);
+
+  /**
+   * How long an open WebSocket may carry no traffic before this endpoint pings it (PROTOCOL.md §7.1), if it pings. A
+   * transport that closes idle WebSockets on its own refuses an idle timeout that is not longer, which would close
+   * healthy connections before their ping. Empty, the default, for an endpoint that sends no pings.
+   */
+  default Optional<Duration> pingInterval() {
+    return Optional.empty();
+  }
 }

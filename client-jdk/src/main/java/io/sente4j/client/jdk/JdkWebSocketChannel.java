@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * ChannelListener}.
  *
  * <p>The JDK allows one outstanding send at a time, so sends wait in an ordered queue here and go out one after the
- * other, each when the previous completed; a close goes out after the messages queued before it. Incoming messages
+ * other, each when the previous completed; a close goes out after the messages queued before it. A message the JDK
+ * refuses while its output stays open (a text with an unpaired surrogate, which it cannot encode) fails its own
+ * send only, and the queue goes on; a send failure that closed the output fails the sends behind it and ends the
+ * connection with 1006 and that failure as the reason. Incoming messages
  * may arrive in parts: they are joined up to the frame limit, and a longer one closes the socket with {@code
  * too-large}: the listener sees 1009, the server a close frame of 1011 with the text {@code too-large}, since the
  * JDK refuses to send 1009 (the same holds for any code it refuses). The listener sees {@code onClose} exactly
@@ -172,19 +175,27 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     } else {
       sent.done().complete(null);
     }
+    WebSocket ws = socket;
+    // The JDK refuses some messages without harm to the socket: only a failure that closed the output stops the rest.
+    boolean broken = error != null && ws.isOutputClosed();
     synchronized (queue) {
       sending = false;
-      if (error != null) {
-        failQueued(error);
+      if (broken) {
+        failQueued("the WebSocket failed before this send: " + error, error);
       }
+    }
+    // Usually the JDK reports the broken socket itself (onError); this ends the connection if it has not yet.
+    if (broken && ended(CloseReason.ABNORMAL.code(), "a send failed and the WebSocket can send no more: " + error)) {
+      LOG.debug("a send failed and closed the WebSocket's output: {}", error.toString());
+      ws.abort();
     }
   }
 
-  /** Called holding the queue's lock: a send failed, so the socket is broken and nothing behind it can go. */
-  private void failQueued(Throwable error) {
+  /** Called holding the queue's lock: fails every send still waiting. */
+  private void failQueued(String why, Throwable cause) {
     Outgoing o;
     while ((o = queue.poll()) != null) {
-      o.done().completeExceptionally(new Sente4jException("the WebSocket failed before this send: " + error, error));
+      o.done().completeExceptionally(new Sente4jException(why, cause));
     }
   }
 
@@ -295,12 +306,15 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     webSocket.abort();
   }
 
-  private void ended(int code, String reason) {
+  /** Reports the close once; true if this call did. */
+  private boolean ended(int code, String reason) {
     if (closed.compareAndSet(false, true)) {
       synchronized (queue) {
-        failQueued(new Sente4jException("the WebSocket closed (" + code + ")"));
+        failQueued("the WebSocket closed (" + code + ")", null);
       }
       listener.onClose(code, reason == null ? "" : reason);
+      return true;
     }
+    return false;
   }
 }

@@ -9,24 +9,16 @@ import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.transport.jetty.JettyChannelServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -118,62 +110,31 @@ class CloseTimeoutTest {
 
   /** Accepts one WebSocket upgrade, then reads and drops whatever the client sends and never answers. */
   static final class SilentServer implements AutoCloseable {
-    private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)\\s*$");
-    final CompletableFuture<Socket> accepted = new CompletableFuture<>();
     final CompletableFuture<Integer> firstFrameByte = new CompletableFuture<>();
-    private final ServerSocket listener;
+    private final RawWebSocketServer raw = new RawWebSocketServer(0, s -> {
+      InputStream in = s.getInputStream();
+      firstFrameByte.complete(in.read());
+      while (in.read() >= 0) {
+        // dropped
+      }
+    });
+    final CompletableFuture<Socket> accepted = raw.accepted;
 
     SilentServer() throws IOException {
-      listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-      Thread t = new Thread(this::serve, "silent-websocket-server");
-      t.setDaemon(true);
-      t.start();
+      accepted.whenComplete((s, e) -> {
+        if (e != null) {
+          firstFrameByte.completeExceptionally(e);
+        }
+      });
     }
 
     URI uri() {
-      return URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/chsk");
-    }
-
-    private void serve() {
-      try {
-        Socket s = listener.accept();
-        InputStream in = s.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-          int b = in.read();
-          if (b < 0) {
-            throw new IOException("the client left during the upgrade");
-          }
-          head.write(b);
-        }
-        Matcher key = KEY.matcher(head.toString(StandardCharsets.ISO_8859_1));
-        if (!key.find()) {
-          throw new IOException("no Sec-WebSocket-Key in " + head);
-        }
-        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
-            (key.group(1) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
-        s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-            + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1)
-            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        s.getOutputStream().flush();
-        accepted.complete(s);
-        int first = in.read();
-        firstFrameByte.complete(first);
-        while (in.read() >= 0) {
-          // dropped
-        }
-      } catch (Exception e) {
-        accepted.completeExceptionally(e);
-        firstFrameByte.completeExceptionally(e);
-      }
+      return raw.uri();
     }
 
     @Override
     public void close() throws IOException {
-      listener.close();
-      if (accepted.isDone() && !accepted.isCompletedExceptionally()) {
-        accepted.join().close();
-      }
+      raw.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.sente4j.client.jdk;
 import io.sente4j.core.ClientTransport;
 import io.sente4j.core.ServerEndpoint;
 import io.sente4j.spec.TransportFixture;
+import io.sente4j.transport.jetty.JettyChannelHandler;
 import io.sente4j.transport.jetty.JettyChannelServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,10 @@ final class JettyFixture implements TransportFixture {
   @Override
   public URI serve(ServerEndpoint endpoint) {
     JettyChannelServer.Builder b = JettyChannelServer.builder(endpoint).host("127.0.0.1").port(0);
+    // The handler refuses an idle timeout not longer than the server's ping interval: a kit check that keeps pings
+    // out of its way with a long interval gets a longer idle timeout too.
+    endpoint.pingInterval().filter(ping -> ping.compareTo(JettyChannelHandler.Builder.DEFAULT_IDLE_TIMEOUT) >= 0)
+        .ifPresent(ping -> b.handler(h -> h.idleTimeout(ping.multipliedBy(2))));
     if (tls) {
       b.tls(SelfSignedTls.server());
     }

@@ -6,8 +6,9 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Reads a request's body into one array, up to a bound, holding no thread while the body is on its way; a body
- * past the bound is left unread. The outcome is handed over on whichever thread finished the read.
+ * Reads a request's body into one array, up to a bound (at most {@link JettyChannelHandler#MAX_BODY_BYTES}, the
+ * largest array), holding no thread while the body is on its way; a body past the bound is left unread. The outcome
+ * is handed over on whichever thread finished the read.
  *
  * <p>Jetty's {@code Content.Source.asByteArrayAsync} is not used: past its bound (or on a transient read failure)
  * it fails the request <em>after</em> handing over the failure, but the 413 the handler writes then has usually
@@ -16,8 +17,6 @@ import org.eclipse.jetty.server.Request;
  * request: the outcome completes the exchange, and Jetty discards or closes what is left of the body.
  */
 final class BodyReader implements Runnable {
-  /** The largest array the JVM reliably allocates. */
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final int FIRST_CAPACITY = 4096;
   /**
    * The most allocated up front for a declared Content-Length: beyond it the array grows as bytes arrive, so a
@@ -47,9 +46,9 @@ final class BodyReader implements Runnable {
   private byte[] bytes;
   private int length;
 
-  private BodyReader(Request request, long max, Outcome outcome) {
+  private BodyReader(Request request, int max, Outcome outcome) {
     this.request = request;
-    this.max = (int) Math.min(max, MAX_ARRAY);
+    this.max = max;
     this.outcome = outcome;
     long declared = request.getLength();
     long first = declared >= 0 ? Math.min(declared, MAX_FIRST_CAPACITY) : FIRST_CAPACITY;
@@ -57,7 +56,7 @@ final class BodyReader implements Runnable {
   }
 
   /** Starts reading the body of {@code request}, up to {@code max} bytes; {@code outcome} hears how it ended. */
-  static void read(Request request, long max, Outcome outcome) {
+  static void read(Request request, int max, Outcome outcome) {
     new BodyReader(request, max, outcome).run();
   }
 

@@ -38,8 +38,9 @@ import org.slf4j.MDC;
  * }</pre>
  *
  * <p>A parked long-poll or a POST waiting for its reply holds no thread: the handler returns and the core
- * completes the response later. A POST body is read up to three times the frame limit plus 4 KiB (§5.7); a larger
- * one is answered {@code 413} without being read.
+ * completes the response later. A POST body is read up to three times the frame limit plus 4 KiB (§5.7), and never
+ * past {@link #MAX_BODY_BYTES}, the largest array the JVM allocates; a larger one is answered {@code 413} without
+ * being read.
  *
  * <p>When its server stops, it closes its open WebSockets with {@code server-stop} (1001) before Jetty stops the
  * connectors, which would drop them without a close frame (1006); so does stopping the handler alone.
@@ -48,6 +49,11 @@ import org.slf4j.MDC;
  * is closed rather than left open and unread (Jetty 12.1 does not wait for its acceptor when it stops a connector).
  */
 public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
+  /**
+   * The largest POST body read, whatever the frame limit: a body is held in one array, and the JVM reliably
+   * allocates none longer. A frame limit above 715,826,514 bytes would put three times it plus 4 KiB past this.
+   */
+  public static final int MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannelHandler.class);
   private static final String DEFLATE = "permessage-deflate";
 
@@ -80,7 +86,10 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     return settings.path();
   }
 
-  /** The largest POST body it reads: three times the frame limit plus 4 KiB (PROTOCOL.md §5.7). */
+  /**
+   * The largest POST body it reads: three times the frame limit plus 4 KiB (PROTOCOL.md §5.7), at most {@link
+   * #MAX_BODY_BYTES}.
+   */
   public long maxBodyBytes() {
     return settings.maxBodyBytes();
   }
@@ -136,7 +145,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   }
 
   private void post(Request request, Response response, Callback callback) {
-    long max = settings.maxBodyBytes();
+    int max = settings.maxBodyBytes();
     long declared = request.getLength();
     if (declared > max) {
       tooLarge(response, callback, declared);
@@ -164,7 +173,8 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   private void tooLarge(Response response, Callback callback, long size) {
     Responses.reject(response, callback, 413, "Request body too large: over " + settings.maxBodyBytes()
         + " bytes (" + (size > 0 ? size + " bytes" : "size unknown") + "), three times the frame limit of "
-        + settings.maxFrameBytes() + " bytes plus 4 KiB");
+        + settings.maxFrameBytes() + " bytes plus 4 KiB" + (settings.bodyCapped() ? ", capped at the largest array"
+            : ""));
   }
 
   private void answer(ServerRequest request, Request jetty, Response response, Callback callback) {
@@ -252,7 +262,16 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
 
   /** The options of a handler, as its parts read them. */
   record Settings(String path, int maxFrameBytes, Duration idleTimeout, boolean permessageDeflate) {
-    long maxBodyBytes() {
+    /** The bound {@link BodyReader} reads to, and the one {@code maxBodyBytes()} reports: one number for both. */
+    int maxBodyBytes() {
+      return (int) Math.min(uncappedBodyBytes(), MAX_BODY_BYTES);
+    }
+
+    boolean bodyCapped() {
+      return uncappedBodyBytes() > MAX_BODY_BYTES;
+    }
+
+    private long uncappedBodyBytes() {
       return 3L * maxFrameBytes + 4096;
     }
   }
@@ -289,7 +308,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
      * The frame limit: the largest frame limit ({@code PackerLimits.maxInputBytes}) of the server's packers; default
      * 1 MiB, the packers' default. A WebSocket message is joined from its parts up to this and refused as soon as
      * they pass it (a {@code MessageTooLargeException} to the core, which closes with 1009 {@code too-large}); a POST
-     * body is read up to three times this plus 4 KiB.
+     * body is read up to three times this plus 4 KiB, at most {@link JettyChannelHandler#MAX_BODY_BYTES}.
      */
     public Builder maxFrameBytes(int maxFrameBytes) {
       if (maxFrameBytes < 1) {
@@ -299,7 +318,13 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
       return this;
     }
 
-    /** How long a WebSocket may see no traffic before Jetty closes it; default 2 minutes. */
+    /**
+     * How long a WebSocket may carry no traffic, in either direction, before it is closed with {@code ping-timeout}
+     * (4000, PROTOCOL.md §7.1), which both the client and the server core see; default 2 minutes. A peer that does
+     * not answer that close is cut one more idle timeout later. It must be longer than the endpoint's {@linkplain
+     * ServerEndpoint#pingInterval ping interval} (a {@code ChannelSocketServer}'s, 25 s by default), so that an idle
+     * connection is pinged before it times out: {@link #build} refuses a shorter or equal one.
+     */
     public Builder idleTimeout(Duration idleTimeout) {
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
@@ -330,8 +355,21 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
       return this;
     }
 
-    /** Builds the handler; mount it in a Jetty {@code Server} (directly or inside a context). */
+    /**
+     * Builds the handler; mount it in a Jetty {@code Server} (directly or inside a context).
+     *
+     * @throws IllegalArgumentException if the idle timeout is not longer than the endpoint's ping interval
+     */
     public JettyChannelHandler build() {
+      Objects.requireNonNull(endpoint.pingInterval(), "the endpoint's pingInterval()").ifPresent(ping -> {
+        // Equal is refused too: Jetty restarts its idle timer as bytes arrive, the core its ping timer a little later,
+        // once they have been read as a message; with equal timeouts Jetty's would expire first.
+        if (idleTimeout.compareTo(ping) <= 0) {
+          throw new IllegalArgumentException("the WebSocket idleTimeout (" + idleTimeout + ") must be longer than "
+              + "the server's ping interval (" + ping + "): a healthy idle connection would be closed before it is "
+              + "pinged (set a longer idleTimeout or a shorter pingInterval)");
+        }
+      });
       return new JettyChannelHandler(this);
     }
   }

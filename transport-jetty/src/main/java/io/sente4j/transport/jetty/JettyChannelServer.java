@@ -188,7 +188,12 @@ public final class JettyChannelServer implements AutoCloseable {
       return this;
     }
 
-    /** Builds and starts the server; fails with a {@link Sente4jException} if Jetty cannot start (a port in use). */
+    /**
+     * Builds and starts the server; fails with a {@link Sente4jException} if Jetty cannot start (a port in use).
+     *
+     * @throws IllegalArgumentException if the handler's options are inconsistent (see {@link
+     *     JettyChannelHandler.Builder#build()}); nothing is started then
+     */
     public JettyChannelServer start() {
       QueuedThreadPool threads = new QueuedThreadPool();
       threads.setName("sente4j-jetty");

@@ -14,14 +14,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
+import org.eclipse.jetty.websocket.api.exceptions.WebSocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One upgraded WebSocket: a Jetty session seen as a {@link Channel}, and the Jetty listener that feeds the core's
- * {@link ChannelListener}. Jetty delivers one session's events one at a time (it demands the next message only
- * after the previous callback returned), which is the order the listener contract asks for; the close is passed
- * on exactly once. Public only because Jetty calls the listener's methods reflectively; not an API.
+ * {@link ChannelListener}. Jetty delivers one session's messages one at a time (it demands the next only after the
+ * previous callback returned), but not its close, which may come on another thread while a message is being
+ * delivered: the core's listener is called through a {@link SerialListener}, one call at a time, the close exactly
+ * once and last.
+ *
+ * <p>Jetty's idle timeout closes with {@code ping-timeout} (4000, PROTOCOL.md §7.1, §10), not Jetty's own 1001
+ * ("Connection Idle Timeout"), which a client reads as {@code server-stop} and the core as a client's {@code
+ * requested}. Public only because Jetty calls the listener's methods reflectively; not an API.
  */
 public final class JettyChannel implements Channel, Session.Listener.AutoDemanding {
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannel.class);
@@ -30,10 +36,11 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private final Duration idleTimeout;
   private final String clientId;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean idleClosing = new AtomicBoolean();
   private final MessageAssembly parts;
   private final ClosedOnStop<JettyChannel> openChannels;
+  private final SerialListener listener = new SerialListener();
   private volatile Session session;
-  private volatile ChannelListener listener = NOBODY;
 
   /**
    * A channel for one upgrade.
@@ -95,16 +102,17 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
     // Messages arrive in parts (onWebSocketPartial*), which Jetty does not size-check: MessageAssembly enforces the
     // frame limit as they arrive and refuses a longer message with a typed error; the core closes with too-large.
     opened.setIdleTimeout(idleTimeout);
+    opened.addIdleTimeoutListener(this::idle);
     this.session = opened;
-    ChannelListener l;
-    try {
-      l = Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
-    } catch (RuntimeException e) {
-      LOG.warn("the server's onOpen failed for client id \"{}\"; closing the WebSocket with 1011", clientId, e);
-      l = NOBODY;
-      close(CloseReason.ERROR);
-    }
-    listener = l;
+    listener.open(() -> {
+      try {
+        return Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
+      } catch (RuntimeException e) {
+        LOG.warn("the server's onOpen failed for client id \"{}\"; closing the WebSocket with 1011", clientId, e);
+        close(CloseReason.ERROR);
+        return null;
+      }
+    });
     // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close (one
     // opened as the server stops is closed at once, like the others).
     openChannels.add(this);
@@ -146,9 +154,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   /** A message over the frame limit: reported to the core, which closes with too-large (1009). */
   private void refused(io.sente4j.core.MessageTooLargeException e) {
     LOG.debug("client id \"{}\": {}", clientId, e.getMessage());
-    if (!closed.get()) {
-      listener.onError(e);
-    }
+    listener.onError(e);
   }
 
   @Override
@@ -157,33 +163,45 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
       LOG.warn("client id \"{}\" sent a WebSocket frame Jetty refused as too large: {}", clientId,
           cause.getMessage());
     }
-    if (!closed.get()) {
-      listener.onError(cause);
-    }
+    listener.onError(cause);
   }
 
   @Override
   public void onWebSocketClose(int statusCode, String reason, Callback callback) {
     openChannels.remove(this);
     if (closed.compareAndSet(false, true)) {
-      listener.onClose(statusCode, reason == null ? "" : reason);
+      if (idleClosing.get()) {
+        // This side closed for idleness: whatever ended the close (the peer's echo, or Jetty cutting a peer that
+        // never answered, 1001 or 1006), the reason is ping-timeout.
+        listener.onClose(CloseReason.PING_TIMEOUT.code(), CloseReason.PING_TIMEOUT.text());
+      } else {
+        listener.onClose(statusCode, reason == null ? "" : reason);
+      }
     }
     callback.succeed();
+  }
+
+  /**
+   * Jetty's idle timeout passed, on Jetty's scheduler. The first time this closes with ping-timeout and tells Jetty
+   * the timeout is handled (Jetty would otherwise close with 1001); if that close is still unanswered at the next
+   * idle timeout, Jetty ends the connection as it does by itself. So it does for a socket already closing, whose
+   * close has its own reason.
+   *
+   * @return whether Jetty is to handle the timeout
+   */
+  private boolean idle(WebSocketTimeoutException timeout) {
+    Session s = session;
+    if (s == null || !s.isOpen() || !idleClosing.compareAndSet(false, true)) {
+      return true;
+    }
+    LOG.debug("client id \"{}\": no traffic within the idle timeout of {}; closing (ping-timeout)", clientId,
+        idleTimeout);
+    close(CloseReason.PING_TIMEOUT);
+    return false;
   }
 
   @Override
   public String toString() {
     return "Jetty WebSocket of client " + clientId;
   }
-
-  private static final ChannelListener NOBODY = new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  };
 }
