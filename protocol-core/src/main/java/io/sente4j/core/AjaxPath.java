@@ -154,20 +154,30 @@ final class AjaxPath implements AjaxClient.Host {
     AjaxClient client = null;
     RejectionReason refused = null;
     boolean reserved = false; // a place counted at the request's address, for the new client
-    synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
-      AjaxClient existing = registry.get(id.uid(), clientId);
-      if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
-        existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
-        existing = null;
+    try {
+      synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
+        AjaxClient existing = registry.get(id.uid(), clientId);
+        if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
+          existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
+          existing = null;
+        }
+        if (existing == null) {
+          refused = overLimit(request, id.uid(), clientId);
+          reserved = refused == null;
+        }
+        if (refused == null) {
+          client = registry.handshake(id.uid(), clientId, request,
+              () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
+        }
       }
-      if (existing == null) {
-        refused = overLimit(request, id.uid(), clientId);
-        reserved = refused == null;
+    } catch (RuntimeException e) { // the new client's timeout frame cannot be packed, say: nothing counts the place
+      if (reserved) {
+        guard.closed(request);
       }
-      if (refused == null) {
-        client = registry.handshake(id.uid(), clientId, request,
-            () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
-      }
+      dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, id.uid(), clientId,
+          "the Ajax connection could not be started; answering 500", e));
+      held.complete(500, Payload.text("Internal Server Error"));
+      return;
     }
     if (refused != null) {
       counters.rejected(refused);

@@ -191,6 +191,22 @@ class ServerAjaxLimitsTest {
   }
 
   @Test
+  void anAjaxConnectionThatCannotStartIsAnswered500AndLeavesItsAddressRoom() {
+    // The new client packs its timeout frame when it is created, after the address's place was counted for it: a
+    // packer that fails there (returning null for that frame alone) must give the place back.
+    server(b -> b.maxConnectionsPerAddress(1).additionalPackers(NullingPacker.on("chsk/timeout")));
+    ServerRequest broken = ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c1")
+        .queryParam("handshake?", "1").queryParam("uid", "a").queryParam("sente4j-packer", NullingPacker.NAME)
+        .remoteAddress(FROM).build();
+    assertThat(call(f, broken).status()).isEqualTo(500);
+    assertThat(ServerFixture.drain(f.errors)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.HANDLER_FAILED);
+      assertThat(e.cause()).isInstanceOf(PackerException.class);
+    });
+    assertThat(call(f, handshakeFrom("b", "c2")).status()).as("the address's place was given back").isEqualTo(200);
+  }
+
+  @Test
   void aUidsAjaxHandshakeBeyondItsLimitIsRefusedAndWebSocketsCount() {
     server(b -> b.maxConnectionsPerUid(2));
     f.connect("alice", "ws1");
