@@ -152,18 +152,32 @@ final class AjaxPath implements AjaxClient.Host {
       return;
     }
     AjaxClient client = null;
-    RejectionReason refused;
-    synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
-      AjaxClient existing = registry.get(id.uid(), clientId);
-      if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
-        existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
-        existing = null;
+    RejectionReason refused = null;
+    boolean reserved = false; // a place counted at the request's address, for the new client
+    try {
+      synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
+        AjaxClient existing = registry.get(id.uid(), clientId);
+        if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
+          existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
+          existing = null;
+        }
+        if (existing == null) {
+          refused = overLimit(request, id.uid(), clientId);
+          reserved = refused == null;
+        }
+        if (refused == null) {
+          client = registry.handshake(id.uid(), clientId, request,
+              () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
+        }
       }
-      refused = existing == null ? overLimit(request, id.uid(), clientId) : null;
-      if (refused == null) {
-        client = registry.handshake(id.uid(), clientId, request,
-            () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
+    } catch (RuntimeException e) { // the new client's timeout frame cannot be packed, say: nothing counts the place
+      if (reserved) {
+        guard.closed(request);
       }
+      dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, id.uid(), clientId,
+          "the Ajax connection could not be started; answering 500", e));
+      held.complete(500, Payload.text("Internal Server Error"));
+      return;
     }
     if (refused != null) {
       counters.rejected(refused);
@@ -172,10 +186,13 @@ final class AjaxPath implements AjaxClient.Host {
       return;
     }
     if (client == null) {
+      if (reserved) {
+        guard.closed(request);
+      }
       held.complete(503, Payload.text(STOPPED));
       return;
     }
-    countOpened(client, request);
+    countOpened(client, request, reserved);
     LOG.debug("Ajax handshake");
     held.complete(200, packed);
   }
@@ -184,27 +201,41 @@ final class AjaxPath implements AjaxClient.Host {
    * Counts a client open in the metrics and at its request's address, once. Under the client's lock, under which a
    * forget uncounts it: a forget racing the handshake comes wholly before the count (a forgotten client is not
    * counted) or wholly after it (and uncounts exactly what was counted).
+   *
+   * @param reserved whether this handshake holds a place at the request's address for the client ({@link
+   *     RequestGuard#tryOpen}): the client's count at its address, or given back when the client is forgotten
+   *     already or counted by another of its handshakes
    */
-  private void countOpened(AjaxClient client, ServerRequest request) {
+  private void countOpened(AjaxClient client, ServerRequest request, boolean reserved) {
+    boolean[] placeTaken = new boolean[1];
     client.ifLive(() -> {
       if (counted.putIfAbsent(client, request) == null) {
         counters.opened(Via.AJAX_POLL);
-        guard.opened(request);
+        if (reserved) {
+          placeTaken[0] = true;
+        } else {
+          guard.opened(request);
+        }
       }
     });
+    if (reserved && !placeTaken[0]) {
+      guard.closed(request);
+    }
   }
 
   /**
    * Why a new Ajax connection would be one too many (PROTOCOL.md §11.4): the remote address or the uid (not the
-   * shared nil uid) already has the most allowed; {@code null} when it is within the limits.
+   * shared nil uid) already has the most allowed; {@code null} when it is within the limits, the new connection then
+   * counted at the remote address (the check and the count one step, {@link RequestGuard#tryOpen}).
    */
   private RejectionReason overLimit(ServerRequest request, Object uid, String clientId) {
-    if (guard.atAddressLimit(request)) {
+    if (!guard.tryOpen(request)) {
       reportOverLimit(uid, clientId, "the remote address has the most connections allowed (maxConnectionsPerAddress)");
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
     int others = host.webSockets(uid, clientId) + count(uid, clientId);
     if (others >= maxConnectionsPerUid && !Chsk.NIL_UID.equals(uid)) {
+      guard.closed(request); // the place just counted at the address
       reportOverLimit(uid, clientId, "the uid has " + others
           + " connection(s), the most allowed (maxConnectionsPerUid)");
       return RejectionReason.TOO_MANY_CONNECTIONS;

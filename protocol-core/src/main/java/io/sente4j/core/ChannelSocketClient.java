@@ -328,6 +328,11 @@ public final class ChannelSocketClient implements AutoCloseable {
      * calling thread, or application code would run on transport threads and under the client's lock. A future's
      * completion it refuses (it was shut down, or is a bounded pool that is full) runs on a thread of the client's
      * own, which runs such completions one at a time and ends once idle; callbacks it refuses are dropped and logged.
+     * A connection attempt it refuses to start fails as an attempt that cannot reach the server does: the client
+     * closes with {@link CloseReason#ERROR}, reports a {@link Sente4jException} caused by the {@link
+     * java.util.concurrent.RejectedExecutionException} to the error listener (if the executor takes that callback),
+     * and tries again after its {@link Backoff}; the future of {@link ChannelSocketClient#connect()} waits for the
+     * next handshake.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

@@ -34,10 +34,24 @@ public final class FrameCodec {
   /**
    * Packs a frame.
    *
-   * @throws PackerException if a value inside the frame is outside the packer's domain
+   * @throws PackerException if a value inside the frame is outside the packer's domain, or the packer returned
+   *     {@code null} for it (which {@link Packer#pack} never may)
    */
   public Payload encode(Frame frame) {
-    return packer.pack(toWire(frame));
+    return pack(toWire(frame), frame.kind());
+  }
+
+  /**
+   * Every pack goes through here: a packer that returns {@code null} (a third party's bug) fails here, as a value it
+   * cannot pack, instead of wherever the payload is first used (sizing a push, queueing a reply, answering a POST).
+   */
+  private Payload pack(Object wire, Frame.Kind kind) {
+    Payload packed = packer.pack(wire);
+    if (packed == null) {
+      throw new PackerException(packer.name(), "pack returned null for a " + kind + " frame; a packer must return a "
+          + "Payload or throw PackerException (a bug in the packer)");
+    }
+    return packed;
   }
 
   /**
@@ -304,7 +318,16 @@ public final class FrameCodec {
    * @throws PackerException if a value inside an event is outside the packer's domain
    */
   Payload encodePush(List<Event> checkedEvents) {
-    return packer.pack(pushWire(checkedEvents));
+    return pack(pushWire(checkedEvents), Frame.Kind.PUSH);
+  }
+
+  /**
+   * Packs one checked event on its own, as a push carries it: to tell which events of a batch the packer fails on.
+   *
+   * @throws PackerException as {@link #encodePush} does
+   */
+  Payload encodeEvent(Event checkedEvent) {
+    return pack(eventVector(checkedEvent), Frame.Kind.PUSH);
   }
 
   private static List<Object> pushWire(List<Event> events) {

@@ -37,6 +37,8 @@ public interface Packer {
   /**
    * Packs one value.
    *
+   * @return the packed value, never {@code null} (the frame layer reports a {@code null} as a {@link
+   *     PackerException} naming the packer)
    * @throws PackerException if the value, or something inside it, is outside this packer's domain, or nests deeper
    *     than {@link PackerLimits#maxDepth()}
    */

@@ -55,8 +55,9 @@ final class PushEncoder {
 
   /**
    * The packed push, leaving out (and reporting) the events the packer refuses; null when nothing is left. A packer
-   * refuses with a {@link PackerException}, or, a third party's, with any other exception: either drops only the
-   * events it fails on, reported with the cause, never the batch of every connection still to be served.
+   * refuses with a {@link PackerException}, or, a third party's, with any other exception or a {@code null} payload
+   * (which the codec turns into a PackerException): each drops only the events it fails on, reported with the cause,
+   * never the batch of every connection still to be served.
    */
   private PackedPush encodePackable(Object uid, String clientId, List<Event> batch) {
     try {
@@ -65,7 +66,7 @@ final class PushEncoder {
       List<Event> packable = new ArrayList<>(batch.size());
       for (Event e : batch) {
         try {
-          codec.packer().pack(FrameCodec.eventVector(e));
+          codec.encodeEvent(e);
           packable.add(e);
         } catch (RuntimeException one) {
           report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId,

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The security checks every request passes after the protocol's own (PROTOCOL.md §6.1): CSRF, then Origin, then the
@@ -24,7 +23,11 @@ final class RequestGuard {
       int maxConnectionsPerAddress, Map<RejectionReason, ServerAnswer.Reject> responses) {}
 
   private final Settings settings;
-  private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  /**
+   * The open connections of each remote address. Every change is one atomic step on the address's entry, so a
+   * check and its count are never split and a count never lands on an entry a close has just removed.
+   */
+  private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
 
   RequestGuard(Settings settings) {
     this.settings = settings;
@@ -48,13 +51,39 @@ final class RequestGuard {
   }
 
   /**
-   * Whether the request's remote address already has the most connections allowed. The Ajax path asks only when a
-   * handshake would start a new connection, so the polls of connections already counted are never refused.
+   * Whether the request's remote address already has the most connections allowed: the early answer ({@code 429})
+   * to an upgrade, which is counted only once its socket is open, by {@link #tryOpen}.
    */
   boolean atAddressLimit(ServerRequest request) {
     String address = address(request);
-    AtomicInteger open = address == null ? null : perAddress.get(address);
-    return open != null && open.get() >= settings.maxConnectionsPerAddress();
+    Integer open = address == null ? null : perAddress.get(address);
+    return open != null && open >= settings.maxConnectionsPerAddress();
+  }
+
+  /**
+   * Counts a new connection (a WebSocket, or an Ajax client from its handshake) of the request's address as open,
+   * unless the address has the most connections allowed: the check and the count are one step, so connections of
+   * one address that start at once cannot all pass the check before any is counted. The Ajax path asks only when a
+   * handshake would start a new connection, so the polls of connections already counted are never refused.
+   *
+   * @return whether the connection was counted (always, for a request without a remote address); one that was is
+   *     uncounted by {@link #closed}
+   */
+  boolean tryOpen(ServerRequest request) {
+    String address = address(request);
+    if (address == null) {
+      return true;
+    }
+    boolean[] counted = new boolean[1];
+    perAddress.compute(address, (k, open) -> {
+      int n = open == null ? 0 : open;
+      if (n >= settings.maxConnectionsPerAddress()) {
+        return open;
+      }
+      counted[0] = true;
+      return n + 1;
+    });
+    return counted[0];
   }
 
   /** The response for a reason: the application's, or the default of PROTOCOL.md §5.6. */
@@ -63,19 +92,22 @@ final class RequestGuard {
     return r != null ? r : defaultResponse(reason);
   }
 
-  /** Counts a connection (a WebSocket, or an Ajax client from its handshake) of the request's address as open. */
+  /**
+   * Counts a connection of the request's address as open whatever the limit: for an Ajax client whose handshake
+   * (another one of the same client, handshaking at once) counted nothing of its own.
+   */
   void opened(ServerRequest request) {
     String address = address(request);
     if (address != null) {
-      perAddress.computeIfAbsent(address, k -> new AtomicInteger()).incrementAndGet();
+      perAddress.merge(address, 1, Integer::sum);
     }
   }
 
-  /** Counts a connection of the request's address as closed. */
+  /** Counts a connection of the request's address, counted by {@link #tryOpen} or {@link #opened}, as closed. */
   void closed(ServerRequest request) {
     String address = address(request);
     if (address != null) {
-      perAddress.computeIfPresent(address, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+      perAddress.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
     }
   }
 

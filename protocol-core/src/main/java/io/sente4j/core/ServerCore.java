@@ -127,8 +127,17 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     FrameCodec codec = packers.codecFor(request);
     ServerConnection conn = new ServerConnection(channel, clientId, request, codec, handlers, scheduler,
         options.pingInterval(), options.pingTimeout(), limits, this);
-    live.add(conn);
-    guard.opened(request);
+    // The check before the upgrade answered 429 to the upgrades it could; upgrades of one address that passed it
+    // together are told apart here, where the check and the count are one step.
+    if (!guard.tryOpen(request)) {
+      counters.rejected(RejectionReason.TOO_MANY_CONNECTIONS);
+      dispatch.report(new ServerError(ServerError.Kind.REJECTED, null, clientId, "the remote address has the most "
+          + "connections allowed (maxConnectionsPerAddress), counting those upgraded at the same moment; closing the "
+          + "new WebSocket with overflow", null));
+      conn.close(CloseReason.OVERFLOW);
+      return conn;
+    }
+    live.add(conn); // after the count: closed from now on (by stop(), say), it is uncounted
     if (stopped.get()) {
       conn.close(CloseReason.SERVER_STOP);
     } else {

@@ -2,6 +2,7 @@ package io.sente4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sente4j.core.ClientState.Status;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,27 +12,122 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An executor that refuses to complete a client's futures (a bounded pool that is full, or one the application shut
- * down): the futures still complete, never on the transport thread that read the frame and never under the client's
- * lock, since completing runs their dependent stages, which are application code.
+ * An executor that refuses a client's tasks (a bounded pool that is full, or one the application shut down). Refused
+ * completions of futures still happen, never on the transport thread that read the frame and never under the
+ * client's lock, since completing runs their dependent stages, which are application code. A refused connection
+ * attempt fails as an attempt does, is reported, and the next one comes after the backoff; no refusal is thrown to
+ * the application's call, the transport's thread or the timer's.
  */
 class ChannelSocketClientExecutorRefusalTest {
   private final ClientFixture f = new ClientFixture();
   private final AtomicBoolean refuse = new AtomicBoolean();
+  /** Refuses only the session's own tasks: the starts of connection attempts (not callbacks, not completions). */
+  private final AtomicBoolean refuseAttempts = new AtomicBoolean();
 
   @AfterEach
   void tearDown() {
     refuse.set(false);
+    refuseAttempts.set(false);
     f.close();
   }
 
   private void start() {
-    f.start(f.builder(ToyPacker.TEXT).executor(task -> {
-      if (refuse.get()) {
+    start(f.builder(ToyPacker.TEXT));
+  }
+
+  private void start(ChannelSocketClient.Builder builder) {
+    f.start(builder.executor(task -> {
+      if (refuse.get() || refuseAttempts.get() && isAttempt(task)) {
         throw new RejectedExecutionException("the pool is full (expected in this test)");
       }
       f.exec.execute(task);
     }));
+  }
+
+  /** The session hands the executor nothing but attempt starts; callbacks and completions come from elsewhere. */
+  private static boolean isAttempt(Runnable task) {
+    return task.getClass().getName().startsWith("io.sente4j.core.internal.ClientSession$");
+  }
+
+  /** The state of a refused attempt: closed as an attempt that could not reach the server, and its report. */
+  private void assertRefusedAttempt(ClientState closed) {
+    assertThat(closed.lastClose()).hasValueSatisfying(info -> {
+      assertThat(info.reason()).isEqualTo(CloseReason.ERROR);
+      assertThat(info.code()).isEqualTo(1006);
+      assertThat(info.text()).contains("the executor refused to start a connection attempt");
+    });
+    assertThat(f.nextError()).isInstanceOf(Sente4jException.class)
+        .hasMessageContaining("the executor refused to start a connection attempt")
+        .hasCauseInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  void aConnectTheExecutorRefusesToStartClosesWithAnErrorAndIsTriedAgain() {
+    // Regression: connect() threw the RejectedExecutionException and left the client CONNECTING with no attempt
+    // under way, for good: later connect()s only waited.
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
+    refuseAttempts.set(true);
+    CompletableFuture<ClientState> connected = f.client.connect();
+    assertRefusedAttempt(f.awaitState(s -> s.status() == Status.CLOSED));
+    assertThat(connected).as("waits for the next handshake, as after any failed attempt").isNotDone();
+    refuseAttempts.set(false);
+    f.settle();
+    f.time.runDue(); // attempt 1 comes at once, from the timer, since the executor refused it too
+    f.transport.nextOpen().handshake("alice", null);
+    assertThat(ClientFixture.join(connected).uid()).isEqualTo("alice");
+  }
+
+  @Test
+  void aReconnectTheExecutorRefusesToStartClosesWithAnErrorAndIsTriedAgain() {
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
+    f.connectOpen("alice");
+    refuseAttempts.set(true);
+    f.client.reconnect();
+    assertRefusedAttempt(f.awaitState(s -> s.status() == Status.CLOSED
+        && s.lastClose().get().reason() == CloseReason.ERROR));
+    refuseAttempts.set(false);
+    f.settle();
+    f.time.runDue();
+    f.transport.nextOpen().handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void aReconnectAfterALossThatTheExecutorRefusesToStartIsNotLost() {
+    // Regression: the refusal was thrown to the transport thread that reported the loss, and no attempt ever came.
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
+    FakeConnection c = f.connectOpen("alice");
+    refuseAttempts.set(true);
+    c.cut();
+    f.awaitState(s -> s.status() == Status.CLOSED);
+    f.settle();
+    refuseAttempts.set(false);
+    f.time.runDue(); // attempt 1, due at once, now from the timer
+    f.transport.nextOpen().handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void aReconnectTimerWhoseAttemptTheExecutorRefusesFailsThatAttemptAndArmsTheNext() {
+    // Regression: the refusal was thrown on the timer's thread (here the test's, which advances time) and the
+    // reconnect was lost.
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
+    FakeConnection c = f.connectOpen("alice");
+    f.transport.failNext(new java.io.IOException("no route"));
+    c.cut();
+    f.transport.nextOpen(); // attempt 1, at once, fails
+    assertThat(f.nextError()).isInstanceOf(java.io.IOException.class);
+    f.settle();
+    refuseAttempts.set(true);
+    f.time.advance(Duration.ofSeconds(20)); // attempt 2's timer: the executor refuses the attempt
+    ClientState closed = f.awaitState(s -> s.status() == Status.CLOSED && s.attempt() == 2);
+    assertRefusedAttempt(closed);
+    refuseAttempts.set(false);
+    f.settle();
+    assertThat(f.transport.pollOpen()).isNull();
+    f.time.advance(Duration.ofSeconds(30)); // attempt 3, after its backoff
+    f.transport.nextOpen().handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
   }
 
   /**

@@ -181,6 +181,16 @@ class ChannelSocketClientRepliesTest {
   }
 
   @Test
+  void anEventThePackerReturnsNullForEndsWithErrorCausedByAPackerException() {
+    // Regression: the null payload failed the frame-limit check with a NullPointerException.
+    f.start(f.builder(NullingPacker.INSTANCE));
+    f.connectOpen("alice");
+    Throwable t = ClientFixture.failure(f.client.send(Event.of("app/req", "nothing"), FIVE));
+    assertThat(t).isInstanceOf(ReplyErrorException.class).hasCauseInstanceOf(PackerException.class)
+        .cause().hasMessageContaining("pack returned null");
+  }
+
+  @Test
   void reservedEventsAndNonPositiveTimeoutsAreRefused() {
     f.start();
     assertThatIllegalArgumentException().isThrownBy(() -> f.client.send(Event.of(Chsk.WS_PING), FIVE))

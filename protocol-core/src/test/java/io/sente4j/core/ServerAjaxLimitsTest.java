@@ -12,10 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,8 +40,12 @@ class ServerAjaxLimitsTest {
   }
 
   private static ServerRequest handshakeFrom(String uid, String clientId, InetSocketAddress from) {
-    return ServerRequest.builder("GET", "/chsk").queryParam("client-id", clientId).queryParam("handshake?", "1")
-        .queryParam("uid", uid).remoteAddress(from).build();
+    ServerRequest.Builder b = ServerRequest.builder("GET", "/chsk").queryParam("client-id", clientId)
+        .queryParam("handshake?", "1").remoteAddress(from);
+    if (uid != null) { // none: the nil uid
+      b.queryParam("uid", uid);
+    }
+    return b.build();
   }
 
   private static ServerRequest upgradeFrom(String uid, String clientId) {
@@ -124,6 +125,85 @@ class ServerAjaxLimitsTest {
     f.idle();
     assertThat(f.server.metrics().openAjaxClients()).isZero();
     assertThat(call(f, handshakeFrom("b", "fresh")).status()).as("the address has its room").isEqualTo(200);
+  }
+
+  @Test
+  void ajaxHandshakesOfOneAddressAtOnceNeverExceedItsLimit() throws Exception {
+    // Regression: the check of maxConnectionsPerAddress was under the uid's lock only, and the count came after it
+    // was released, so handshakes of one address with other uids (or the nil uid, which takes no lock) that checked
+    // at the same moment all passed. No hook sits between the two steps, so this guard lines the handshakes up at a
+    // barrier just before the check, round after round, each round from an address of its own.
+    int racers = 6;
+    TrackingExecutor pool = new TrackingExecutor(racers);
+    CyclicBarrier together = new CyclicBarrier(racers);
+    try {
+      server(b -> b.maxConnectionsPerAddress(1).handlerExecutor(pool).handshakeData((request, uid) -> {
+        try {
+          together.await(5, TimeUnit.SECONDS); // the last step before the limit is checked
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+        return null;
+      }));
+      for (int round = 0; round < 20; round++) {
+        InetSocketAddress from = new InetSocketAddress("203.0.113." + (round + 1), 50000);
+        List<FakeHeld> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+          String uid = i % 2 == 0 ? null : "u" + i; // nil-uid handshakes and others, each of its own uid
+          ServerAnswer answer = f.server.handle(handshakeFrom(uid, "c" + round + "-" + i, from));
+          FakeHeld held = new FakeHeld(f.time);
+          ((ServerAnswer.Hold) answer).onHeld().accept(held);
+          answers.add(held);
+        }
+        pool.awaitIdle();
+        assertThat(answers).as("round %d", round).filteredOn(h -> h.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(h -> h.status() == 429).hasSize(racers - 1);
+      }
+      assertThat(f.server.metrics().openAjaxClients()).isEqualTo(20);
+    } finally {
+      f.close();
+      pool.close();
+    }
+  }
+
+  @Test
+  void aWebSocketUpgradeThatPassedTheCheckBeforeAnAjaxHandshakeFilledItsAddressIsClosed() {
+    server(b -> b.maxConnectionsPerAddress(1));
+    ServerAnswer upgrade = f.server.handle(upgradeFrom("a", "ws"));
+    assertThat(upgrade).as("nothing counted yet").isInstanceOf(ServerAnswer.Upgrade.class);
+    assertThat(call(f, handshakeFrom("b", "ajax")).status()).isEqualTo(200);
+    FakeChannel ws = new FakeChannel();
+    ws.listener = ((ServerAnswer.Upgrade) upgrade).onOpen().apply(ws);
+    f.idle();
+    assertThat(ws.closeCode()).as("closed with overflow once its socket opened").isEqualTo(4002);
+    assertThat(f.server.metrics().openWebSockets()).isZero();
+    assertThat(f.server.metrics().openAjaxClients()).isEqualTo(1);
+  }
+
+  @Test
+  void anAjaxHandshakeRefusedForItsUidLeavesItsAddressRoom() {
+    server(b -> b.maxConnectionsPerAddress(2).maxConnectionsPerUid(1));
+    assertThat(call(f, handshakeFrom("a", "c1")).status()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      assertThat(call(f, handshakeFrom("a", "more" + i)).status()).as("over the uid's limit").isEqualTo(429);
+    }
+    assertThat(call(f, handshakeFrom("b", "c2")).status()).as("the address's second place").isEqualTo(200);
+  }
+
+  @Test
+  void anAjaxConnectionThatCannotStartIsAnswered500AndLeavesItsAddressRoom() {
+    // The new client packs its timeout frame when it is created, after the address's place was counted for it: a
+    // packer that fails there (returning null for that frame alone) must give the place back.
+    server(b -> b.maxConnectionsPerAddress(1).additionalPackers(NullingPacker.on("chsk/timeout")));
+    ServerRequest broken = ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c1")
+        .queryParam("handshake?", "1").queryParam("uid", "a").queryParam("sente4j-packer", NullingPacker.NAME)
+        .remoteAddress(FROM).build();
+    assertThat(call(f, broken).status()).isEqualTo(500);
+    assertThat(ServerFixture.drain(f.errors)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.HANDLER_FAILED);
+      assertThat(e.cause()).isInstanceOf(PackerException.class);
+    });
+    assertThat(call(f, handshakeFrom("b", "c2")).status()).as("the address's place was given back").isEqualTo(200);
   }
 
   @Test

@@ -229,6 +229,27 @@ class ServerPushTest {
   }
 
   @Test
+  void aPackerThatReturnsNullDropsOnlyTheEventsItReturnsNullForAndReportsThem() {
+    // Regression: the null payload failed the frame-limit check with a NullPointerException, out of the flush.
+    try (ServerFixture g = new ServerFixture(ToyPacker.TEXT, b -> b.additionalPackers(NullingPacker.INSTANCE))) {
+      FakeChannel nulling = g.open(ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true)
+          .queryParam("client-id", "c1").queryParam("uid", "alice").queryParam("sente4j-packer", NullingPacker.NAME)
+          .build());
+      g.idle();
+      assertThat(nulling.next()).isInstanceOf(Frame.Handshake.class);
+      FakeChannel toy = g.connect("alice", "c2"); // served after the nulling packer's connection
+      g.server.send("alice", ev("a/b", "fine"));
+      g.server.sendNow("alice", ev("a/b", "nothing"));
+      assertThat(nulling.drainPushedEvents()).containsExactly(ev("a/b", "fine"));
+      assertThat(toy.drainPushedEvents()).containsExactly(ev("a/b", "fine"), ev("a/b", "nothing"));
+      ServerError e = g.nextError();
+      assertThat(e.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+      assertThat(e.message()).contains(":a/b").contains("dropped").contains("pack returned null");
+      assertThat(e.cause()).isInstanceOf(PackerException.class);
+    }
+  }
+
+  @Test
   void aPushGoesToEveryConnectionOfTheUidOnly() {
     FakeChannel tab1 = f.connect("alice", "c1");
     FakeChannel tab2 = f.connect("alice", "c2");

@@ -6,6 +6,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +195,78 @@ class ServerSecurityTest {
     one.clientCloses(1000);
     f.idle();
     assertThat(f.server.handle(upgrade("c3").remoteAddress(from).build())).isInstanceOf(ServerAnswer.Upgrade.class);
+  }
+
+  @Test
+  void upgradesOfOneAddressAskedForTogetherOpenAtMostItsConnections() {
+    // Regression: the limit was checked when an upgrade was asked for and the connection counted once its socket
+    // opened, so the upgrades of one address asked for before any of their sockets opened all passed.
+    server(b -> b.maxConnectionsPerAddress(2));
+    InetSocketAddress from = new InetSocketAddress("203.0.113.7", 50000);
+    List<ServerAnswer> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(f.server.handle(upgrade("c" + i).queryParam("uid", "u" + i).remoteAddress(from).build()));
+    }
+    assertThat(answers).as("none counted yet").allMatch(a -> a instanceof ServerAnswer.Upgrade);
+    List<FakeChannel> channels = new ArrayList<>();
+    for (ServerAnswer answer : answers) {
+      FakeChannel ch = new FakeChannel();
+      ch.listener = ((ServerAnswer.Upgrade) answer).onOpen().apply(ch);
+      channels.add(ch);
+    }
+    f.idle();
+    assertThat(channels.subList(0, 2)).allMatch(FakeChannel::isOpen);
+    assertThat(channels.subList(2, 4)).allSatisfy(ch -> assertThat(ch.closeCode()).isEqualTo(4002));
+    assertThat(f.server.metrics().openWebSockets()).isEqualTo(2);
+    assertThat(f.server.metrics().rejections().get(RejectionReason.TOO_MANY_CONNECTIONS)).isEqualTo(2);
+    assertThat(ServerFixture.drain(f.errors)).filteredOn(e -> e.kind() == ServerError.Kind.REJECTED).hasSize(2)
+        .allSatisfy(e -> assertThat(e.message()).contains("maxConnectionsPerAddress"));
+
+    assertThat(f.server.handle(upgrade("c4").remoteAddress(from).build()))
+        .isEqualTo(new ServerAnswer.Reject(429, "Too many connections"));
+    channels.get(0).clientCloses(1000);
+    f.idle();
+    FakeChannel again = f.open(upgrade("c4").queryParam("uid", "u4").remoteAddress(from).build());
+    f.idle();
+    assertThat(again.isOpen()).as("the refused connections were never counted").isTrue();
+  }
+
+  @Test
+  void upgradesOfOneAddressAtTheSameMomentOpenAtMostItsConnections() throws Exception {
+    // The transport's threads ask for the upgrades and open the sockets all at once, round after round.
+    server(b -> b.maxConnectionsPerAddress(1));
+    int racers = 4;
+    ExecutorService threads = Executors.newFixedThreadPool(racers);
+    try {
+      for (int round = 0; round < 50; round++) {
+        InetSocketAddress from = new InetSocketAddress("203.0.113." + (round + 1), 50000);
+        CyclicBarrier together = new CyclicBarrier(racers);
+        List<Future<FakeChannel>> opened = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+          ServerRequest request = upgrade("c" + round + "-" + i).queryParam("uid", "u" + i).remoteAddress(from)
+              .build();
+          opened.add(threads.submit(() -> {
+            together.await(5, TimeUnit.SECONDS);
+            ServerAnswer answer = f.server.handle(request);
+            if (!(answer instanceof ServerAnswer.Upgrade u)) {
+              return null;
+            }
+            FakeChannel ch = new FakeChannel();
+            ch.listener = u.onOpen().apply(ch);
+            return ch;
+          }));
+        }
+        List<FakeChannel> channels = new ArrayList<>();
+        for (Future<FakeChannel> ch : opened) {
+          channels.add(ch.get(10, TimeUnit.SECONDS));
+        }
+        f.idle();
+        assertThat(channels).as("round %d", round).filteredOn(ch -> ch != null && ch.isOpen()).hasSize(1);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(f.server.metrics().openWebSockets()).isEqualTo(50);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         !config.packer().carriesKeywords());
     this.keepAlive = new ClientKeepAlive(lock, config.scheduler(), config.pingInterval(), config.pongTimeout(),
         this::nextCallbackId, this);
-    this.reconnects = new ReconnectLoop(config.scheduler(), config.executor(), config.backoff(), config.random());
+    this.reconnects = new ReconnectLoop(config.scheduler(), config.backoff(), config.random());
     this.sender = new ClientSender(this, new OutboundQueue(config.offlineSends()));
     this.inbound = new ClientInbound(this);
   }
@@ -284,7 +285,13 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     boolean now = reconnects.schedule(next, start).isZero();
     setState(state.closed(info));
     if (now) {
-      config.executor().execute(start);
+      try {
+        config.executor().execute(start);
+      } catch (RejectedExecutionException refused) {
+        // From the timer instead: starting there only hands the attempt to the executor, and a refusal then fails
+        // the attempt. Never inline, where one refusal after another (with a backoff of zeros) would recurse.
+        reconnects.startSoon(start);
+      }
     }
   }
 
@@ -301,7 +308,24 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     reconnects.cancel();
     long e = ++epoch;
     setState(state.withVia(via).withStatus(Status.CONNECTING, attempt));
-    config.executor().execute(() -> open(e));
+    try {
+      config.executor().execute(() -> open(e));
+    } catch (RejectedExecutionException refused) {
+      attemptRefused(refused);
+    }
+  }
+
+  /**
+   * The executor refused to start an attempt (it was shut down, or is a bounded pool that is full): the attempt
+   * failed, as one whose request could not be built does. It is closed as {@link CloseReason#ERROR} and reported,
+   * and the next one comes after the backoff. Under the lock.
+   */
+  private void attemptRefused(RejectedExecutionException refused) {
+    Sente4jException error = new Sente4jException("the executor refused to start a connection attempt ("
+        + refused.getMessage() + "); the client tries again after its backoff", refused);
+    LOG.warn("client {}: {}", config.clientId(), error.getMessage());
+    lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), error.getMessage(), false));
+    dispatcher.reportError(state.uid(), error);
   }
 
   /** One connection attempt, on the executor, since it calls the application's suppliers. */

@@ -3,17 +3,16 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Backoff;
 import io.sente4j.core.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /**
- * Schedules a client's reconnect attempts with its {@link Backoff}: an attempt with a delay starts on the executor
- * when the scheduler's timer fires; one without is started by the caller. At most one attempt is armed at a time.
- * Not thread-safe: the client's lock guards it.
+ * Schedules a client's reconnect attempts with its {@link Backoff}: an attempt with a delay is started by the
+ * scheduler's timer, on the timer's thread (starting only takes the client's lock and hands the attempt to the
+ * executor, so no application code runs there); one without is started by the caller. At most one attempt is armed
+ * at a time. Not thread-safe: the client's lock guards it.
  */
 public final class ReconnectLoop {
   private final Scheduler scheduler;
-  private final Executor executor;
   private final Backoff backoff;
   private final RandomGenerator random;
   private Scheduler.Cancellable timer;
@@ -21,22 +20,20 @@ public final class ReconnectLoop {
   /**
    * Creates the loop.
    *
-   * @param scheduler runs the delays
-   * @param executor starts the attempts
+   * @param scheduler runs the delays and starts the attempts that had one
    * @param backoff the delays
    * @param random the jitter
    */
-  public ReconnectLoop(Scheduler scheduler, Executor executor, Backoff backoff, RandomGenerator random) {
+  public ReconnectLoop(Scheduler scheduler, Backoff backoff, RandomGenerator random) {
     this.scheduler = scheduler;
-    this.executor = executor;
     this.backoff = backoff;
     this.random = random;
   }
 
   /**
-   * Draws the delay of attempt {@code attempt} and, when it is not zero, arms a timer that starts the attempt on the
-   * executor, replacing any armed one. An attempt whose delay is zero is the caller's to start, after it has
-   * published the close, so that the application sees the close before the next attempt.
+   * Draws the delay of attempt {@code attempt} and, when it is not zero, arms a timer that starts the attempt,
+   * replacing any armed one. An attempt whose delay is zero is the caller's to start, after it has published the
+   * close, so that the application sees the close before the next attempt.
    *
    * @return the delay drawn; zero when the caller starts the attempt itself
    */
@@ -46,8 +43,14 @@ public final class ReconnectLoop {
     if (delay == null || delay.isNegative() || delay.isZero()) {
       return Duration.ZERO;
     }
-    timer = scheduler.schedule(delay, () -> executor.execute(start));
+    timer = scheduler.schedule(delay, start);
     return delay;
+  }
+
+  /** Arms a timer that starts the attempt at once, replacing any armed one: for a start the executor refused. */
+  public void startSoon(Runnable start) {
+    cancel();
+    timer = scheduler.schedule(Duration.ZERO, start);
   }
 
   /** Cancels the scheduled attempt, if any. */
