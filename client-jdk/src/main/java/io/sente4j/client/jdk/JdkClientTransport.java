@@ -44,7 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Responses and WebSocket messages are read up to the frame limit (1 MiB by default; set it to the packer's
  * {@code maxInputBytes}): a longer message closes the WebSocket with {@code too-large} (1009 as this side sees it;
  * the JDK cannot send 1009, so the server gets 1011 with the text {@code too-large}), a longer response body (over
- * three times the limit plus 4 KiB) fails its request.
+ * three times the limit plus 4 KiB, and never over 2,147,483,639 bytes, the largest array) fails its request; one
+ * that declares such a length is refused unread.
  */
 public final class JdkClientTransport implements ClientTransport, AutoCloseable {
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
@@ -142,7 +143,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     }
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      exchange = http.sendAsync(b.build(), info -> new BoundedBody(3L * maxFrameBytes + 4096, what));
+      exchange = http.sendAsync(b.build(), BoundedBody.handler(maxFrameBytes, what));
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return result;
@@ -288,7 +289,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
 
     /**
      * The frame limit: the largest WebSocket message joined from its parts, and a third of the largest response
-     * body (less 4 KiB) read; default 1 MiB, the packers' default {@code maxInputBytes}.
+     * body (less 4 KiB) read, which is never over 2,147,483,639 bytes, the largest array (the bound for a frame limit
+     * over 715,826,514 bytes); default 1 MiB, the packers' default {@code maxInputBytes}.
      */
     public Builder maxFrameBytes(int maxFrameBytes) {
       if (maxFrameBytes < 1) {

@@ -6,6 +6,7 @@ import io.sente4j.core.CloseReason;
 import io.sente4j.core.MessageTooLargeException;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Sente4jException;
+import io.sente4j.core.internal.SerialListener;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * too-large}: the listener sees 1009, the server a close frame of 1011 with the text {@code too-large}, since the
  * JDK refuses to send 1009 (the same holds for any code it refuses). The listener sees {@code onClose} exactly
  * once, last; a connection lost without a close frame ends with 1006.
+ *
+ * <p>The JDK calls its listener one call at a time, but the close can also be found by the close timeout (on the
+ * JDK's delay thread) or by a send's completion while a message is being delivered: the listener is called through
+ * a {@link SerialListener}, so such a close waits for the message's call to return, and is made by its thread.
  */
 final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(JdkWebSocketChannel.class);
@@ -48,7 +53,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private boolean closeQueued;
 
   JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes, Duration closeTimeout) {
-    this.listener = Objects.requireNonNull(listener, "listener");
+    this.listener = SerialListener.of(Objects.requireNonNull(listener, "listener"));
     this.maxMessageBytes = maxMessageBytes;
     this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
     this.parts = new MessageParts(maxMessageBytes);

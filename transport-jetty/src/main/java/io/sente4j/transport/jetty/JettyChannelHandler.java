@@ -6,6 +6,7 @@ import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerEndpoint;
 import io.sente4j.core.ServerRequest;
+import io.sente4j.core.internal.BodyBound;
 import io.sente4j.transport.jetty.internal.ClosedOnStop;
 import io.sente4j.transport.jetty.internal.JettyChannel;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
    * The largest POST body read, whatever the frame limit: a body is held in one array, and the JVM reliably
    * allocates none longer. A frame limit above 715,826,514 bytes would put three times it plus 4 KiB past this.
    */
-  public static final int MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
+  public static final int MAX_BODY_BYTES = BodyBound.MAX_BYTES;
   private static final Logger LOG = LoggerFactory.getLogger(JettyChannelHandler.class);
   private static final String DEFLATE = "permessage-deflate";
 
@@ -172,9 +173,8 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
 
   private void tooLarge(Response response, Callback callback, long size) {
     Responses.reject(response, callback, 413, "Request body too large: over " + settings.maxBodyBytes()
-        + " bytes (" + (size > 0 ? size + " bytes" : "size unknown") + "), three times the frame limit of "
-        + settings.maxFrameBytes() + " bytes plus 4 KiB" + (settings.bodyCapped() ? ", capped at the largest array"
-            : ""));
+        + " bytes (" + (size > 0 ? size + " bytes" : "size unknown") + "), "
+        + BodyBound.describe(settings.maxFrameBytes()));
   }
 
   private void answer(ServerRequest request, Request jetty, Response response, Callback callback) {
@@ -264,15 +264,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   record Settings(String path, int maxFrameBytes, Duration idleTimeout, boolean permessageDeflate) {
     /** The bound {@link BodyReader} reads to, and the one {@code maxBodyBytes()} reports: one number for both. */
     int maxBodyBytes() {
-      return (int) Math.min(uncappedBodyBytes(), MAX_BODY_BYTES);
-    }
-
-    boolean bodyCapped() {
-      return uncappedBodyBytes() > MAX_BODY_BYTES;
-    }
-
-    private long uncappedBodyBytes() {
-      return 3L * maxFrameBytes + 4096;
+      return BodyBound.bytes(maxFrameBytes);
     }
   }
 

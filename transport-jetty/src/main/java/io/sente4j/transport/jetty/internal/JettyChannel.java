@@ -6,6 +6,7 @@ import io.sente4j.core.ChannelListener;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
+import io.sente4j.core.internal.SerialListener;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.sente4j.transport.jetty.internal;
+package io.sente4j.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,15 @@ class SerialListenerTest {
     serial.open(() -> recording(() -> serial.onClose(1009, "too-large")));
     serial.onMessage(Payload.text("x"));
     assertThat(calls).containsExactly("message begins", "message ends", "close 1009 too-large");
+  }
+
+  @Test
+  void aListenerKnownFromTheStartHearsTheCallsInOrder() {
+    SerialListener of = SerialListener.of(recording(() -> {}));
+    of.onMessage(Payload.text("x"));
+    of.onError(new IllegalStateException("bad"));
+    of.onClose(1000, "requested");
+    assertThat(calls).containsExactly("message begins", "message ends", "error bad", "close 1000 requested");
   }
 
   @Test

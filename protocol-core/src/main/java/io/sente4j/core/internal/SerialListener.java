@@ -1,19 +1,20 @@
-package io.sente4j.transport.jetty.internal;
+package io.sente4j.core.internal;
 
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
-import io.sente4j.core.internal.SerialExecutor;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * A channel's listener as the {@link ChannelListener} contract asks for it: one call at a time, in order, nothing after
- * {@code onClose}. Jetty reads a socket's messages on one thread at a time, but the close can come from elsewhere:
- * the thread of a {@code Channel.close} whose close frame could not be written (the peer reset the connection), or
- * Jetty's scheduler at an idle timeout, while a message is still being delivered. A call made while another runs is
- * queued and made by the running thread as soon as that one returns; no thread waits for another, so this cannot
- * deadlock with the locks of the core, whose listener closes the channel while it is being called.
+ * {@code onClose}. For transports, which read a socket's messages on one thread at a time while the close can come
+ * from elsewhere as a message is still being delivered: the thread of a {@code Channel.close} whose close frame
+ * could not be written, a send's completion, a timer (Jetty's idle timeout, the JDK client's close timeout). A call
+ * made while another runs is queued and made by the running thread as soon as that one returns; no thread waits
+ * for another, so this cannot deadlock with the locks of the core, whose listener closes the channel while it is
+ * being called.
  */
-final class SerialListener implements ChannelListener {
+public final class SerialListener implements ChannelListener {
   private static final ChannelListener NOBODY = new ChannelListener() {
     @Override
     public void onMessage(Payload payload) {}
@@ -30,12 +31,23 @@ final class SerialListener implements ChannelListener {
   private ChannelListener target = NOBODY;
   private boolean closed;
 
+  /** A serial listener whose listener comes later, from {@link #open}; calls made before then wait for it. */
+  public SerialListener() {}
+
+  /** A serial listener over {@code target}, known from the start. */
+  public static SerialListener of(ChannelListener target) {
+    Objects.requireNonNull(target, "target");
+    SerialListener serial = new SerialListener();
+    serial.open(() -> target);
+    return serial;
+  }
+
   /**
    * Asks for the listener as the first call: calls made meanwhile (a close during the opening) go to it afterwards.
    *
    * @param open returns the listener, or {@code null} for none (calls are then dropped)
    */
-  void open(Supplier<ChannelListener> open) {
+  public void open(Supplier<ChannelListener> open) {
     calls.execute(() -> {
       ChannelListener l = open.get();
       target = l == null ? NOBODY : l;
