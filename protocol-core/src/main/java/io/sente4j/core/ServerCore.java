@@ -273,6 +273,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     // pushed from now on is dropped (and reported).
     wsPushes.flushAll();
     wsPushes.stop();
+    ajax.flushAll();
     ajax.stop();
     presence.stop();
     for (ServerConnection conn : live) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -230,5 +232,35 @@ class ServerAjaxPushTest {
       assertThat(e.uid()).isEqualTo("carol");
       assertThat(e.message()).isEqualTo("1 pushed event(s) dropped: the server stopped");
     });
+  }
+
+  @Test
+  void aPushFromAHandlerStillRunningWhileStopDrainsReachesTheParkedPollToo() throws Exception {
+    // Regression: stop() flushed the WebSocket buffers again after its drain but not the Ajax ones, so a handler's push
+    // during the drain reached the user's WebSocket and was dropped (reported) on the user's Ajax client.
+    CountDownLatch release = new CountDownLatch(1);
+    f.onEvent = msg -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      f.server.send("alice", ev("app/late", 1L));
+    };
+    FakeChannel ws = f.connect("alice", "c1");
+    handshake(f, "alice", "a1");
+    FakeHeld parked = poll(f, "alice", "a1");
+    ws.clientSends(new Frame.ClientEvent(ev("app/block", 1L), null));
+    Thread stopper = new Thread(f.server::stop);
+    stopper.start();
+    stopper.join(200);
+    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    release.countDown();
+    stopper.join(10_000);
+    assertThat(stopper.isAlive()).isFalse();
+    assertThat(ws.drainPushedEvents()).containsExactly(ev("app/late", 1L));
+    assertThat(parked.pushedEvents()).containsExactly(ev("app/late", 1L));
+    f.idle();
+    assertThat(f.errors).isEmpty();
   }
 }
