@@ -1,8 +1,10 @@
 package io.sente4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sente4j.core.ClientState.Status;
+import io.sente4j.core.internal.ReconnectLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -72,7 +74,7 @@ class ChannelSocketClientExecutorRefusalTest {
     assertThat(connected).as("waits for the next handshake, as after any failed attempt").isNotDone();
     refuseAttempts.set(false);
     f.settle();
-    f.time.runDue(); // attempt 1 comes at once, from the timer, since the executor refused it too
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY); // attempt 1, from the timer, since the executor refused it too
     f.transport.nextOpen().handshake("alice", null);
     assertThat(ClientFixture.join(connected).uid()).isEqualTo("alice");
   }
@@ -87,9 +89,26 @@ class ChannelSocketClientExecutorRefusalTest {
         && s.lastClose().get().reason() == CloseReason.ERROR));
     refuseAttempts.set(false);
     f.settle();
-    f.time.runDue();
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY);
     f.transport.nextOpen().handshake("alice", null);
     f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void anExecutorThatRefusesForGoodWithABackoffOfZerosDoesNotSpinTheTimer() {
+    // Regression: each refused start was armed again at once, so a backoff of zeros kept the timer's thread failing
+    // attempts without a pause (here, the test's own thread in runDue, which never returned).
+    start(f.builder(ToyPacker.TEXT).backoff((attempt, random) -> Duration.ZERO));
+    refuseAttempts.set(true);
+    f.client.connect();
+    f.awaitState(s -> s.status() == Status.CLOSED);
+    f.settle();
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> f.time.runDue());
+    int before = f.allStates().size();
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY.multipliedBy(10));
+    f.settle();
+    assertThat(f.allStates().size() - before).as("attempts (each a CONNECTING and a CLOSED state) in ten pauses")
+        .isBetween(2, 2 * 11);
   }
 
   @Test
@@ -102,7 +121,7 @@ class ChannelSocketClientExecutorRefusalTest {
     f.awaitState(s -> s.status() == Status.CLOSED);
     f.settle();
     refuseAttempts.set(false);
-    f.time.runDue(); // attempt 1, due at once, now from the timer
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY); // attempt 1, due at once, now from the timer a moment later
     f.transport.nextOpen().handshake("alice", null);
     f.awaitState(ClientState::isOpen);
   }

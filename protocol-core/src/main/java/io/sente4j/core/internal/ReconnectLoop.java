@@ -47,10 +47,19 @@ public final class ReconnectLoop {
     return delay;
   }
 
-  /** Arms a timer that starts the attempt at once, replacing any armed one: for a start the executor refused. */
+  /**
+   * How long a start the executor refused waits before it is tried again: not at once, or an executor that refuses
+   * for good and a backoff of zeros would keep the scheduler's thread busy failing attempts.
+   */
+  public static final Duration REFUSED_START_RETRY = Duration.ofMillis(100);
+
+  /**
+   * Arms a timer that starts the attempt after {@link #REFUSED_START_RETRY}, replacing any armed one: for a start the
+   * executor refused.
+   */
   public void startSoon(Runnable start) {
     cancel();
-    timer = scheduler.schedule(Duration.ZERO, start);
+    timer = scheduler.schedule(REFUSED_START_RETRY, start);
   }
 
   /** Cancels the scheduled attempt, if any. */
