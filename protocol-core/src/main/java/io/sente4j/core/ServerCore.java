@@ -384,7 +384,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   }
 
   @Override
-  public void onSendFailed(ServerConnection conn, Throwable error) {
+  public void onSendFailed(ServerConnection conn, Throwable error, boolean channelClosed) {
+    if (channelClosed) { // the connection closed as the message was sent: reported, without a transport's stack trace
+      dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, conn.uid(), conn.clientId(),
+          "the connection closed before a message was written; the message was dropped", null));
+      return;
+    }
     dispatch.report(new ServerError(ServerError.Kind.SEND_FAILED, conn.uid(), conn.clientId(),
         "the transport could not send a message: " + error, error));
   }

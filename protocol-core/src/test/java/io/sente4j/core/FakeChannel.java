@@ -49,6 +49,14 @@ final class FakeChannel implements Channel {
     return CompletableFuture.completedFuture(null);
   }
 
+  /**
+   * The socket is gone but the close has not reached the listener yet (a transport's thread is about to report it):
+   * sends fail and {@link #isOpen()} is false, as on a real channel in that moment.
+   */
+  void closeUnheard() {
+    open = false;
+  }
+
   /** Completes the sends held so far, as a transport does once it has written them. */
   void completeHeldSends() {
     List<CompletableFuture<Void>> done;

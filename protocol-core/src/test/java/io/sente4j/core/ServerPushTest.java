@@ -406,6 +406,20 @@ class ServerPushTest {
   }
 
   @Test
+  void aPushToAChannelThatClosedBeforeTheCoreHeardIsReportedAsDroppedWithoutATransportError() {
+    // Regression: it was reported as a transport failure with the transport's exception (an INFO log with a stack
+    // trace, for a push that only raced the connection's close; the demo's stop showed one).
+    FakeChannel ch = f.connect("alice", "c1");
+    ch.closeUnheard();
+    f.server.sendNow("alice", ev("a/b", null));
+    ServerError err = f.nextError();
+    assertThat(err.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+    assertThat(err.clientId()).isEqualTo("c1");
+    assertThat(err.message()).contains("the connection closed before a message was written");
+    assertThat(err.cause()).isNull();
+  }
+
+  @Test
   void tenThousandPushesArriveInSendOrderWhileTimersFlushConcurrently() throws InterruptedException {
     try (ServerFixture g = new ServerFixture(b -> b.pingInterval(Duration.ofDays(1)))) {
       FakeChannel tab1 = g.connect("alice", "c1");

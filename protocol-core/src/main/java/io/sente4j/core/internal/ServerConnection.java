@@ -60,8 +60,13 @@ public final class ServerConnection implements ChannelListener {
     /** The client sent a frame that could not be read; the connection stays open. */
     void onBadFrame(ServerConnection connection, FrameException error);
 
-    /** The transport could not write a message. */
-    void onSendFailed(ServerConnection connection, Throwable error);
+    /**
+     * The transport could not write a message.
+     *
+     * @param channelClosed whether the channel had closed by then (a send racing the connection's close, whose end
+     *     the core hears of separately): an expected loss, not a transport failure
+     */
+    void onSendFailed(ServerConnection connection, Throwable error, boolean channelClosed);
 
     /**
      * The connection closed, once.
@@ -386,7 +391,7 @@ public final class ServerConnection implements ChannelListener {
         outbound.release(held);
       }
       if (error != null) {
-        host.onSendFailed(this, error);
+        host.onSendFailed(this, error, !channel.isOpen());
       }
     });
   }
