@@ -26,7 +26,7 @@ public final class SerialListener implements ChannelListener {
     public void onError(Throwable error) {}
   };
 
-  private final SerialExecutor calls = new SerialExecutor(Runnable::run);
+  private final SerialExecutor calls = SerialExecutor.inline();
   // Both are read and written only inside calls, which run one at a time and hand over under the executor's lock.
   private ChannelListener target = NOBODY;
   private boolean closed;

@@ -88,4 +88,19 @@ class SerialExecutorTest {
     delegate.runAll();
     assertThat(ran).containsExactly("later");
   }
+
+  @Test
+  void anInlineQueueRunsWhatWasQueuedMeanwhileWithoutNestingADrainPerBurst() {
+    // Regression (SerialListener's queue): over Runnable::run, the hand-back after each burst of 64 was a nested drain,
+    // so calls queued while another ran deepened the stack by a few frames per 64.
+    SerialExecutor serial = SerialExecutor.inline();
+    List<Integer> depths = new ArrayList<>();
+    serial.execute(() -> {
+      for (int i = 0; i < 6_400; i++) {
+        serial.execute(() -> depths.add(Thread.currentThread().getStackTrace().length)); // queued: one is running
+      }
+    });
+    assertThat(depths).hasSize(6_400);
+    assertThat(depths.get(depths.size() - 1) - depths.get(0)).as("stack growth over 100 bursts").isLessThan(5);
+  }
 }
