@@ -35,7 +35,7 @@ final class AjaxPath implements AjaxClient.Host {
   /** The body of the {@code 503} for a server that holds its most Ajax requests. */
   static final String TOO_MANY_PENDING = "Too many Ajax requests waiting";
   /** The body of the {@code 503} for a request that came as, or after, the server stopped. */
-  private static final String STOPPED = "Server stopped";
+  static final String STOPPED = "Server stopped";
 
   private final AjaxSettings settings;
   private final ServerPackers packers;
@@ -67,8 +67,8 @@ final class AjaxPath implements AjaxClient.Host {
     /** The client's presence ends (its grace starts). */
     void close(AjaxClient client);
 
-    /** How many WebSocket connections the uid has, leaving out the client id's own. */
-    int webSockets(Object uid, String clientId);
+    /** How many connections (WebSocket and Ajax) the uid has, leaving out the client id's own. */
+    int connections(Object uid, String clientId);
   }
 
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
@@ -233,8 +233,8 @@ final class AjaxPath implements AjaxClient.Host {
       reportOverLimit(uid, clientId, "the remote address has the most connections allowed (maxConnectionsPerAddress)");
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
-    int others = host.webSockets(uid, clientId) + count(uid, clientId);
-    if (others >= maxConnectionsPerUid && !Chsk.NIL_UID.equals(uid)) {
+    int others = host.connections(uid, clientId);
+    if (ServerCore.overUidLimit(uid, others, maxConnectionsPerUid)) {
       guard.closed(request); // the place just counted at the address
       reportOverLimit(uid, clientId, "the uid has " + others
           + " connection(s), the most allowed (maxConnectionsPerUid)");

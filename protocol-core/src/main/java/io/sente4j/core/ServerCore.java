@@ -77,8 +77,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       }
 
       @Override
-      public int webSockets(Object uid, String clientId) {
-        return ServerCore.this.webSockets(uid, clientId);
+      public int connections(Object uid, String clientId) {
+        return ServerCore.this.connections(uid, clientId);
       }
     });
   }
@@ -86,7 +86,7 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   ServerAnswer handle(ServerRequest request) {
     RequestChecks.Rejection rejected = RequestChecks.check(request, packers.names());
     if (rejected == null && stopped.get()) {
-      rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, "Server stopped");
+      rejected = new RequestChecks.Rejection(RejectionReason.SERVER_STOPPED, 503, AjaxPath.STOPPED);
     }
     String clientId = request.param(RequestChecks.CLIENT_ID).orElse(null);
     if (rejected == null) {
@@ -163,9 +163,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     boolean overLimit;
     boolean opened = false;
     synchronized (uidLocks.of(handshake.uid())) { // the check and the registration, one step for the uid
-      others = webSockets(handshake.uid(), conn.clientId()) + ajax.count(handshake.uid(), conn.clientId());
-      // Every anonymous connection shares the nil uid: limiting it would cap the whole server's anonymous users.
-      overLimit = others >= options.maxConnectionsPerUid() && !Chsk.NIL_UID.equals(handshake.uid());
+      others = connections(handshake.uid(), conn.clientId());
+      overLimit = overUidLimit(handshake.uid(), others, options.maxConnectionsPerUid());
       if (!overLimit) {
         // Counted under the connection's lock, before anything can close it as open and count that first.
         opened = conn.open(handshake.uid(), packed, () -> {
@@ -348,9 +347,19 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
         + " pushed event(s) for the uid's " + transport + " connections dropped", null);
   }
 
-  /** How many WebSocket connections the uid has, leaving out the client id's own. */
-  private int webSockets(Object uid, String clientId) {
-    return (int) registry.of(uid).stream().filter(c -> !c.clientId().equals(clientId)).count();
+  /** How many connections (WebSocket and Ajax) the uid has, leaving out the client id's own. */
+  private int connections(Object uid, String clientId) {
+    return (int) registry.of(uid).stream().filter(c -> !c.clientId().equals(clientId)).count()
+        + ajax.count(uid, clientId);
+  }
+
+  /**
+   * Whether a new connection of {@code uid}, beside the {@code others} it has, is beyond {@code max}
+   * ({@code maxConnectionsPerUid}). Every anonymous connection shares the nil uid: limiting it would cap the whole
+   * server's anonymous users.
+   */
+  static boolean overUidLimit(Object uid, int others, int max) {
+    return others >= max && !Chsk.NIL_UID.equals(uid);
   }
 
   private static void requirePushable(Event event) {
