@@ -6,18 +6,14 @@ import io.sente4j.core.ChannelListener;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -62,20 +58,10 @@ class IdleTimeoutTest {
   @Timeout(30)
   void anIdleWebSocketIsClosedWithPingTimeoutAndBothSidesSeeIt() throws Exception {
     start();
-    BlockingQueue<String> clientSide = new LinkedBlockingQueue<>();
-    HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(server.webSocketUri() + "?client-id=c1"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            clientSide.add(code + " " + reason);
-            return null;
-          }
-
-          @Override
-          public void onError(WebSocket ws, Throwable error) {
-            clientSide.add("error " + error);
-          }
-        }).get(10, TimeUnit.SECONDS);
+    TestWebSockets.RecordingClient client =
+        new TestWebSockets.RecordingClient(URI.create(server.webSocketUri() + "?client-id=c1"));
+    client.opened.get(10, TimeUnit.SECONDS);
+    BlockingQueue<String> clientSide = client.ends;
 
     assertThat(clientSide.poll(10, TimeUnit.SECONDS)).isEqualTo(PING_TIMEOUT);
     assertThat(serverSide.poll(10, TimeUnit.SECONDS)).isEqualTo(PING_TIMEOUT);
@@ -88,11 +74,9 @@ class IdleTimeoutTest {
     start();
     try (Socket client = new Socket("127.0.0.1", server.port())) {
       client.setSoTimeout(10_000);
-      client.getOutputStream().write(("GET /chsk?client-id=c1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      client.getOutputStream().write(TestWebSockets.UPGRADE);
       DataInputStream in = new DataInputStream(client.getInputStream());
-      assertThat(readHead(in)).startsWith("HTTP/1.1 101");
+      assertThat(TestWebSockets.readHead(in)).startsWith("HTTP/1.1 101");
 
       // The server's close frame: FIN + close, an unmasked payload of the code and the reason; never answered.
       assertThat(in.readUnsignedByte()).isEqualTo(0x88);
@@ -107,17 +91,6 @@ class IdleTimeoutTest {
     }
   }
 
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
-  }
 
   private static boolean endsWithin(InputStream in) {
     try {

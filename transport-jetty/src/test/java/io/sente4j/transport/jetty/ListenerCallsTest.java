@@ -6,11 +6,8 @@ import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,9 +24,6 @@ import org.junit.jupiter.api.Timeout;
  * the session on the closing thread, while that socket's reading thread may still be delivering a message.
  */
 class ListenerCallsTest {
-  private static final byte[] UPGRADE = ("GET /chsk?client-id=c1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-      + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-      .getBytes(StandardCharsets.US_ASCII);
 
   private JettyChannelServer server;
 
@@ -96,9 +90,9 @@ class ListenerCallsTest {
     try (Socket client = new Socket("127.0.0.1", server.port())) {
       client.setSoTimeout(10_000);
       OutputStream out = client.getOutputStream();
-      out.write(UPGRADE);
+      out.write(TestWebSockets.UPGRADE);
       out.flush();
-      assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 101");
+      assertThat(TestWebSockets.readHead(client.getInputStream())).startsWith("HTTP/1.1 101");
       channel = opened.poll(10, TimeUnit.SECONDS);
       assertThat(channel).isNotNull();
       out.write(new byte[] {(byte) 0x81, (byte) 0x81, 0, 0, 0, 0, 'x'}); // a masked text frame "x", zero mask
@@ -119,15 +113,4 @@ class ListenerCallsTest {
     assertThat(listener.calls).filteredOn("close"::equals).hasSize(1);
   }
 
-  private static String readHead(InputStream in) throws Exception {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
-  }
 }

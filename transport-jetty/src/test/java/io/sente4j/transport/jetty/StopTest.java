@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,9 +43,6 @@ class StopTest {
     public void onError(Throwable error) {}
   });
 
-  private static final byte[] UPGRADE = ("GET /chsk?client-id=c1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-      + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-      .getBytes(StandardCharsets.US_ASCII);
 
   /** A server-side listener that records each close as "code reason". */
   private static ChannelListener closesTo(BlockingQueue<String> closes) {
@@ -86,7 +80,7 @@ class StopTest {
             try {
               Socket s = new Socket("127.0.0.1", port);
               sockets.add(s);
-              s.getOutputStream().write(UPGRADE);
+              s.getOutputStream().write(TestWebSockets.UPGRADE);
               connecting.countDown();
             } catch (IOException refusedOnceStopped) {
               return;
@@ -117,7 +111,7 @@ class StopTest {
       assertThat(watch).isNotNull();
       for (int i = 0; i < 20; i++) {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-          s.getOutputStream().write(i % 2 == 0 ? UPGRADE
+          s.getOutputStream().write(i % 2 == 0 ? TestWebSockets.UPGRADE
               : "GET /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
           s.setSoTimeout(10_000);
           assertThat(s.getInputStream().read()).as("a response begins").isEqualTo('H');
@@ -146,20 +140,10 @@ class StopTest {
       opened.add(channel);
       return closesTo(serverSide);
     })).host("127.0.0.1").port(0).start();
-    BlockingQueue<String> clientSide = new LinkedBlockingQueue<>();
-    HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(server.webSocketUri() + "?client-id=c1"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            clientSide.add(code + " " + reason);
-            return null;
-          }
-
-          @Override
-          public void onError(WebSocket ws, Throwable error) {
-            clientSide.add("error " + error);
-          }
-        }).get(10, TimeUnit.SECONDS);
+    TestWebSockets.RecordingClient client =
+        new TestWebSockets.RecordingClient(URI.create(server.webSocketUri() + "?client-id=c1"));
+    client.opened.get(10, TimeUnit.SECONDS);
+    BlockingQueue<String> clientSide = client.ends;
     Channel channel = opened.poll(10, TimeUnit.SECONDS);
     assertThat(channel).isNotNull();
 
@@ -188,15 +172,8 @@ class StopTest {
       awaitIgnoringInterrupts(release);
       return closesTo(serverSide);
     })).host("127.0.0.1").port(0).start();
-    BlockingQueue<String> clientSide = new LinkedBlockingQueue<>();
-    HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(server.webSocketUri() + "?client-id=c1"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            clientSide.add(code + " " + reason);
-            return null;
-          }
-        });
+    BlockingQueue<String> clientSide =
+        new TestWebSockets.RecordingClient(URI.create(server.webSocketUri() + "?client-id=c1")).ends;
     assertThat(inOnOpen.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
