@@ -183,7 +183,7 @@ class ChannelSocketClientRepliesTest {
   @Test
   void anEventThePackerReturnsNullForEndsWithErrorCausedByAPackerException() {
     // Regression: the null payload failed the frame-limit check with a NullPointerException.
-    f.start(f.builder(NullingPacker.INSTANCE));
+    f.start(f.builder(FaultyPacker.NULLING));
     f.connectOpen("alice");
     Throwable t = ClientFixture.failure(f.client.send(Event.of("app/req", "nothing"), FIVE));
     assertThat(t).isInstanceOf(ReplyErrorException.class).hasCauseInstanceOf(PackerException.class)

@@ -236,7 +236,7 @@ class FrameCodecTest {
     void aPackerThatReturnsNullFailsWithAPackerExceptionNamingIt() {
       // Regression: the null went on as the frame's payload and failed later, as a NullPointerException, wherever it
       // was first used (sizing a push, queueing a reply, answering a POST).
-      assertThatThrownBy(() -> new FrameCodec(NullingPacker.INSTANCE).encode(new Frame.Reply("nothing", CB)))
+      assertThatThrownBy(() -> new FrameCodec(FaultyPacker.NULLING).encode(new Frame.Reply("nothing", CB)))
           .isExactlyInstanceOf(PackerException.class)
           .hasMessage("nulling: pack returned null for a REPLY frame; a packer must return a Payload or throw "
               + "PackerException (a bug in the packer)");

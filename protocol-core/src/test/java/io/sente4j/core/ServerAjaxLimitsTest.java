@@ -194,9 +194,9 @@ class ServerAjaxLimitsTest {
   void anAjaxConnectionThatCannotStartIsAnswered500AndLeavesItsAddressRoom() {
     // The new client packs its timeout frame when it is created, after the address's place was counted for it: a
     // packer that fails there (returning null for that frame alone) must give the place back.
-    server(b -> b.maxConnectionsPerAddress(1).additionalPackers(NullingPacker.on("chsk/timeout")));
+    server(b -> b.maxConnectionsPerAddress(1).additionalPackers(FaultyPacker.returningNullOn("chsk/timeout")));
     ServerRequest broken = ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c1")
-        .queryParam("handshake?", "1").queryParam("uid", "a").queryParam("sente4j-packer", NullingPacker.NAME)
+        .queryParam("handshake?", "1").queryParam("uid", "a").queryParam("sente4j-packer", FaultyPacker.NULLING.name())
         .remoteAddress(FROM).build();
     assertThat(call(f, broken).status()).isEqualTo(500);
     assertThat(ServerFixture.drain(f.errors)).anySatisfy(e -> {

@@ -76,6 +76,15 @@ final class ServerFixture implements AutoCloseable {
     return ch;
   }
 
+  /** Opens a connection whose client names {@code packer}, and waits for (and checks) its handshake. */
+  FakeChannel connect(String uid, String clientId, String packer) {
+    FakeChannel ch = open(ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true).queryParam("client-id", clientId)
+        .queryParam("uid", uid).queryParam("sente4j-packer", packer).build());
+    idle();
+    assertThat(ch.next()).isInstanceOf(Frame.Handshake.class);
+    return ch;
+  }
+
   /** Upgrades a request to a connection, without waiting for anything. */
   FakeChannel open(ServerRequest request) {
     ServerAnswer answer = server.handle(request);

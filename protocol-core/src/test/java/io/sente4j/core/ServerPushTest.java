@@ -147,51 +147,13 @@ class ServerPushTest {
     assertThat(f.errors).isEmpty();
   }
 
-  /** A packer that fails as a buggy third-party one may: not with a PackerException, on any value holding "boom". */
-  private static final class ThrowingPacker implements Packer {
-    @Override
-    public String name() {
-      return "throwing";
-    }
-
-    @Override
-    public boolean isBinary() {
-      return false;
-    }
-
-    @Override
-    public boolean carriesKeywords() {
-      return true;
-    }
-
-    @Override
-    public PackerLimits limits() {
-      return ToyPacker.TEXT.limits();
-    }
-
-    @Override
-    public Payload pack(Object value) {
-      if (String.valueOf(value).contains("boom")) {
-        throw new IllegalStateException("the packer's own bug (expected in this test)");
-      }
-      return ToyPacker.TEXT.pack(value);
-    }
-
-    @Override
-    public Object unpack(Payload payload) {
-      return ToyPacker.TEXT.unpack(payload);
-    }
-  }
-
   @Test
   void aPackerThatThrowsAnythingDropsOnlyTheEventsItCannotPackAndReportsThem() {
     // Regression: only a PackerException was caught; any other exception from the packer went out of the flush,
     // so the whole batch was lost, for every connection of the uid still to be served, with an error log only.
-    try (ServerFixture g = new ServerFixture(ToyPacker.TEXT, b -> b.additionalPackers(new ThrowingPacker()))) {
-      FakeChannel throwing = g.open(ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true)
-          .queryParam("client-id", "c1").queryParam("uid", "alice").queryParam("sente4j-packer", "throwing").build());
-      g.idle();
-      assertThat(throwing.next()).isInstanceOf(Frame.Handshake.class);
+    FaultyPacker packer = FaultyPacker.throwingOn("boom");
+    try (ServerFixture g = new ServerFixture(ToyPacker.TEXT, b -> b.additionalPackers(packer))) {
+      FakeChannel throwing = g.connect("alice", "c1", packer.name());
       FakeChannel toy = g.connect("alice", "c2"); // served after the throwing packer's connection
       g.server.send("alice", ev("a/b", "fine"));
       g.server.sendNow("alice", ev("a/b", "boom"));
@@ -231,12 +193,8 @@ class ServerPushTest {
   @Test
   void aPackerThatReturnsNullDropsOnlyTheEventsItReturnsNullForAndReportsThem() {
     // Regression: the null payload failed the frame-limit check with a NullPointerException, out of the flush.
-    try (ServerFixture g = new ServerFixture(ToyPacker.TEXT, b -> b.additionalPackers(NullingPacker.INSTANCE))) {
-      FakeChannel nulling = g.open(ServerRequest.builder("GET", "/chsk").webSocketUpgrade(true)
-          .queryParam("client-id", "c1").queryParam("uid", "alice").queryParam("sente4j-packer", NullingPacker.NAME)
-          .build());
-      g.idle();
-      assertThat(nulling.next()).isInstanceOf(Frame.Handshake.class);
+    try (ServerFixture g = new ServerFixture(ToyPacker.TEXT, b -> b.additionalPackers(FaultyPacker.NULLING))) {
+      FakeChannel nulling = g.connect("alice", "c1", FaultyPacker.NULLING.name());
       FakeChannel toy = g.connect("alice", "c2"); // served after the nulling packer's connection
       g.server.send("alice", ev("a/b", "fine"));
       g.server.sendNow("alice", ev("a/b", "nothing"));
