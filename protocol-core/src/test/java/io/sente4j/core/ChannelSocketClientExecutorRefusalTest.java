@@ -74,7 +74,10 @@ class ChannelSocketClientExecutorRefusalTest {
     assertThat(connected).as("waits for the next handshake, as after any failed attempt").isNotDone();
     refuseAttempts.set(false);
     f.settle();
-    f.time.advance(ReconnectLoop.REFUSED_START_RETRY); // attempt 1, from the timer, since the executor refused it too
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY.minusMillis(1));
+    f.settle();
+    assertThat(f.transport.pollOpen()).as("not before the pause of a refused start").isNull();
+    f.time.advance(Duration.ofMillis(1)); // attempt 1, from the timer, since the executor refused it too
     f.transport.nextOpen().handshake("alice", null);
     assertThat(ClientFixture.join(connected).uid()).isEqualTo("alice");
   }
