@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public final class FrameCodec {
   private final Packer packer;
+  /** Joins pushes; built on first use, since most codecs never join any. */
+  private volatile PushSplicer splicer;
 
   /** A codec that packs with {@code packer}. */
   public FrameCodec(Packer packer) {
@@ -319,6 +321,23 @@ public final class FrameCodec {
    */
   Payload encodePush(List<Event> checkedEvents) {
     return pack(pushWire(checkedEvents), Frame.Kind.PUSH);
+  }
+
+  /**
+   * Joins push frames packed by this codec into one push frame carrying all their events in order, without packing
+   * the events again, where the packer can ({@link Packer#concatLists}).
+   *
+   * @param pushes push frames this codec packed
+   * @return the joined frame, or {@code null} if the packer cannot join them (pack the events again then)
+   * @throws RuntimeException whatever a third party's packer throws
+   */
+  public Payload joinPushes(List<Payload> pushes) {
+    PushSplicer s = splicer;
+    if (s == null) {
+      s = PushSplicer.of(packer, this::encodePush); // a race builds two equal splicers: harmless
+      splicer = s;
+    }
+    return s.join(pushes);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.sente4j.core;
 
+import java.util.List;
+
 /**
  * Turns values of the data model into a {@link Payload} and back. One packer is one serialization format (edn,
  * JSON, ...). Implementations are immutable and thread-safe; they are found through {@link PackerProvider} and
@@ -51,4 +53,20 @@ public interface Packer {
    *     another exception type
    */
   Object unpack(Payload payload);
+
+  /**
+   * Concatenates packed lists into the packed list of all their elements, in order, without unpacking them: {@code
+   * [a b]} and {@code [c]} into {@code [a b c]}. The server joins the push batches held for an Ajax client's next poll
+   * this way instead of packing their events a second time. A packer that implements it must write a list inside
+   * another value exactly as it writes the list alone (the frame layer finds a packed frame's list of events by
+   * that), as edn, JSON, MessagePack and CBOR do; a format with state across a write (Transit's cache) cannot, and
+   * answers {@code null}, the default, after which the server packs the events again. {@link PackedLists#concatText}
+   * does it for a text format that writes a list as brackets around its elements and a separator between them.
+   *
+   * @param lists lists this packer packed
+   * @return the packed concatenation, or {@code null} if this packer cannot concatenate packed lists
+   */
+  default Payload concatLists(List<Payload> lists) {
+    return null;
+  }
 }

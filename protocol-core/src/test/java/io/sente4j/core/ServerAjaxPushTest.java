@@ -70,6 +70,48 @@ class ServerAjaxPushTest {
     assertThat(after.isAnswered()).as("nothing more held: parked").isFalse();
   }
 
+  /**
+   * Held batches are joined from their packed frames (the packer concatenates packed lists): their events are packed
+   * once, when flushed, not again for the poll that takes them. (The first join also packs the probes with which the
+   * server's codec checks that the packer joins correctly; the second is counted.)
+   */
+  @Test
+  void heldBatchesAreJoinedWithoutPackingTheirEventsAgain() {
+    CountingPacker packer = new CountingPacker(ToyPacker.TEXT, true);
+    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
+      assertThat(pollAfterHeldBatches(g, 1, 2)).isEqualTo(List.of(ev("n/n", 1L), ev("n/n", 2L)));
+      int packs = packer.packs.get();
+      assertThat(pollAfterHeldBatches(g, 3, 5)).isEqualTo(List.of(ev("n/n", 3L), ev("n/n", 4L), ev("n/n", 5L)));
+      assertThat(packer.packs.get() - packs).as("packs after the first join: one per batch").isEqualTo(3);
+    }
+  }
+
+  /** A packer that cannot concatenate packed lists: held batches are packed again, together, for the poll. */
+  @Test
+  void heldBatchesArePackedAgainWhereThePackerCannotJoinThem() {
+    CountingPacker packer = new CountingPacker(ToyPacker.TEXT, false);
+    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
+      assertThat(pollAfterHeldBatches(g, 1, 2)).isEqualTo(List.of(ev("n/n", 1L), ev("n/n", 2L)));
+      int packs = packer.packs.get();
+      assertThat(pollAfterHeldBatches(g, 3, 5)).isEqualTo(List.of(ev("n/n", 3L), ev("n/n", 4L), ev("n/n", 5L)));
+      assertThat(packer.packs.get() - packs).as("one per batch, and one for them all together").isEqualTo(4);
+    }
+  }
+
+  /**
+   * Pushes events {@code from..to} to alice's c1, one batch each, while it is between polls (after its handshake and
+   * a first poll for {@code from == 1}; after the last poll answered otherwise), then polls.
+   */
+  private List<Event> pollAfterHeldBatches(ServerFixture g, long from, long to) {
+    if (from == 1) {
+      betweenPolls(g, "alice", "c1");
+    }
+    for (long i = from; i <= to; i++) {
+      g.server.sendNow("alice", ev("n/n", i));
+    }
+    return poll(g, "alice", "c1").pushedEvents();
+  }
+
   @Test
   void aBatchNotCollectedWithinTheRetryWindowIsDroppedAndReported() {
     betweenPolls(f, "alice", "c1");

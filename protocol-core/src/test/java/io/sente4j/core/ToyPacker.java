@@ -98,6 +98,12 @@ final class ToyPacker implements Packer {
     }
   }
 
+  /** Concatenates packed lists as the toy writes them, one space between elements; the binary variant cannot. */
+  @Override
+  public Payload concatLists(List<Payload> lists) {
+    return binary ? null : PackedLists.concatText(lists, " ");
+  }
+
   @Override
   public Object unpack(Payload payload) {
     Reader r = new Reader(payload.asText());

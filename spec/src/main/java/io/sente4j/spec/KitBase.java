@@ -52,6 +52,14 @@ abstract class KitBase {
     return !packer().isBinary();
   }
 
+  /**
+   * Whether the packer concatenates packed lists without unpacking them ({@link
+   * io.sente4j.core.Packer#concatLists}); by default not, and then it must answer {@code null}.
+   */
+  protected boolean concatenatesLists() {
+    return false;
+  }
+
   /** The packer with default limits. */
   protected final Packer packer() {
     return provider().create();

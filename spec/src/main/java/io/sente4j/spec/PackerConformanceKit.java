@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.Bytes;
+import io.sente4j.core.Direction;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.Packer;
@@ -12,6 +13,7 @@ import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.PackerRegistry;
 import io.sente4j.core.Payload;
+import io.sente4j.core.Via;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -183,6 +185,60 @@ public abstract class PackerConformanceKit extends LimitChecks {
             assertThat(codec.decode(form, c.from(), c.via())).as("%s", c.frame()).isEqualTo(expected(c.frame()));
           }
         });
+  }
+
+  /**
+   * Packed lists concatenated without unpacking ({@link Packer#concatLists}) read back as one list of all their
+   * elements, in order, in every payload form, and a list packed inside another value is packed as it is alone (the
+   * frame layer relies on it); a packer that says it does not concatenate answers {@code null}.
+   */
+  @Test
+  void concatenatedListsReadAsAllTheirElementsInOrder() {
+    Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(domain(), 0, 4), 0, 4)).checkAssert(parts -> {
+      List<Payload> packed = new ArrayList<>();
+      List<Object> all = new ArrayList<>();
+      for (List<Object> part : parts) {
+        packed.add(packer().pack(part));
+        all.addAll(part);
+      }
+      Payload joined = packer().concatLists(packed);
+      if (!concatenatesLists()) {
+        assertThat(joined).as("a packer that does not concatenate answers null").isNull();
+        return;
+      }
+      assertThat(joined).as("concatenated %s", parts).isNotNull();
+      for (Payload form : forms(joined)) {
+        assertThat(packer().unpack(form)).as("%s concatenated", parts).isEqualTo(normalise(all));
+      }
+      assertThat(bytes(packer().pack(Arrays.asList(all, null)))).as("[%s nil]", all)
+          .containsSequence(bytes(packer().pack(all)));
+    });
+  }
+
+  /** Push frames the codec joins decode as the one push of all their events, in order. */
+  @Test
+  void joinedPushesDecodeAsOnePushOfAllTheirEvents() {
+    FrameCodec codec = new FrameCodec(packer());
+    boolean keywords = packer().carriesKeywords();
+    Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(FrameGens.events(domain()), 1, 4), 1, 4))
+        .assuming(batches -> !FrameAmbiguity.isAmbiguous(expected(new Frame.Push(flat(batches))), keywords))
+        .checkAssert(batches -> {
+          List<Payload> packed = new ArrayList<>();
+          batches.forEach(events -> packed.add(codec.encode(new Frame.Push(events))));
+          Payload joined = codec.joinPushes(packed);
+          if (!concatenatesLists()) {
+            assertThat(joined).isNull();
+            return;
+          }
+          assertThat(codec.decode(joined, Direction.FROM_SERVER, Via.AJAX_POLL)).as("%s joined", batches)
+              .isEqualTo(expected(new Frame.Push(flat(batches))));
+        });
+  }
+
+  private static <T> List<T> flat(List<List<T>> lists) {
+    List<T> all = new ArrayList<>();
+    lists.forEach(all::addAll);
+    return all;
   }
 
   private Frame expected(Frame frame) {

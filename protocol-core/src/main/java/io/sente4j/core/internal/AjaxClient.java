@@ -386,20 +386,38 @@ public final class AjaxClient {
     host.forgotten(this, reason);
   }
 
-  /** The held batches as one push frame; the first batch alone if they cannot be joined. */
+  /**
+   * The held batches as one push frame, spliced from their packed frames where the packer can, else packed again;
+   * the first batch alone if they cannot be joined within the frame limit.
+   */
   private Payload join(List<HeldPushes.Batch> batches) {
     if (batches.size() == 1) {
       return batches.get(0).packed();
     }
-    List<Event> all = new ArrayList<>();
-    batches.forEach(b -> all.addAll(b.events()));
     try {
-      Payload joined = codec.encode(new Frame.Push(all));
+      Payload joined = spliced(batches);
+      if (joined == null) {
+        List<Event> all = new ArrayList<>();
+        batches.forEach(b -> all.addAll(b.events()));
+        joined = codec.encode(new Frame.Push(all));
+      }
       // Over the frame limit the client would refuse it: each batch alone is within it (PushEncoder split them).
       return joined.byteLength() <= codec.packer().limits().maxInputBytes() ? joined : batches.get(0).packed();
     } catch (RuntimeException e) {
       Mdc.run(uid, clientId, () -> LOG.debug("Held pushes cannot be joined; sending them one by one", e));
       return batches.get(0).packed();
+    }
+  }
+
+  /** The batches' packed frames joined by the packer, or {@code null} where it cannot (or fails to) join them. */
+  private Payload spliced(List<HeldPushes.Batch> batches) {
+    List<Payload> packed = new ArrayList<>(batches.size());
+    batches.forEach(b -> packed.add(b.packed()));
+    try {
+      return codec.joinPushes(packed);
+    } catch (RuntimeException e) {
+      Mdc.run(uid, clientId, () -> LOG.debug("The packer failed to join held pushes; packing them again", e));
+      return null;
     }
   }
 

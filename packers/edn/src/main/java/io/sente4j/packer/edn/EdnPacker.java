@@ -1,5 +1,6 @@
 package io.sente4j.packer.edn;
 
+import io.sente4j.core.PackedLists;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
@@ -9,6 +10,7 @@ import io.sente4j.packer.edn.internal.EdnInput;
 import io.sente4j.packer.edn.internal.EdnReader;
 import io.sente4j.packer.edn.internal.EdnWriter;
 import io.sente4j.packer.edn.internal.KeywordCache;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -99,6 +101,12 @@ public final class EdnPacker implements Packer {
   public Object unpack(Payload payload) {
     char[] chars = EdnInput.chars(payload, limits.maxInputBytes());
     return EdnReader.read(chars, chars.length, limits, keywords);
+  }
+
+  /** Concatenates packed lists as text, without unpacking them (see {@link Packer#concatLists}). */
+  @Override
+  public Payload concatLists(List<Payload> lists) {
+    return PackedLists.concatText(lists, " ");
   }
 
   @Override

@@ -12,4 +12,9 @@ class EdnPackerConformanceTest extends PackerConformanceKit {
   protected PackerProvider provider() {
     return new EdnPackerProvider();
   }
+
+  @Override
+  protected boolean concatenatesLists() {
+    return true;
+  }
 }

@@ -1,11 +1,13 @@
 package io.sente4j.packer.json;
 
+import io.sente4j.core.PackedLists;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.packer.json.internal.JsonFactories;
 import io.sente4j.packer.json.internal.JsonValueReader;
 import io.sente4j.packer.json.internal.JsonValueWriter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -116,6 +118,12 @@ public final class JsonPacker implements Packer {
   @Override
   public Object unpack(Payload payload) {
     return reader.read(Objects.requireNonNull(payload, "payload"));
+  }
+
+  /** Concatenates packed lists as text, without unpacking them (see {@link Packer#concatLists}). */
+  @Override
+  public Payload concatLists(List<Payload> lists) {
+    return PackedLists.concatText(lists, ",");
   }
 
   @Override

@@ -26,6 +26,11 @@ class JsonPackerConformanceTest extends PackerConformanceKit {
 
   /** The data model less tags and non-finite doubles, and less maps whose keys would clash as strings. */
   @Override
+  protected boolean concatenatesLists() {
+    return true;
+  }
+
+  @Override
   protected Gen<Object> domain() {
     return DataModelGens.all().without(Kind.TAGGED, Kind.NON_FINITE_DOUBLE).values().assuming(JsonDomain::accepts);
   }

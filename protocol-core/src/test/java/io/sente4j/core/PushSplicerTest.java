@@ -1,0 +1,78 @@
+package io.sente4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+
+/** Joining packed push frames without packing their events again ({@link FrameCodec#joinPushes}). */
+class PushSplicerTest {
+  private static final FrameCodec TOY = new FrameCodec(ToyPacker.TEXT);
+
+  private static Event ev(long n) {
+    return new Event(Keyword.of("n", "n"), n);
+  }
+
+  private static Payload push(FrameCodec codec, Event... events) {
+    return codec.encode(new Frame.Push(List.of(events)));
+  }
+
+  @Test
+  void joinedPushesAreTheBytesOfPackingAllTheirEventsTogether() {
+    Gen<List<List<Long>>> batches = SourceDSL.lists().of(SourceDSL.lists().of(SourceDSL.longs().all())
+        .ofSizeBetween(1, 5)).ofSizeBetween(1, 5);
+    Qt.seeded(0x5b11ceL).forAll(batches).checkAssert(bs -> {
+      List<Payload> packed = new ArrayList<>();
+      List<Event> all = new ArrayList<>();
+      for (List<Long> b : bs) {
+        List<Event> events = b.stream().map(PushSplicerTest::ev).toList();
+        packed.add(TOY.encode(new Frame.Push(events)));
+        all.addAll(events);
+      }
+      assertThat(TOY.joinPushes(packed)).isEqualTo(TOY.encode(new Frame.Push(all)));
+    });
+  }
+
+  @Test
+  void aPackerThatCannotConcatenateListsJoinsNothing() {
+    FrameCodec binary = new FrameCodec(ToyPacker.BINARY);
+    assertThat(binary.joinPushes(List.of(push(binary, ev(1)), push(binary, ev(2))))).isNull();
+    FrameCodec faulty = new FrameCodec(FaultyPacker.NULLING);
+    assertThat(faulty.joinPushes(List.of(push(faulty, ev(1)), push(faulty, ev(2))))).isNull();
+  }
+
+  /** A packer whose concatenation is wrong is found out by the probe join, and its pushes are never joined. */
+  @Test
+  void aPackerThatConcatenatesWronglyIsFoundOutByTheProbe() {
+    Packer wrong = new CountingPacker(ToyPacker.TEXT, true) {
+      @Override
+      public Payload concatLists(List<Payload> lists) {
+        return PackedLists.concatText(lists, ",");
+      }
+    };
+    FrameCodec codec = new FrameCodec(wrong);
+    assertThat(codec.joinPushes(List.of(push(codec, ev(1)), push(codec, ev(2))))).isNull();
+  }
+
+  /** A packer that throws from its concatenation (a third party's bug) leaves the splicer off; nothing escapes. */
+  @Test
+  void aPackerThatThrowsWhenProbedJoinsNothing() {
+    Packer throwing = new CountingPacker(ToyPacker.TEXT, true) {
+      @Override
+      public Payload concatLists(List<Payload> lists) {
+        throw new IllegalStateException("the packer's own bug (expected in this test)");
+      }
+    };
+    FrameCodec codec = new FrameCodec(throwing);
+    assertThat(codec.joinPushes(List.of(push(codec, ev(1)), push(codec, ev(2))))).isNull();
+  }
+
+  @Test
+  void aPayloadThatIsNotAPushOfThisCodecIsNotJoined() {
+    assertThat(TOY.joinPushes(List.of(push(TOY, ev(1)), Payload.text("[1 2]")))).isNull();
+    assertThat(TOY.joinPushes(List.of(push(TOY, ev(1)), Payload.binary(Bytes.fromHex("00"))))).isNull();
+  }
+}
