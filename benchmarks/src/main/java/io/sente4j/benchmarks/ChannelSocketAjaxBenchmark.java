@@ -4,9 +4,12 @@ import io.sente4j.core.ChannelSocketClient;
 import io.sente4j.core.ChannelSocketServer;
 import io.sente4j.core.ClientState;
 import io.sente4j.core.ClientType;
+import io.sente4j.core.Direction;
 import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
+import io.sente4j.core.HttpCall;
+import io.sente4j.core.HttpReply;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerRegistry;
@@ -18,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,6 +67,11 @@ public class ChannelSocketAjaxBenchmark {
   static final int STREAM_WINDOW = 8;
   private static final Keyword ECHO = Keyword.of("bench", "echo");
   private static final String UID = "bench";
+  /** The user of the raw poller, whose only connection it is. */
+  private static final String RAW_UID = "raw";
+  /** Text that each pushed event's packed form holds once, in edn and in JSON: the raw poller counts it. */
+  private static final String EVENT_MARK = "chat/send";
+  private static final Payload NO_BODY = Payload.text("");
 
   @Param({"edn", "json"})
   public String packer;
@@ -79,6 +88,12 @@ public class ChannelSocketAjaxBenchmark {
   private long pushesSeen;
   /** The batches of {@link #pushStreamedAjax} not yet seen whole by the client's handler; set once connected. */
   volatile InFlight streamed;
+  /** The batches of {@link #pushStreamedAjaxServerOnly} not yet answered to the raw poller; set once it polls. */
+  volatile InFlight rawStreamed;
+  /** The events the raw poller has been answered with; only its poll loop touches it, one response at a time. */
+  private long rawEventsSeen;
+  /** The raw poller's poll request. */
+  private HttpCall rawPoll;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -90,7 +105,7 @@ public class ChannelSocketAjaxBenchmark {
     }
     request = Payloads.chatSend(0);
     server = ChannelSocketServer.builder(p).withoutCsrfCheck()
-        .userId((req, clientId) -> UID)
+        .userId((req, clientId) -> clientId.equals("raw-1") ? RAW_UID : UID)
         .ajaxSendBufferWindow(AJAX_WINDOW)
         .longPollTimeout(LONG_POLL_TIMEOUT)
         .eventHandler(ServerRouter.builder().onRequest(ECHO, m -> m.data()).build())
@@ -112,6 +127,40 @@ public class ChannelSocketAjaxBenchmark {
       throw new IllegalStateException("expected an Ajax connection, got " + open);
     }
     streamed = new InFlight(STREAM_WINDOW);
+    startRawPoller(URI.create("http://bench.test/chsk?client-id=raw-1"));
+  }
+
+  /**
+   * A raw Ajax client: after its handshake it polls, and each time a poll is answered it polls again at once, on the
+   * thread that completed the answer, counting the events the answer holds (by a text each event's packed form holds
+   * once) without decoding them: the Ajax twin of {@link ChannelSocketBenchmark#pushStreamedServerOnly}'s raw socket.
+   */
+  private void startRawPoller(URI address) {
+    HttpCall handshake = new HttpCall("GET", URI.create(address + "&handshake%3F=1"), Map.of(), NO_BODY, null,
+        LONG_POLL_TIMEOUT.plusSeconds(10));
+    HttpReply shaken = net.clientTransport().request(handshake).orTimeout(10, TimeUnit.SECONDS).join();
+    if (shaken.status() != 200 || !(codec.decode(shaken.body(), Direction.FROM_SERVER, Via.AJAX_POLL)
+        instanceof Frame.Handshake)) {
+      throw new IllegalStateException("the raw poller's handshake failed: " + shaken);
+    }
+    rawPoll = new HttpCall("GET", address, Map.of(), NO_BODY, null, LONG_POLL_TIMEOUT.plusSeconds(10));
+    rawStreamed = new InFlight(STREAM_WINDOW);
+    rawPollAgain();
+  }
+
+  private void rawPollAgain() {
+    net.clientTransport().request(rawPoll).thenAccept(reply -> {
+      if (reply.status() != 200) {
+        return; // the server stopped, at the trial's end
+      }
+      String body = reply.body().asText();
+      for (int at = body.indexOf(EVENT_MARK); at >= 0; at = body.indexOf(EVENT_MARK, at + EVENT_MARK.length())) {
+        if (++rawEventsSeen % BATCH == 0) {
+          rawStreamed.done();
+        }
+      }
+      rawPollAgain();
+    });
   }
 
   @TearDown(Level.Trial)
@@ -154,10 +203,27 @@ public class ChannelSocketAjaxBenchmark {
     server.sendNow(UID, events.get(BATCH - 1));
   }
 
+  /**
+   * The server's half of {@link #pushStreamedAjax}: the same stream of batches to a user whose only connection is a
+   * raw poller that counts the events of each answer and polls again at once, without decoding (see {@link
+   * #startRawPoller}), so the figure is the server's Ajax push path (buffer, flush, pack, hold between polls, join,
+   * answer the poll) beside {@link #packerEncodeOnly}.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void pushStreamedAjaxServerOnly() {
+    rawStreamed.beforeSend();
+    for (int i = 0; i < BATCH - 1; i++) {
+      server.send(RAW_UID, events.get(i));
+    }
+    server.sendNow(RAW_UID, events.get(BATCH - 1));
+  }
+
   /** After each iteration: every streamed batch has arrived before the next iteration (or the trial's end). */
   @TearDown(Level.Iteration)
   public void awaitStreamed() {
     streamed.awaitAll();
+    rawStreamed.awaitAll();
   }
 
   /** One request and its reply over Ajax: a POST answered with the reply. */

@@ -30,6 +30,14 @@ class ChannelSocketAjaxBenchmarkTest {
         b.awaitStreamed();
         assertThat(b.server.metrics().eventsPushed()).as(packer + ": none dropped")
             .isEqualTo((5L + 3 * ChannelSocketAjaxBenchmark.STREAM_WINDOW) * ChannelSocketAjaxBenchmark.BATCH);
+        long before = b.server.metrics().eventsPushed();
+        for (int i = 0; i < 3 * ChannelSocketAjaxBenchmark.STREAM_WINDOW; i++) {
+          b.pushStreamedAjaxServerOnly();
+        }
+        b.awaitStreamed();
+        assertThat(b.server.metrics().eventsPushed() - before).as(packer + ": the raw poller took every event")
+            .isEqualTo(3L * ChannelSocketAjaxBenchmark.STREAM_WINDOW * ChannelSocketAjaxBenchmark.BATCH);
+        assertThat(b.rawStreamed.count()).as(packer).isZero();
         Object asDelivered = b.codec.packer().unpack(b.codec.packer().pack(b.request.data()));
         assertThat(b.requestReplyAjax()).as(packer).isEqualTo(asDelivered);
         assertThat(b.requestReplyAjax()).as(packer).isEqualTo(asDelivered);
