@@ -37,6 +37,15 @@ public sealed interface Payload permits Payload.Text, Payload.Binary {
   int byteLength();
 
   /**
+   * Whether {@link #byteLength()} is at most {@code maxBytes}. A text of n chars takes at most 3n bytes in UTF-8 (a
+   * surrogate pair: 4 bytes for 2 chars), so a text short enough is within it without counting its bytes, which
+   * takes a pass over the whole text.
+   */
+  default boolean fitsIn(long maxBytes) {
+    return this instanceof Text t && t.text().length() * 3L <= maxBytes || byteLength() <= maxBytes;
+  }
+
+  /**
    * A text payload.
    *
    * @param text the text

@@ -28,7 +28,7 @@ final class PushEncoder {
       return List.of();
     }
     int limit = codec.packer().limits().maxInputBytes();
-    if (fits(whole.payload(), limit)) {
+    if (whole.payload().fitsIn(limit)) {
       return List.of(whole);
     }
     if (batch.size() == 1) {
@@ -39,18 +39,6 @@ final class PushEncoder {
     List<PackedPush> frames = new ArrayList<>(encode(uid, clientId, batch.subList(0, batch.size() / 2)));
     frames.addAll(encode(uid, clientId, batch.subList(batch.size() / 2, batch.size())));
     return frames;
-  }
-
-  /**
-   * Whether the payload is within {@code limit} bytes. A text of n chars takes at most 3n bytes in UTF-8 (a
-   * surrogate pair: 4 bytes for 2 chars), so a short text is within the limit without counting its bytes, which
-   * takes a pass over the whole text.
-   */
-  private static boolean fits(Payload payload, int limit) {
-    if (payload instanceof Payload.Text t && t.text().length() * 3L <= limit) {
-      return true;
-    }
-    return payload.byteLength() <= limit;
   }
 
   /**

@@ -80,4 +80,19 @@ class PayloadTest {
     assertThat(Payload.binary(Bytes.fromHex("78"))).isEqualTo(Payload.binary(Bytes.fromHex("78")));
     assertThat(Payload.text("x")).isNotEqualTo(Payload.binary(Bytes.fromHex("78")));
   }
+
+  /** {@code fitsIn} is {@code byteLength() <= max} at its edge, for ASCII, two-, three- and four-byte text. */
+  @Test
+  void fitsInIsTheByteLengthAtItsEdge() {
+    for (String text : new String[] {"", "abc", "h\u00e9", "\u20ac\u20ac", "a\ud83d\ude00", "x".repeat(5000)}) {
+      Payload p = Payload.text(text);
+      int bytes = text.getBytes(UTF_8).length;
+      assertThat(p.fitsIn(bytes)).as("%s in %d", text, bytes).isTrue();
+      assertThat(p.fitsIn(bytes - 1L)).as("%s in %d", text, bytes - 1).isFalse();
+      assertThat(p.fitsIn(3L * text.length())).isTrue();
+    }
+    Payload binary = Payload.binary(Bytes.fromHex("0102"));
+    assertThat(binary.fitsIn(2)).isTrue();
+    assertThat(binary.fitsIn(1)).isFalse();
+  }
 }

@@ -402,7 +402,7 @@ public final class AjaxClient {
         joined = codec.encode(new Frame.Push(all));
       }
       // Over the frame limit the client would refuse it: each batch alone is within it (PushEncoder split them).
-      return joined.byteLength() <= codec.packer().limits().maxInputBytes() ? joined : batches.get(0).packed();
+      return joined.fitsIn(codec.packer().limits().maxInputBytes()) ? joined : batches.get(0).packed();
     } catch (RuntimeException e) {
       Mdc.run(uid, clientId, () -> LOG.debug("Held pushes cannot be joined; sending them one by one", e));
       return batches.get(0).packed();

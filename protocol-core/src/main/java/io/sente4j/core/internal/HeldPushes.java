@@ -19,13 +19,19 @@ public final class HeldPushes {
    *
    * @param events the events, in send order
    * @param packed the batch packed as one push frame
+   * @param bytes {@code packed}'s size in bytes, counted once (for text, counting is a pass over the whole frame)
    * @param deadlineNanos when its retry window ends, on the scheduler's clock
    */
-  public record Batch(List<Event> events, Payload packed, long deadlineNanos) {
+  public record Batch(List<Event> events, Payload packed, int bytes, long deadlineNanos) {
     /** Checks the parts are present. */
     public Batch {
       events = List.copyOf(events);
       Objects.requireNonNull(packed, "packed");
+    }
+
+    /** A batch of {@code events} packed as {@code packed}, whose size is counted here. */
+    public Batch(List<Event> events, Payload packed, long deadlineNanos) {
+      this(events, packed, packed.byteLength(), deadlineNanos);
     }
   }
 
@@ -48,16 +54,16 @@ public final class HeldPushes {
    * @return the batches dropped, oldest first (possibly {@code batch} itself); empty when nothing was dropped
    */
   public List<Batch> add(Batch batch) {
-    if (batch.events().size() > maxEvents || batch.packed().byteLength() > maxBytes) {
+    if (batch.events().size() > maxEvents || batch.bytes() > maxBytes) {
       return List.of(batch);
     }
     List<Batch> dropped = new ArrayList<>(0);
-    while (events + batch.events().size() > maxEvents || bytes + batch.packed().byteLength() > maxBytes) {
+    while (events + batch.events().size() > maxEvents || bytes + batch.bytes() > maxBytes) {
       dropped.add(removeFirst());
     }
     batches.addLast(batch);
     events += batch.events().size();
-    bytes += batch.packed().byteLength();
+    bytes += batch.bytes();
     return dropped;
   }
 
@@ -85,7 +91,7 @@ public final class HeldPushes {
       Batch b = taken.get(i);
       batches.addFirst(b);
       events += b.events().size();
-      bytes += b.packed().byteLength();
+      bytes += b.bytes();
     }
   }
 
@@ -121,7 +127,7 @@ public final class HeldPushes {
   private Batch removeFirst() {
     Batch b = batches.removeFirst();
     events -= b.events().size();
-    bytes -= b.packed().byteLength();
+    bytes -= b.bytes();
     return b;
   }
 }
