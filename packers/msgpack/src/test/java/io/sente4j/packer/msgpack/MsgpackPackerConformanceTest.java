@@ -37,6 +37,11 @@ class MsgpackPackerConformanceTest extends PackerConformanceKit {
   }
 
   @Override
+  protected boolean concatenatesLists() {
+    return true;
+  }
+
+  @Override
   protected Object normalise(Object value) {
     return MsgpackDomain.normalise(value);
   }
