@@ -5,8 +5,10 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
+import io.sente4j.packer.cbor.internal.CborArrays;
 import io.sente4j.packer.cbor.internal.CborReader;
 import io.sente4j.packer.cbor.internal.CborWriter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -93,6 +95,22 @@ public final class CborPacker implements Packer {
   @Override
   public Object unpack(Payload payload) {
     return CborReader.read(Objects.requireNonNull(payload, "payload").asBytes(), limits);
+  }
+
+  /**
+   * Concatenates packed arrays without decoding their items (see {@link Packer#concatLists}): the items of each, in
+   * order, under one head for their total count, in the shortest form, so the result is byte for byte what {@link
+   * #pack} makes of the concatenated list. CBOR allows it because an item's bytes mean the same wherever they sit
+   * (this packer writes no string references) and an array head is all that counts the items.
+   *
+   * @return the packed concatenation, or {@code null} if a payload is text or does not start with a definite-length
+   *     array head (the only kind this packer writes), or the result would pass 2 GiB; the caller checks it against
+   *     {@link PackerLimits#maxInputBytes()} and {@link PackerLimits#maxCollectionSize()} if it must
+   */
+  @Override
+  public Payload concatLists(List<Payload> lists) {
+    byte[] joined = CborArrays.concat(Objects.requireNonNull(lists, "lists"));
+    return joined == null ? null : Payload.binary(Bytes.wrap(joined));
   }
 
   @Override

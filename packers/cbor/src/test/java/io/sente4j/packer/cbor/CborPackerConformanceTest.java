@@ -19,6 +19,11 @@ class CborPackerConformanceTest extends PackerConformanceKit {
   }
 
   @Override
+  protected boolean concatenatesLists() {
+    return true;
+  }
+
+  @Override
   protected Object normalise(Object value) {
     return CborDomain.normalise(value);
   }

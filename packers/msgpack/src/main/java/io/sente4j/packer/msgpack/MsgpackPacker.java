@@ -4,8 +4,10 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
+import io.sente4j.packer.msgpack.internal.MsgpackArrays;
 import io.sente4j.packer.msgpack.internal.MsgpackReader;
 import io.sente4j.packer.msgpack.internal.MsgpackWriter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -92,6 +94,26 @@ public final class MsgpackPacker implements Packer {
   @Override
   public Object unpack(Payload payload) {
     return MsgpackReader.read(Objects.requireNonNull(payload, "payload").asBytes(), limits);
+  }
+
+  /**
+   * Concatenates packed arrays without unpacking their elements (see {@link Packer#concatLists}), into the bytes
+   * {@link #pack} writes for the concatenated list. MessagePack allows it with one array header for the total, in its
+   * shortest form, and the map-key cache renumbered: each packed list numbered its own map keys from 0, so the lists
+   * after the first are read, header by header, to their map keys, and each keyword or string key is written as
+   * packing the whole list would write it (a reference to its number in the joined message, or out in full); all
+   * other bytes are copied. Lists whose maps have no keyword or string keys, or that follow only such lists, are copied
+   * as they are.
+   *
+   * @return the packed concatenation, or {@code null} if a payload is text, does not start with an array header, or
+   *     holds, in a list that is read, anything this packer does not write or nesting past {@link
+   *     PackerLimits#maxDepth()}, or the result would pass 2 GiB; the caller checks it against {@link
+   *     PackerLimits#maxInputBytes()} and {@link PackerLimits#maxCollectionSize()} if it must
+   */
+  @Override
+  public Payload concatLists(List<Payload> lists) {
+    byte[] joined = MsgpackArrays.concat(Objects.requireNonNull(lists, "lists"), limits.maxDepth());
+    return joined == null ? null : Payload.binary(Bytes.wrap(joined));
   }
 
   @Override

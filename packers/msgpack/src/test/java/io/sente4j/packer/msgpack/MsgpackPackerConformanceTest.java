@@ -23,10 +23,22 @@ class MsgpackPackerConformanceTest extends PackerConformanceKit {
     return new MsgpackPackerProvider();
   }
 
-  /** The data model less tags and decimals, and less integers beyond MessagePack's range. */
+  /**
+   * The data model less tags and decimals, and less integers beyond MessagePack's range. A value holding such an
+   * integer is replaced by one drawn without big integers rather than discarded with {@code Gen.assuming}:
+   * QuickTheories counts every discarded draw against the example, and the kit's checks that draw up to sixteen
+   * values an example (the concatenation ones) then gave up before finding enough.
+   */
   @Override
   protected Gen<Object> domain() {
-    return DataModelGens.all().without(Kind.TAGGED, Kind.BIG_DECIMAL).values().assuming(MsgpackDomain::accepts);
+    Gen<Object> values = DataModelGens.all().without(Kind.TAGGED, Kind.BIG_DECIMAL).values();
+    Gen<Object> noBigIntegers = DataModelGens.all().without(Kind.TAGGED, Kind.BIG_DECIMAL, Kind.BIG_INTEGER).values();
+    return values.zip(noBigIntegers, (v, w) -> MsgpackDomain.accepts(v) ? v : w);
+  }
+
+  @Override
+  protected boolean concatenatesLists() {
+    return true;
   }
 
   @Override
