@@ -57,14 +57,16 @@ public interface Packer {
   /**
    * Concatenates packed lists into the packed list of all their elements, in order, without unpacking them: {@code
    * [a b]} and {@code [c]} into {@code [a b c]}. The server joins the push batches held for an Ajax client's next poll
-   * this way instead of packing their events a second time. A packer that implements it must write a list inside
-   * another value exactly as it writes the list alone (the frame layer finds a packed frame's list of events by
-   * that), as edn, JSON, MessagePack and CBOR do; a format with state across a write (Transit's cache) cannot, and
-   * answers {@code null}, the default, after which the server packs the events again. {@link PackedLists#concatText}
+   * this way instead of packing their events a second time. The result must be exactly the bytes that packing the
+   * concatenated list gives (a format with state across a write, such as a cache of map keys, renumbers what the
+   * later lists refer to, as the MessagePack packer does, or cannot concatenate, as Transit cannot). A packer that
+   * implements it must also write a list that comes first in another list exactly as it writes the list alone: the
+   * frame layer cuts a push frame's list of events out by that, and checks both on probe pushes before it relies on
+   * them. The default answers {@code null}: the server then packs the events again. {@link PackedLists#concatText}
    * does it for a text format that writes a list as brackets around its elements and a separator between them.
    *
    * @param lists lists this packer packed
-   * @return the packed concatenation, or {@code null} if this packer cannot concatenate packed lists
+   * @return the packed concatenation, or {@code null} if this packer cannot concatenate these lists
    */
   default Payload concatLists(List<Payload> lists) {
     return null;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -17,8 +18,14 @@ import java.util.function.Function;
  * bytes of packing the two together, or the splicer stays off and {@link #join} always answers {@code null}.
  */
 final class PushSplicer {
-  private static final Event PROBE_A = new Event(Keyword.of("sente4j", "probe"), List.of(1L, "a"));
-  private static final Event PROBE_B = new Event(Keyword.of("sente4j", "probe"), "b");
+  private static final Keyword PROBE = Keyword.of("sente4j", "probe");
+  /**
+   * Pairs of probe events, each joined from two pushes: the first pair's map keys repeat across the two (a format
+   * that caches keys must renumber them); the second, without maps, is for a packer that refuses the first.
+   */
+  private static final List<List<Event>> PROBES = List.of(
+      List.of(new Event(PROBE, Map.of("k", List.of(1L, "a"))), new Event(PROBE, Map.of("k", "b"))),
+      List.of(new Event(PROBE, List.of(1L, "a")), new Event(PROBE, "b")));
 
   private final Packer packer;
   /** The packed frame's bytes before its list of events, or {@code null} when off. */
@@ -54,9 +61,18 @@ final class PushSplicer {
       }
       PushSplicer splicer = new PushSplicer(packer, Arrays.copyOf(frame, at),
           Arrays.copyOfRange(frame, at + list.length, frame.length));
-      Payload joined = splicer.join(List.of(encodePush.apply(List.of(PROBE_A)), encodePush.apply(List.of(PROBE_B))));
-      Payload together = encodePush.apply(List.of(PROBE_A, PROBE_B));
-      return joined != null && joined.equals(together) ? splicer : off;
+      for (List<Event> probe : PROBES) {
+        List<Payload> pushes;
+        Payload together;
+        try {
+          pushes = List.of(encodePush.apply(probe.subList(0, 1)), encodePush.apply(probe.subList(1, 2)));
+          together = encodePush.apply(probe);
+        } catch (RuntimeException refused) {
+          continue; // outside the packer's domain: the next pair
+        }
+        return together.equals(splicer.join(pushes)) ? splicer : off;
+      }
+      return off;
     } catch (RuntimeException e) {
       return off; // a third party's packer failing on the probes: pushes are packed again, as without a splicer
     }

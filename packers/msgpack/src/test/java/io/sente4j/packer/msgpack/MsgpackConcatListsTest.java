@@ -7,10 +7,14 @@ import io.sente4j.core.Event;
 import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.Keyword;
+import io.sente4j.core.Packer;
+import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.spec.DataModelGens;
 import io.sente4j.spec.DataModelGens.Kind;
 import io.sente4j.spec.Theories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -130,6 +137,72 @@ class MsgpackConcatListsTest {
     all.addAll(second);
     assertThat(codec.joinPushes(List.of(codec.encode(new Frame.Push(first)), codec.encode(new Frame.Push(second)))))
         .isEqualTo(codec.encode(new Frame.Push(all)));
+  }
+
+  /**
+   * The frame layer's probe finds out a concatenation that only replaces the array headers (the later lists' map-key
+   * references then point at the earlier lists' keys): such a packer's pushes are packed again, never joined wrongly.
+   */
+  @Test
+  void theFrameLayersProbeFindsOutAConcatenationThatIgnoresTheKeyCache() {
+    Packer headerOnly = new Packer() {
+      @Override
+      public String name() {
+        return packer.name();
+      }
+
+      @Override
+      public boolean isBinary() {
+        return true;
+      }
+
+      @Override
+      public boolean carriesKeywords() {
+        return packer.carriesKeywords();
+      }
+
+      @Override
+      public PackerLimits limits() {
+        return packer.limits();
+      }
+
+      @Override
+      public Payload pack(Object value) {
+        return packer.pack(value);
+      }
+
+      @Override
+      public Object unpack(Payload payload) {
+        return packer.unpack(payload);
+      }
+
+      @Override
+      public Payload concatLists(List<Payload> lists) {
+            try (MessageBufferPacker out = MessagePack.newDefaultBufferPacker()) {
+          int total = 0;
+          List<byte[]> bodies = new ArrayList<>();
+          for (Payload list : lists) {
+            byte[] bytes = list.asBytes().toByteArray();
+            try (MessageUnpacker in = MessagePack.newDefaultUnpacker(bytes)) {
+              total += in.unpackArrayHeader();
+              bodies.add(Arrays.copyOfRange(bytes, (int) in.getTotalReadBytes(), bytes.length));
+            }
+          }
+          out.packArrayHeader(total);
+          for (byte[] body : bodies) {
+            out.writePayload(body);
+          }
+          return Payload.binary(Bytes.wrap(out.toByteArray()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    FrameCodec codec = new FrameCodec(headerOnly);
+    List<Event> first = List.of(new Event(Keyword.of("n", "n"), Map.of("k", 1L)));
+    List<Event> second = List.of(new Event(Keyword.of("n", "n"), Map.of("k", 2L)));
+    assertThat(codec.joinPushes(List.of(codec.encode(new Frame.Push(first)), codec.encode(new Frame.Push(second)))))
+        .isNull();
   }
 
   @Test
