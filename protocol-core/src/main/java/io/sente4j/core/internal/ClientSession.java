@@ -324,7 +324,16 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     Sente4jException error = new Sente4jException("the executor refused to start a connection attempt ("
         + refused.getMessage() + "); the client tries again after its backoff", refused);
     LOG.warn("client {}: {}", config.clientId(), error.getMessage());
-    lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), error.getMessage(), false));
+    attemptFailed(error.getMessage(), error);
+  }
+
+  /**
+   * The current attempt failed before it reached the transport: it is closed as {@link CloseReason#ERROR} with code
+   * 1006 (it ended without a close frame) and {@code text}, {@code error} is reported, and the next attempt comes
+   * after the backoff. Under the lock.
+   */
+  private void attemptFailed(String text, Throwable error) {
+    lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), text, false));
     dispatcher.reportError(state.uid(), error);
   }
 
@@ -342,8 +351,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         LOG.warn("client {}: could not build the connection request: {}", config.clientId(), error.toString());
         synchronized (lock) {
           if (e == epoch && wanted && current == null) {
-            lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), error.toString(), false));
-            dispatcher.reportError(state.uid(), error);
+            attemptFailed(error.toString(), error);
           }
         }
         return;
