@@ -128,8 +128,8 @@ public final class ChannelSocketClient implements AutoCloseable {
    * @param event the event
    * @param timeout how long to wait for the reply (a held request's wait counts too); positive
    * @return completes with the reply, or fails with {@link ReplyClosedException}, {@link ReplyTimeoutException} or
-   *     {@link ReplyErrorException}; a reply equal to {@code :chsk/closed}, {@code :chsk/timeout} or {@code
-   *     :chsk/error} fails with the matching exception
+   *     {@link ReplyErrorException} (also when the scheduler refuses the reply's timer); a reply equal to {@code
+   *     :chsk/closed}, {@code :chsk/timeout} or {@code :chsk/error} fails with the matching exception
    * @throws IllegalArgumentException if the event is in the reserved {@code chsk} namespace or the timeout is not
    *     positive
    */
@@ -316,7 +316,18 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The clock and timers; default: a daemon thread on real time that {@link #close()} shuts down. */
+    /**
+     * The clock and timers; default: a daemon thread on real time that {@link #close()} shuts down. A scheduler that
+     * throws instead of arming a timer (one whose executor the application shut down) is not thrown to the
+     * application's calls nor to a transport's or timer's thread. Without the handshake timeout, the keep-alive or a
+     * reconnect's backoff the client could not bound an attempt, notice a dead connection or come back after a loss,
+     * so when one of those is refused it stops: it closes with {@link CloseReason#ERROR} (the close text says the
+     * scheduler refused), fails its requests, held sends and the futures of {@link ChannelSocketClient#connect()},
+     * reports a {@link Sente4jException} caused by the scheduler's exception to the error listener, and stays closed
+     * until {@code connect()} or {@code reconnect()}. A request whose reply timeout is refused fails with {@link
+     * ReplyErrorException}, unsent (requests waiting on a timer refused when it is set again fail the same way), and
+     * an Ajax request with its timer refused fails as one without a response does.
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
@@ -352,11 +363,13 @@ public final class ChannelSocketClient implements AutoCloseable {
     }
 
     /**
-     * Receives what went wrong without ending the client: bad frames from the server (a {@link FrameException}),
-     * failed connection attempts (an {@link UpgradeRefusedException} or the transport's error), failed Ajax
-     * handshakes and polls (an {@link AjaxRefusedException}, a {@link java.util.concurrent.TimeoutException} after the
-     * Ajax timeout, or the transport's error), a first frame that was not the handshake, and exceptions thrown by the
-     * push handler or state listener. Each is also logged.
+     * Receives what went wrong, which does not end the client unless said: bad frames from the server (a {@link
+     * FrameException}), failed connection attempts (an {@link UpgradeRefusedException} or the transport's error),
+     * failed Ajax handshakes and polls (an {@link AjaxRefusedException}, a {@link
+     * java.util.concurrent.TimeoutException} after the Ajax timeout, or the transport's error), a first frame that was
+     * not the handshake, exceptions thrown by the push handler or state listener, and a {@link Sente4jException} when
+     * the {@link #scheduler(Scheduler)} refused a timer the client needs, after which the client stays closed. Each is
+     * also logged.
      */
     public Builder errorListener(Consumer<Throwable> errorListener) {
       this.errorListener = Objects.requireNonNull(errorListener, "errorListener");

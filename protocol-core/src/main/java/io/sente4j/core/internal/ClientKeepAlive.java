@@ -19,6 +19,12 @@ public final class ClientKeepAlive {
 
     /** No pong came in time: close the connection with ping-timeout. */
     void pongTimedOut();
+
+    /**
+     * The scheduler threw {@code refused} instead of arming the keep-alive's timer, which has stopped: the
+     * connection can no longer be watched.
+     */
+    void timerRefused(RuntimeException refused);
   }
 
   private final Object lock;
@@ -65,7 +71,7 @@ public final class ClientKeepAlive {
       running = true;
       lastTraffic = scheduler.nanoTime();
       long gen = generation;
-      timer = scheduler.schedule(interval, () -> idleCheck(gen));
+      arm(interval, () -> idleCheck(gen));
     }
   }
 
@@ -105,7 +111,7 @@ public final class ClientKeepAlive {
       timer.cancel();
       lastTraffic = scheduler.nanoTime();
       long gen = generation;
-      timer = scheduler.schedule(interval, () -> idleCheck(gen));
+      arm(interval, () -> idleCheck(gen));
       return true;
     }
   }
@@ -124,13 +130,31 @@ public final class ClientKeepAlive {
       }
       long idle = scheduler.nanoTime() - lastTraffic;
       if (idle < intervalNanos) {
-        timer = scheduler.schedule(Duration.ofNanos(intervalNanos - idle), () -> idleCheck(gen));
+        arm(Duration.ofNanos(intervalNanos - idle), () -> idleCheck(gen));
         return;
       }
       String cb = callbackIds.get();
       awaiting = cb;
-      timer = scheduler.schedule(pongTimeout, () -> pongCheck(gen, cb));
-      actions.sendPing(cb);
+      if (arm(pongTimeout, () -> pongCheck(gen, cb))) {
+        actions.sendPing(cb); // only a ping whose pong can be waited for
+      }
+    }
+  }
+
+  /**
+   * Arms the timer; when the scheduler throws instead (its executor was shut down), stops and tells the client, never
+   * the caller: a transport's thread, the timer's, or the handshake's.
+   *
+   * @return whether the timer is armed
+   */
+  private boolean arm(Duration delay, Runnable check) {
+    try {
+      timer = scheduler.schedule(delay, check);
+      return true;
+    } catch (RuntimeException refused) {
+      stop();
+      actions.timerRefused(refused);
+      return false;
     }
   }
 

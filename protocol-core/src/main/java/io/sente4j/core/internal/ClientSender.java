@@ -53,6 +53,9 @@ public final class ClientSender {
     }
     synchronized (session.lock) {
       PendingReplies.Registered r = session.pending.register(event.id(), timeout);
+      if (!session.pending.contains(r.callbackId())) {
+        return r.future(); // failed: the scheduler refused its timeout, and a request that cannot time out is not sent
+      }
       if (session.openConnection() != null) {
         sendRequest(event, r.callbackId());
       } else if (session.terminated() || !held.offer(new OutboundQueue.Item(event, r.callbackId(), null), ended)) {

@@ -180,6 +180,11 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   }
 
   @Override
+  public void timerRefused(RuntimeException refused) {
+    schedulerRefused("keep-alive", refused);
+  }
+
+  @Override
   public void pongTimedOut() {
     ClientConnection c = detach();
     if (c != null) {
@@ -225,6 +230,9 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       webSocketOpened = true; // a handshake can come before the transport reports the open
       webSocketHandshaken = true;
       keepAlive.start(); // before anything reaches the application, which may move time
+      if (current == null) {
+        return; // the scheduler refused the keep-alive's timer: the client stopped
+      }
     }
     setState(state.opened(h.uid(), h.handshakeData()));
     if (!first) {
@@ -266,10 +274,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private void lost(CloseInfo info) {
     pending.failSent("the connection closed (" + info.reason().text() + ")");
     if (info.reason() == CloseReason.UNAUTHORIZED) {
-      wanted = false;
-      epoch++;
-      setState(state.closed(info));
-      failWaiters("the server closed the connection as unauthorized");
+      stop(info, "the server closed the connection as unauthorized");
       return;
     }
     int next = state.attempt() + 1;
@@ -282,16 +287,69 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       }
     };
     // Timers are armed before anything reaches the application, which may move (virtual) time when it hears.
-    boolean now = reconnects.schedule(next, start).isZero();
+    boolean now;
+    try {
+      now = reconnects.schedule(next, start).isZero();
+    } catch (RuntimeException refused) {
+      setState(state.closed(info));
+      schedulerRefused("reconnect", refused);
+      return;
+    }
     setState(state.closed(info));
     if (now) {
       try {
         config.executor().execute(start);
       } catch (RejectedExecutionException refused) {
-        // From the timer instead: starting there only hands the attempt to the executor, and a refusal then fails
-        // the attempt. Never inline, where one refusal after another (with a backoff of zeros) would recurse.
-        reconnects.startSoon(start);
+        startSoon(start);
       }
+    }
+  }
+
+  /**
+   * Starts an attempt the executor refused from the timer instead: starting there only hands the attempt to the
+   * executor, and a refusal then fails the attempt. Never inline, where one refusal after another (with a backoff of
+   * zeros) would recurse. Under the lock.
+   */
+  private void startSoon(Runnable start) {
+    try {
+      reconnects.startSoon(start);
+    } catch (RuntimeException refused) {
+      schedulerRefused("reconnect", refused);
+    }
+  }
+
+  /**
+   * The client stays closed after {@code info}: no reconnect until {@link #connect()} or {@link #reconnect()};
+   * connect()'s futures fail with {@code why}. Under the lock.
+   */
+  private void stop(CloseInfo info, String why) {
+    wanted = false;
+    epoch++;
+    reconnects.cancel();
+    setState(state.closed(info));
+    failWaiters(why);
+  }
+
+  /**
+   * The scheduler threw instead of arming {@code timer}, one the connection cannot do without (its executor was shut
+   * down, say). Without it the client could not bound an attempt, notice a dead connection or come back after a
+   * loss, and trying again at once would spin, so it stops instead of hanging: it closes the connection as {@link
+   * CloseReason#ERROR}, fails the requests, the held sends and connect()'s futures, as {@link #disconnect()} does,
+   * reports a {@link Sente4jException} caused by the refusal, and stays closed until {@link #connect()} or {@link
+   * #reconnect()}. Under the lock.
+   */
+  private void schedulerRefused(String timer, RuntimeException refused) {
+    Sente4jException error = new Sente4jException("the scheduler refused the client's " + timer + " timer ("
+        + refused + "); the client stays closed until connect() or reconnect()", refused);
+    LOG.warn("client {}: {}", config.clientId(), error.getMessage());
+    ClientConnection c = detach();
+    String why = "the client stopped (its scheduler refused a timer)";
+    pending.failAll(why);
+    sender.failHeld(why);
+    stop(new CloseInfo(CloseReason.ERROR, CloseReason.ERROR.code(), error.getMessage(), true), error.getMessage());
+    dispatcher.reportError(state.uid(), error);
+    if (c != null) {
+      c.close(CloseReason.ERROR);
     }
   }
 
@@ -324,7 +382,16 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     Sente4jException error = new Sente4jException("the executor refused to start a connection attempt ("
         + refused.getMessage() + "); the client tries again after its backoff", refused);
     LOG.warn("client {}: {}", config.clientId(), error.getMessage());
-    lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), error.getMessage(), false));
+    attemptFailed(error.getMessage(), error);
+  }
+
+  /**
+   * The current attempt failed before it reached the transport: it is closed as {@link CloseReason#ERROR} with code
+   * 1006 (it ended without a close frame) and {@code text}, {@code error} is reported, and the next attempt comes
+   * after the backoff. Under the lock.
+   */
+  private void attemptFailed(String text, Throwable error) {
+    lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), text, false));
     dispatcher.reportError(state.uid(), error);
   }
 
@@ -342,8 +409,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         LOG.warn("client {}: could not build the connection request: {}", config.clientId(), error.toString());
         synchronized (lock) {
           if (e == epoch && wanted && current == null) {
-            lost(new CloseInfo(CloseReason.ERROR, CloseReason.ABNORMAL.code(), error.toString(), false));
-            dispatcher.reportError(state.uid(), error);
+            attemptFailed(error.toString(), error);
           }
         }
         return;
@@ -354,11 +420,16 @@ public final class ClientSession implements ClientKeepAlive.Actions {
           return;
         }
         c = connector.apply(attemptVia, inbound);
+        ClientConnection attemptConnection = c;
+        try {
+          handshakeTimer = config.scheduler().schedule(config.handshakeTimeout(),
+              () -> handshakeTimedOut(attemptConnection));
+        } catch (RuntimeException refused) {
+          schedulerRefused("handshake-timeout", refused); // before the connection opens: nothing to close
+          return;
+        }
         current = c;
         handshaken = false;
-        ClientConnection attemptConnection = c;
-        handshakeTimer = config.scheduler().schedule(config.handshakeTimeout(),
-            () -> handshakeTimedOut(attemptConnection));
       }
       LOG.debug("client {}: connecting to {}", config.clientId(), attempt.uri());
       c.open(attempt.uri(), attempt.headers());

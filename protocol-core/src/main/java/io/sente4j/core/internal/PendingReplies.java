@@ -66,7 +66,11 @@ public final class PendingReplies {
     this.keywordsAsStrings = keywordsAsStrings;
   }
 
-  /** Registers a new request, held, with its timeout running; a cancel of its future forgets it. */
+  /**
+   * Registers a new request, held, with its timeout running; a cancel of its future forgets it. When the scheduler
+   * refuses the timer its timeout needs (its executor was shut down), the request is not registered: its future
+   * fails with a {@link ReplyErrorException} caused by the refusal, and {@link #contains} is false for it.
+   */
   public Registered register(Keyword eventId, Duration timeout) {
     synchronized (lock) {
       String cb = callbackIds.get();
@@ -75,7 +79,12 @@ public final class PendingReplies {
       Entry e = new Entry(eventId, timeout, now + saturatedNanos(timeout), future);
       entries.put(cb, e);
       if (timer == null || e.deadline - timerAt < 0) {
-        setTimer(now, e.deadline);
+        try {
+          setTimer(now, e.deadline);
+        } catch (RuntimeException refused) {
+          entries.remove(cb); // the others keep the timer they had
+          settle(e, null, timerRefused(e, refused));
+        }
       }
       return new Registered(cb, future);
     }
@@ -176,14 +185,20 @@ public final class PendingReplies {
     }
   }
 
+  /**
+   * Sets the timer for {@code at}. The new one is armed before the old one is cancelled: when the scheduler throws
+   * instead (and so does this), the old one still times the requests it was set for.
+   */
   private void setTimer(long now, long at) {
+    long generation = timerGeneration + 1;
+    Scheduler.Cancellable next = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)),
+        () -> timerFired(generation));
     if (timer != null) {
       timer.cancel();
-      timer = null; // so that a scheduler that refuses (shut down) leaves the next request to try again
     }
+    timer = next;
     timerAt = at;
-    long generation = ++timerGeneration;
-    timer = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)), () -> timerFired(generation));
+    timerGeneration = generation;
   }
 
   /** Ends the requests whose deadline has passed, in the order they were made, and sets the timer for the next. */
@@ -211,9 +226,27 @@ public final class PendingReplies {
         settle(e, null, new ReplyTimeoutException("no reply to " + e.eventId + " within " + e.timeout));
       }
       if (more) {
-        setTimer(now, next);
+        try {
+          setTimer(now, next);
+        } catch (RuntimeException refused) {
+          failUntimed(refused); // not to the timer's thread
+        }
       }
     }
+  }
+
+  /** The scheduler refused the timer of every request still waiting: they end now, for nothing would time them. */
+  private void failUntimed(RuntimeException refused) {
+    List<Entry> ended = new ArrayList<>(entries.values());
+    entries.clear();
+    for (Entry e : ended) {
+      settle(e, null, timerRefused(e, refused));
+    }
+  }
+
+  private static ReplyErrorException timerRefused(Entry e, RuntimeException refused) {
+    return new ReplyErrorException("could not time the reply to " + e.eventId + ": the scheduler refused its timer ("
+        + refused + ")", refused);
   }
 
   private void forget(String cb) {

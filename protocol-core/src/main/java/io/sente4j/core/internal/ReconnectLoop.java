@@ -36,6 +36,8 @@ public final class ReconnectLoop {
    * close, so that the application sees the close before the next attempt.
    *
    * @return the delay drawn; zero when the caller starts the attempt itself
+   * @throws RuntimeException what the scheduler throws when it refuses the timer (it was shut down); no timer is armed
+   *     then
    */
   public Duration schedule(int attempt, Runnable start) {
     cancel();
@@ -56,6 +58,8 @@ public final class ReconnectLoop {
   /**
    * Arms a timer that starts the attempt after {@link #REFUSED_START_RETRY}, replacing any armed one: for a start the
    * executor refused.
+   *
+   * @throws RuntimeException what the scheduler throws when it refuses the timer; no timer is armed then
    */
   public void startSoon(Runnable start) {
     cancel();
