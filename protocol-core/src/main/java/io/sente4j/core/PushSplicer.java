@@ -19,13 +19,16 @@ import java.util.function.Function;
  */
 final class PushSplicer {
   private static final Keyword PROBE = Keyword.of("sente4j", "probe");
+  /** Long enough for a format that caches only longer strings (Transit caches those of four chars or more). */
+  private static final String TEXT = "sente4j-probe";
   /**
-   * Pairs of probe events, each joined from two pushes: the first pair's map keys repeat across the two (a format
-   * that caches keys must renumber them); the second, without maps, is for a packer that refuses the first.
+   * Pairs of probe events, each joined from two pushes. Their keyword, and a string as map key and as value, repeat
+   * across the two: a format that caches what a message repeats must renumber its references when it concatenates.
+   * The second pair, without maps, is for a packer that refuses the first.
    */
   private static final List<List<Event>> PROBES = List.of(
-      List.of(new Event(PROBE, Map.of("k", List.of(1L, "a"))), new Event(PROBE, Map.of("k", "b"))),
-      List.of(new Event(PROBE, List.of(1L, "a")), new Event(PROBE, "b")));
+      List.of(new Event(PROBE, Map.of(TEXT, List.of(1L, TEXT))), new Event(PROBE, Map.of(TEXT, TEXT))),
+      List.of(new Event(PROBE, List.of(1L, TEXT)), new Event(PROBE, TEXT)));
 
   private final Packer packer;
   /** The packed frame's bytes before its list of events, or {@code null} when off. */

@@ -57,6 +57,43 @@ class PushSplicerTest {
     assertThat(codec.joinPushes(List.of(push(codec, ev(1)), push(codec, ev(2))))).isNull();
   }
 
+  /**
+   * A packer with state across a message, as Transit's cache is: a string of four chars or more that the message has
+   * written before is written {@code "^n"}, for the n-th such string. Joining its lists as text is wrong wherever a
+   * string repeats across them (and would misread a later list's own references); the probe pushes repeat such a
+   * string across each other, so the probe finds it out and its pushes are packed again.
+   */
+  @Test
+  void aPackerThatCachesLongStringsAcrossAMessageIsFoundOutByTheProbe() {
+    Packer caching = new CountingPacker(ToyPacker.TEXT, true) {
+      @Override
+      public Payload pack(Object value) {
+        return super.pack(cached(value, new ArrayList<>()));
+      }
+    };
+    FrameCodec codec = new FrameCodec(caching);
+    Event hello = new Event(Keyword.of("n", "n"), "hello");
+    assertThat(codec.joinPushes(List.of(push(codec, hello), push(codec, hello)))).isNull();
+  }
+
+  /** {@code value} with each string of four chars or more that {@code seen} holds replaced by its reference. */
+  private static Object cached(Object value, List<String> seen) {
+    if (value instanceof String s && s.length() >= 4) {
+      int n = seen.indexOf(s);
+      if (n >= 0) {
+        return "^" + n;
+      }
+      seen.add(s);
+      return s;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(item -> out.add(cached(item, seen)));
+      return out;
+    }
+    return value;
+  }
+
   /** A packer that throws from its concatenation (a third party's bug) leaves the splicer off; nothing escapes. */
   @Test
   void aPackerThatThrowsWhenProbedJoinsNothing() {

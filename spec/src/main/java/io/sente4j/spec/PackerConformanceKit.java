@@ -195,13 +195,8 @@ public abstract class PackerConformanceKit extends LimitChecks {
   @Test
   void concatenatedListsReadAsAllTheirElementsInOrder() {
     Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(domain(), 0, 4), 0, 4)).checkAssert(parts -> {
-      List<Payload> packed = new ArrayList<>();
-      List<Object> all = new ArrayList<>();
-      for (List<Object> part : parts) {
-        packed.add(packer().pack(part));
-        all.addAll(part);
-      }
-      Payload joined = packer().concatLists(packed);
+      List<Object> all = flat(parts);
+      Payload joined = concatenated(parts);
       if (!concatenatesLists()) {
         assertThat(joined).as("a packer that does not concatenate answers null").isNull();
         return;
@@ -215,6 +210,13 @@ public abstract class PackerConformanceKit extends LimitChecks {
       assertThat(bytes(packer().pack(Arrays.asList(all, null)))).as("[%s nil]: the list as packed alone", all)
           .isEqualTo(aroundList(bytes(packer().pack(all))));
     });
+  }
+
+  /** Each part packed alone, then concatenated by the packer. */
+  private Payload concatenated(List<List<Object>> parts) {
+    List<Payload> packed = new ArrayList<>(parts.size());
+    parts.forEach(part -> packed.add(packer().pack(part)));
+    return packer().concatLists(packed);
   }
 
   /**
@@ -249,13 +251,8 @@ public abstract class PackerConformanceKit extends LimitChecks {
     second.put("room", "lobby");
     List<List<Object>> parts = List.of(List.of(first, first), List.of(second), List.of(List.of(first, second)),
         List.of(Set.of(second)));
-    List<Payload> packed = new ArrayList<>();
-    List<Object> all = new ArrayList<>();
-    for (List<Object> part : parts) {
-      packed.add(packer().pack(part));
-      all.addAll(part);
-    }
-    Payload joined = packer().concatLists(packed);
+    List<Object> all = flat(parts);
+    Payload joined = concatenated(parts);
     if (!concatenatesLists()) {
       assertThat(joined).isNull();
       return;
@@ -264,7 +261,9 @@ public abstract class PackerConformanceKit extends LimitChecks {
     assertThat(packer().unpack(joined)).isEqualTo(normalise(all));
   }
 
-  /** Push frames the codec joins decode as the one push of all their events, in order. */
+  /**
+   * Push frames the codec joins are the bytes of the one push of all their events, and decode as it, in order.
+   */
   @Test
   void joinedPushesDecodeAsOnePushOfAllTheirEvents() {
     FrameCodec codec = new FrameCodec(packer());
@@ -279,8 +278,11 @@ public abstract class PackerConformanceKit extends LimitChecks {
             assertThat(joined).isNull();
             return;
           }
+          Frame.Push all = new Frame.Push(flat(batches));
+          assertThat(bytes(joined)).as("%s joined: the bytes of one push of them all", batches)
+              .isEqualTo(bytes(codec.encode(all)));
           assertThat(codec.decode(joined, Direction.FROM_SERVER, Via.AJAX_POLL)).as("%s joined", batches)
-              .isEqualTo(expected(new Frame.Push(flat(batches))));
+              .isEqualTo(expected(all));
         });
   }
 

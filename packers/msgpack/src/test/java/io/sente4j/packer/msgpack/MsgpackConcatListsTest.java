@@ -244,4 +244,39 @@ class MsgpackConcatListsTest {
     Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(values(), 0, 6), 0, 5))
         .checkAssert(parts -> joinsAsOne(parts.toArray(List<?>[]::new)));
   }
+
+  /**
+   * Map keys from a small pool and from wide maps of up to 300 distinct keys (so the 256-key cache fills at any point
+   * of any list), and keys that are themselves maps, sets of maps or lists holding such keys; values that hold the
+   * bytes of a key reference ({@code d4 08 nn}) without being one.
+   */
+  private static Gen<Object> keyHeavyValues() {
+    Gen<Object> pool = Generate.pick(List.<Object>of(Keyword.of("a"), Keyword.of("b"), Keyword.of("x", "c"), "a",
+        "b", "e".repeat(40), Keyword.of("k1"), "k1", Keyword.of("k255"), Keyword.of("k299")));
+    Gen<Object> lookalikes = Generate.pick(List.<Object>of(Bytes.fromHex("d40800"), "\u00d4\b\u0000",
+        Bytes.fromHex("d408ff"), Keyword.of("d4"), 0xd40800L));
+    DataModelGens noBig = DataModelGens.all().without(Kind.TAGGED, Kind.BIG_DECIMAL, Kind.BIG_INTEGER);
+    Gen<Object> simpleKeys = Generate.frequency(List.of(Pair.of(6, pool), Pair.of(1, lookalikes),
+        Pair.of(1, noBig.scalars())));
+    Gen<Object> nested = noBig.withMaxDepth(2).withMapKeys(simpleKeys).values();
+    Gen<Object> wide = Generate.range(0, 300).zip(Generate.range(0, 299), Generate.booleans(),
+        (n, from, keywords) -> {
+          Map<Object, Object> m = new LinkedHashMap<>();
+          for (int i = 0; i < n; i++) {
+            String name = "k" + ((from + i) % 300);
+            m.put(keywords ? Keyword.of(name) : name, (long) i);
+          }
+          return (Object) m;
+        });
+    Gen<Object> keys = Generate.frequency(List.of(Pair.of(6, simpleKeys), Pair.of(2, nested)));
+    Gen<Object> values = noBig.withMaxDepth(3).withMapKeys(keys).values();
+    return Generate.frequency(List.of(Pair.of(8, values), Pair.of(1, wide), Pair.of(1, lookalikes),
+        Pair.of(1, DataModelGens.setsOf(values, 1, 4).map(x -> (Object) x))));
+  }
+
+  @Test
+  void concatenatingIsPackingTheConcatenatedListWhateverTheMapKeys() {
+    Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(keyHeavyValues(), 0, 6), 0, 5))
+        .checkAssert(parts -> joinsAsOne(parts.toArray(List<?>[]::new)));
+  }
 }
