@@ -64,7 +64,7 @@ final class RequestGuard {
    * Counts a new connection (a WebSocket, or an Ajax client from its handshake) of the request's address as open,
    * unless the address has the most connections allowed: the check and the count are one step, so connections of
    * one address that start at once cannot all pass the check before any is counted. The Ajax path asks only when a
-   * handshake would start a new connection, so the polls of connections already counted are never refused.
+   * handshake starts a new client, so the polls of connections already counted are never refused.
    *
    * @return whether the connection was counted (always, for a request without a remote address); one that was is
    *     uncounted by {@link #closed}
@@ -92,18 +92,7 @@ final class RequestGuard {
     return r != null ? r : defaultResponse(reason);
   }
 
-  /**
-   * Counts a connection of the request's address as open whatever the limit: for an Ajax client whose handshake
-   * (another one of the same client, handshaking at once) counted nothing of its own.
-   */
-  void opened(ServerRequest request) {
-    String address = address(request);
-    if (address != null) {
-      perAddress.merge(address, 1, Integer::sum);
-    }
-  }
-
-  /** Counts a connection of the request's address, counted by {@link #tryOpen} or {@link #opened}, as closed. */
+  /** Counts a connection of the request's address, counted by {@link #tryOpen}, as closed. */
   void closed(ServerRequest request) {
     String address = address(request);
     if (address != null) {
