@@ -258,22 +258,22 @@ final class AjaxPath implements AjaxClient.Host {
    */
   private RejectionReason overLimit(ServerRequest request, Object uid, String clientId) {
     if (!guard.tryOpen(request)) {
-      reportOverLimit(uid, clientId, "the remote address has the most connections allowed (maxConnectionsPerAddress)");
+      dispatch.report(guard.addressFull(request, uid, clientId, refusal()));
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
     int others = host.connections(uid, clientId);
     if (ServerCore.overUidLimit(uid, others, maxConnectionsPerUid)) {
       guard.closed(request); // the place just counted at the address
-      reportOverLimit(uid, clientId, "the uid has " + others
-          + " connection(s), the most allowed (maxConnectionsPerUid)");
+      dispatch.report(new ServerError(ServerError.Kind.REJECTED, uid, clientId, refusal() + ": the uid has " + others
+          + " connection(s), the most allowed (maxConnectionsPerUid)", null));
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
     return null;
   }
 
-  private void reportOverLimit(Object uid, String clientId, String why) {
-    dispatch.report(new ServerError(ServerError.Kind.REJECTED, uid, clientId,
-        "Ajax handshake refused: " + why + " (429)", null));
+  /** The first words of the report of a handshake refused for a limit: the status it is answered with. */
+  private String refusal() {
+    return "Ajax handshake refused (" + guard.response(RejectionReason.TOO_MANY_CONNECTIONS).status() + ")";
   }
 
   private ServerAnswer post(ServerRequest request, String clientId) {

@@ -86,6 +86,19 @@ final class RequestGuard {
     return counted[0];
   }
 
+  /**
+   * The report of a new connection refused because its remote address has the most connections allowed, on either
+   * path (a WebSocket whose socket opened, an Ajax handshake): one wording for both.
+   *
+   * @param refusal what became of the connection, the report's first words
+   */
+  ServerError addressFull(ServerRequest request, Object uid, String clientId, String refusal) {
+    String address = address(request);
+    return new ServerError(ServerError.Kind.REJECTED, uid, clientId, refusal + ": the remote address "
+        + (address == null ? "" : address + " ") + "has the most connections allowed (maxConnectionsPerAddress "
+        + settings.maxConnectionsPerAddress() + ")", null);
+  }
+
   /** The response for a reason: the application's, or the default of PROTOCOL.md §5.6. */
   ServerAnswer.Reject response(RejectionReason reason) {
     ServerAnswer.Reject r = settings.responses().get(reason);

@@ -257,6 +257,22 @@ class ServerAjaxLimitsTest {
   }
 
   @Test
+  void theAddressLimitIsReportedInOneWordingOnTheWebSocketAndTheAjaxPath() {
+    server(b -> b.maxConnectionsPerAddress(1).respondTo(RejectionReason.TOO_MANY_CONNECTIONS, 503, "Busy"));
+    ServerAnswer upgrade = f.server.handle(upgradeFrom("a", "ws"));
+    assertThat(call(f, handshakeFrom("b", "ajax")).status()).isEqualTo(200);
+    FakeChannel ws = new FakeChannel();
+    ws.listener = ((ServerAnswer.Upgrade) upgrade).onOpen().apply(ws);
+    f.idle();
+    assertThat(call(f, handshakeFrom("c", "more")).status()).isEqualTo(503);
+    String why = ": the remote address 203.0.113.7 has the most connections allowed (maxConnectionsPerAddress 1)";
+    assertThat(ServerFixture.drain(f.errors)).filteredOn(e -> e.kind() == ServerError.Kind.REJECTED)
+        .extracting(ServerError::message).containsExactly(
+            "a WebSocket upgraded with others of its address at the same moment closed with overflow as it opened" + why,
+            "Ajax handshake refused (503)" + why);
+  }
+
+  @Test
   void anAjaxHandshakeRefusedForItsUidLeavesItsAddressRoom() {
     server(b -> b.maxConnectionsPerAddress(2).maxConnectionsPerUid(1));
     assertThat(call(f, handshakeFrom("a", "c1")).status()).isEqualTo(200);
