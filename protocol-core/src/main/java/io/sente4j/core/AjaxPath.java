@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,27 +152,18 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(500, Payload.text("Internal Server Error"));
       return;
     }
-    AjaxClient client = null;
-    RejectionReason refused = null;
-    boolean reserved = false; // a place counted at the request's address, for the new client
+    NewClient create = new NewClient(request, id.uid(), clientId, codec);
+    AjaxClient client;
     try {
       synchronized (uidLocks.of(id.uid())) { // the check and the registration, one step for the uid
         AjaxClient existing = registry.get(id.uid(), clientId);
         if (existing != null && existing.codec() != codec) { // the same tab, now with another packer
           existing.close(CloseReason.REQUESTED, "the client handshook again with another packer");
-          existing = null;
         }
-        if (existing == null) {
-          refused = overLimit(request, id.uid(), clientId);
-          reserved = refused == null;
-        }
-        if (refused == null) {
-          client = registry.handshake(id.uid(), clientId, request,
-              () -> new AjaxClient(id.uid(), clientId, request, codec, handlers, scheduler, settings, this));
-        }
+        client = registry.handshake(id.uid(), clientId, request, create);
       }
     } catch (RuntimeException e) { // the new client's timeout frame cannot be packed, say: nothing counts the place
-      if (reserved) {
+      if (create.reserved) {
         guard.closed(request);
       }
       dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, id.uid(), clientId,
@@ -179,22 +171,58 @@ final class AjaxPath implements AjaxClient.Host {
       held.complete(500, Payload.text("Internal Server Error"));
       return;
     }
-    if (refused != null) {
-      counters.rejected(refused);
+    if (create.refused != null) {
+      counters.rejected(create.refused);
       ServerAnswer.Reject answer = guard.response(RejectionReason.TOO_MANY_CONNECTIONS);
       held.complete(answer.status(), Payload.text(answer.body()));
       return;
     }
     if (client == null) {
-      if (reserved) {
+      if (create.reserved) {
         guard.closed(request);
       }
       held.complete(503, Payload.text(STOPPED));
       return;
     }
-    countOpened(client, request, reserved);
+    countOpened(client, request, create.reserved);
     LOG.debug("Ajax handshake");
     held.complete(200, packed);
+  }
+
+  /**
+   * A handshake's new client, created only when the registry has no live one for the uid and client id: the limits
+   * are checked, and a place reserved at the request's address, here and nowhere else. A client found open under the
+   * uid's lock may be forgotten before the handshake reaches it, the handshake then starting a new client: checked
+   * at its creation, that one cannot be counted past the limits.
+   */
+  private final class NewClient implements Supplier<AjaxClient> {
+    private final ServerRequest request;
+    private final Object uid;
+    private final String clientId;
+    private final FrameCodec codec;
+    /** Why the new client would be one too many; then {@link #get} gives none. */
+    RejectionReason refused;
+    /** Whether a place is counted at the request's address for the client (once, whatever the registry's retries). */
+    boolean reserved;
+
+    NewClient(ServerRequest request, Object uid, String clientId, FrameCodec codec) {
+      this.request = request;
+      this.uid = uid;
+      this.clientId = clientId;
+      this.codec = codec;
+    }
+
+    @Override
+    public AjaxClient get() {
+      if (!reserved) {
+        refused = overLimit(request, uid, clientId);
+        if (refused != null) {
+          return null;
+        }
+        reserved = true;
+      }
+      return new AjaxClient(uid, clientId, request, codec, handlers, scheduler, settings, AjaxPath.this);
+    }
   }
 
   /**
@@ -202,23 +230,23 @@ final class AjaxPath implements AjaxClient.Host {
    * forget uncounts it: a forget racing the handshake comes wholly before the count (a forgotten client is not
    * counted) or wholly after it (and uncounts exactly what was counted).
    *
-   * @param reserved whether this handshake holds a place at the request's address for the client ({@link
-   *     RequestGuard#tryOpen}): the client's count at its address, or given back when the client is forgotten
-   *     already or counted by another of its handshakes
+   * @param reserved whether this handshake created a client, and holds a place at the request's address for it
+   *     ({@link RequestGuard#tryOpen}): the client's count at its address, or given back when the client is forgotten
+   *     already or counted by another of its handshakes (of the nil uid, which takes no lock, at once). A handshake
+   *     that created nothing counts nothing: the one that created the client counts it
    */
   private void countOpened(AjaxClient client, ServerRequest request, boolean reserved) {
+    if (!reserved) {
+      return;
+    }
     boolean[] placeTaken = new boolean[1];
     client.ifLive(() -> {
       if (counted.putIfAbsent(client, request) == null) {
         counters.opened(Via.AJAX_POLL);
-        if (reserved) {
-          placeTaken[0] = true;
-        } else {
-          guard.opened(request);
-        }
+        placeTaken[0] = true;
       }
     });
-    if (reserved && !placeTaken[0]) {
+    if (!placeTaken[0]) {
       guard.closed(request);
     }
   }
@@ -230,22 +258,22 @@ final class AjaxPath implements AjaxClient.Host {
    */
   private RejectionReason overLimit(ServerRequest request, Object uid, String clientId) {
     if (!guard.tryOpen(request)) {
-      reportOverLimit(uid, clientId, "the remote address has the most connections allowed (maxConnectionsPerAddress)");
+      dispatch.report(guard.addressFull(request, uid, clientId, refusal()));
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
     int others = host.connections(uid, clientId);
     if (ServerCore.overUidLimit(uid, others, maxConnectionsPerUid)) {
       guard.closed(request); // the place just counted at the address
-      reportOverLimit(uid, clientId, "the uid has " + others
-          + " connection(s), the most allowed (maxConnectionsPerUid)");
+      dispatch.report(new ServerError(ServerError.Kind.REJECTED, uid, clientId, refusal() + ": the uid has " + others
+          + " connection(s), the most allowed (maxConnectionsPerUid)", null));
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
     return null;
   }
 
-  private void reportOverLimit(Object uid, String clientId, String why) {
-    dispatch.report(new ServerError(ServerError.Kind.REJECTED, uid, clientId,
-        "Ajax handshake refused: " + why + " (429)", null));
+  /** The first words of the report of a handshake refused for a limit: the status it is answered with. */
+  private String refusal() {
+    return "Ajax handshake refused (" + guard.response(RejectionReason.TOO_MANY_CONNECTIONS).status() + ")";
   }
 
   private ServerAnswer post(ServerRequest request, String clientId) {

@@ -36,7 +36,9 @@ final class AjaxRegistry {
    * Starts a connection with a handshake: the existing client of the uid and client id restarts, or a new one from
    * {@code create} is registered.
    *
-   * @return the client, or {@code null} once stopped
+   * @param create called only when a new client is needed (perhaps more than once, when one is closed before its
+   *     handshake); may give {@code null} for none
+   * @return the client, or {@code null} once stopped or when {@code create} gave none
    */
   AjaxClient handshake(Object uid, String clientId, ServerRequest request, Supplier<AjaxClient> create) {
     while (true) {
@@ -49,6 +51,9 @@ final class AjaxRegistry {
         continue;
       }
       AjaxClient created = create.get();
+      if (created == null) {
+        return null;
+      }
       synchronized (lock) {
         if (stopped) {
           return null;

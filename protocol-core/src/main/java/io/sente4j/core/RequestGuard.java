@@ -64,7 +64,7 @@ final class RequestGuard {
    * Counts a new connection (a WebSocket, or an Ajax client from its handshake) of the request's address as open,
    * unless the address has the most connections allowed: the check and the count are one step, so connections of
    * one address that start at once cannot all pass the check before any is counted. The Ajax path asks only when a
-   * handshake would start a new connection, so the polls of connections already counted are never refused.
+   * handshake starts a new client, so the polls of connections already counted are never refused.
    *
    * @return whether the connection was counted (always, for a request without a remote address); one that was is
    *     uncounted by {@link #closed}
@@ -86,24 +86,26 @@ final class RequestGuard {
     return counted[0];
   }
 
+  /**
+   * The report of a new connection refused because its remote address has the most connections allowed, on either
+   * path (a WebSocket whose socket opened, an Ajax handshake): one wording for both.
+   *
+   * @param refusal what became of the connection, the report's first words
+   */
+  ServerError addressFull(ServerRequest request, Object uid, String clientId, String refusal) {
+    String address = address(request);
+    return new ServerError(ServerError.Kind.REJECTED, uid, clientId, refusal + ": the remote address "
+        + (address == null ? "" : address + " ") + "has the most connections allowed (maxConnectionsPerAddress "
+        + settings.maxConnectionsPerAddress() + ")", null);
+  }
+
   /** The response for a reason: the application's, or the default of PROTOCOL.md §5.6. */
   ServerAnswer.Reject response(RejectionReason reason) {
     ServerAnswer.Reject r = settings.responses().get(reason);
     return r != null ? r : defaultResponse(reason);
   }
 
-  /**
-   * Counts a connection of the request's address as open whatever the limit: for an Ajax client whose handshake
-   * (another one of the same client, handshaking at once) counted nothing of its own.
-   */
-  void opened(ServerRequest request) {
-    String address = address(request);
-    if (address != null) {
-      perAddress.merge(address, 1, Integer::sum);
-    }
-  }
-
-  /** Counts a connection of the request's address, counted by {@link #tryOpen} or {@link #opened}, as closed. */
+  /** Counts a connection of the request's address, counted by {@link #tryOpen}, as closed. */
   void closed(ServerRequest request) {
     String address = address(request);
     if (address != null) {

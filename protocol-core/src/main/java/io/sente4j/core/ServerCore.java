@@ -131,9 +131,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     // together are told apart here, where the check and the count are one step.
     if (!guard.tryOpen(request)) {
       counters.rejected(RejectionReason.TOO_MANY_CONNECTIONS);
-      dispatch.report(new ServerError(ServerError.Kind.REJECTED, null, clientId, "the remote address has the most "
-          + "connections allowed (maxConnectionsPerAddress), counting those upgraded at the same moment; closing the "
-          + "new WebSocket with overflow", null));
+      dispatch.report(guard.addressFull(request, null, clientId,
+          "a WebSocket upgraded with others of its address at the same moment closed with overflow as it opened"));
       conn.close(CloseReason.OVERFLOW);
       return conn;
     }

@@ -8,6 +8,10 @@ import static io.sente4j.core.AjaxCalls.postRequest;
 import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sente4j.core.internal.AjaxClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +171,78 @@ class ServerAjaxLimitsTest {
   }
 
   @Test
+  void aClientForgottenAsItHandshakesAgainStartsANewClientOnlyWithinItsAddressLimit() throws Exception {
+    // Regression: a handshake that found the client open reserved nothing at its address; the client forgotten
+    // before the handshake reached it, the handshake started a new client and counted it at its address without the
+    // limit's check. Forced here: the close holds the client (answering its parked poll) until the handshake waits
+    // for it.
+    InetSocketAddress home = new InetSocketAddress("198.51.100.9", 40000);
+    server(b -> b.maxConnectionsPerAddress(1));
+    assertThat(call(f, handshakeFrom("a", "c1", home)).status()).isEqualTo(200);
+    assertThat(call(f, handshakeFrom("b", "c2")).status()).as("FROM's one place").isEqualTo(200);
+    CountDownLatch answering = new CountDownLatch(1);
+    CountDownLatch answered = new CountDownLatch(1);
+    ((ServerAnswer.Hold) f.server.handle(ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c1")
+        .queryParam("uid", "a").remoteAddress(home).build())).onHeld().accept(new BlockingPoll(answering, answered));
+    f.idle();
+    Thread closer = new Thread(() -> f.server.close("a", CloseReason.REQUESTED), "closer");
+    closer.start();
+    try {
+      assertThat(answering.await(10, TimeUnit.SECONDS)).as("the close answers the parked poll").isTrue();
+      FakeHeld again = send(handshakeFrom("a", "c1")); // the same client, now from FROM
+      awaitAThreadWaitingForAnAjaxClient();
+      answered.countDown();
+      closer.join(10_000);
+      f.idle();
+      assertThat(again.status()).as("a new client, and FROM has no room").isEqualTo(429);
+      assertThat(f.server.metrics().openAjaxClients()).isEqualTo(1);
+    } finally {
+      answered.countDown();
+      closer.join(10_000);
+    }
+    assertThat(f.server.close("b", CloseReason.REQUESTED)).isEqualTo(1);
+    assertThat(call(f, handshakeFrom("a", "c1")).status()).as("FROM's place, given back").isEqualTo(200);
+  }
+
+  /** A parked poll whose answer waits for {@code answered}: the server answers it holding its client's lock. */
+  private record BlockingPoll(CountDownLatch answering, CountDownLatch answered) implements HeldResponse {
+    @Override
+    public boolean complete(int status, Payload body) {
+      answering.countDown();
+      try {
+        return answered.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    @Override
+    public boolean isOpen() {
+      return answered.getCount() > 0;
+    }
+
+    @Override
+    public void onAbandoned(Runnable action) {}
+  }
+
+  /** Waits (bounded) until some thread waits for an Ajax client's lock. */
+  private static void awaitAThreadWaitingForAnAjaxClient() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (t != null && t.getThreadState() == Thread.State.BLOCKED && t.getLockInfo() != null
+            && t.getLockInfo().getClassName().equals(AjaxClient.class.getName())) {
+          return;
+        }
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no thread came to wait for an Ajax client's lock within 10 s");
+  }
+
+  @Test
   void aWebSocketUpgradeThatPassedTheCheckBeforeAnAjaxHandshakeFilledItsAddressIsClosed() {
     server(b -> b.maxConnectionsPerAddress(1));
     ServerAnswer upgrade = f.server.handle(upgradeFrom("a", "ws"));
@@ -178,6 +254,22 @@ class ServerAjaxLimitsTest {
     assertThat(ws.closeCode()).as("closed with overflow once its socket opened").isEqualTo(4002);
     assertThat(f.server.metrics().openWebSockets()).isZero();
     assertThat(f.server.metrics().openAjaxClients()).isEqualTo(1);
+  }
+
+  @Test
+  void theAddressLimitIsReportedInOneWordingOnTheWebSocketAndTheAjaxPath() {
+    server(b -> b.maxConnectionsPerAddress(1).respondTo(RejectionReason.TOO_MANY_CONNECTIONS, 503, "Busy"));
+    ServerAnswer upgrade = f.server.handle(upgradeFrom("a", "ws"));
+    assertThat(call(f, handshakeFrom("b", "ajax")).status()).isEqualTo(200);
+    FakeChannel ws = new FakeChannel();
+    ws.listener = ((ServerAnswer.Upgrade) upgrade).onOpen().apply(ws);
+    f.idle();
+    assertThat(call(f, handshakeFrom("c", "more")).status()).isEqualTo(503);
+    String why = ": the remote address 203.0.113.7 has the most connections allowed (maxConnectionsPerAddress 1)";
+    assertThat(ServerFixture.drain(f.errors)).filteredOn(e -> e.kind() == ServerError.Kind.REJECTED)
+        .extracting(ServerError::message).containsExactly(
+            "a WebSocket upgraded with others of its address at the same moment closed with overflow as it opened" + why,
+            "Ajax handshake refused (503)" + why);
   }
 
   @Test

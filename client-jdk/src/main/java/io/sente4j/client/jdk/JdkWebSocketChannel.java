@@ -53,7 +53,9 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private boolean closeQueued;
 
   JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes, Duration closeTimeout) {
-    this.listener = SerialListener.of(Objects.requireNonNull(listener, "listener"));
+    // A listener that throws an Error is in a state nobody knows: the socket is closed, and it hears only the close.
+    this.listener = SerialListener.of(Objects.requireNonNull(listener, "listener"),
+        failure -> close(CloseReason.ERROR));
     this.maxMessageBytes = maxMessageBytes;
     this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
     this.parts = new MessageParts(maxMessageBytes);

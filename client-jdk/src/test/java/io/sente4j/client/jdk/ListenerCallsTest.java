@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,5 +91,50 @@ class ListenerCallsTest {
         .execute(timedOut::countDown);
     closed.get(30, TimeUnit.SECONDS);
     assertThat(calls).containsExactly("message begins", "message ends", "close 1006");
+  }
+
+  @Test
+  @Timeout(60)
+  void aListenerThatThrowsAnErrorIsClosedWithErrorAndHearsNothingButTheClose() throws Exception {
+    // Regression: an Error from the listener's onMessage was logged and swallowed: the connection stayed open with a
+    // listener in an unknown state. The client closes it with error (1011), and the listener still hears the close.
+    CompletableFuture<Integer> closeFromClient = new CompletableFuture<>();
+    server = new RawWebSocketServer(0, s -> {
+      OutputStream out = s.getOutputStream();
+      out.write(new byte[] {(byte) 0x81, 1, 'x', (byte) 0x81, 1, 'y'}); // two text messages
+      out.flush();
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      RawWebSocketServer.Frame frame = RawWebSocketServer.readFrame(in);
+      closeFromClient.complete(frame.opcode() == 8 ? ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF)
+          : -frame.opcode());
+      out.write(new byte[] {(byte) 0x88, 2, frame.payload()[0], frame.payload()[1]}); // the close, echoed
+      out.flush();
+      while (in.read() >= 0) {
+        // dropped
+      }
+    });
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    transport.openWebSocket(server.uri(), Map.of(), new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {
+        calls.add("message " + payload);
+        throw new AssertionError("a bug in onMessage");
+      }
+
+      @Override
+      public void onClose(int code, String reason) {
+        calls.add("close " + code);
+        closed.complete(null);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        calls.add("error " + error);
+      }
+    }).get(10, TimeUnit.SECONDS);
+    assertThat(closeFromClient.get(10, TimeUnit.SECONDS)).as("the client's close frame").isEqualTo(1011);
+    closed.get(10, TimeUnit.SECONDS);
+    assertThat(calls).containsExactly("message " + Payload.text("x"), "close 1011");
   }
 }

@@ -1,6 +1,7 @@
 package io.sente4j.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** A listener's calls one at a time and in order, whichever thread makes them, and nothing after the close. */
+/**
+ * A listener's calls one at a time and in order, whichever thread makes them, and nothing after the close; what the
+ * listener throws never stops the queue, and an Error has the channel closed.
+ */
 class SerialListenerTest {
   private final List<String> calls = new CopyOnWriteArrayList<>();
-  private final SerialListener serial = new SerialListener();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  private final SerialListener serial = new SerialListener(failures::add);
 
   /** Records its calls; its onMessage makes {@code during} first, as a core closing the channel from onMessage does. */
   private ChannelListener recording(Runnable during) {
@@ -54,7 +59,7 @@ class SerialListenerTest {
 
   @Test
   void aListenerKnownFromTheStartHearsTheCallsInOrder() {
-    SerialListener of = SerialListener.of(recording(() -> {}));
+    SerialListener of = SerialListener.of(recording(() -> {}), failures::add);
     of.onMessage(Payload.text("x"));
     of.onError(new IllegalStateException("bad"));
     of.onClose(1000, "requested");
@@ -77,5 +82,79 @@ class SerialListenerTest {
     serial.onMessage(Payload.text("x"));
     serial.onClose(1000, "requested");
     assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void aRuntimeExceptionFromTheListenerLosesThatCallAlone() {
+    boolean[] thrown = new boolean[1];
+    serial.open(() -> recording(() -> {
+      if (!thrown[0]) {
+        thrown[0] = true;
+        throw new IllegalStateException("a bug");
+      }
+    }));
+    serial.onMessage(Payload.text("x"));
+    serial.onMessage(Payload.text("y"));
+    serial.onClose(1000, "requested");
+    assertThat(calls).containsExactly("message begins", "message begins", "message ends", "close 1000 requested");
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void anErrorFromTheListenerHasTheChannelClosedAndOnlyTheCloseFollows() {
+    // Regression: an Error was logged and swallowed, and the listener, in a state nobody knows, went on hearing
+    // messages on a connection nobody closed.
+    AssertionError bug = new AssertionError("a bug");
+    boolean[] thrown = new boolean[1];
+    serial.open(() -> recording(() -> {
+      if (!thrown[0]) {
+        thrown[0] = true;
+        serial.onMessage(Payload.text("queued behind"));
+        throw bug;
+      }
+    }));
+    serial.onMessage(Payload.text("x"));
+    assertThat(failures).as("the transport is told to close").containsExactly(bug);
+    serial.onError(new IllegalStateException("late"));
+    serial.onClose(1011, "error");
+    assertThat(calls).containsExactly("message begins", "close 1011 error");
+  }
+
+  @Test
+  void anOpeningThatThrowsLeavesNoListenerAndHasTheChannelClosed() {
+    IllegalStateException broken = new IllegalStateException("onOpen failed");
+    serial.open(() -> {
+      throw broken;
+    });
+    serial.onMessage(Payload.text("x"));
+    serial.onClose(1011, "error");
+    assertThat(failures).containsExactly(broken);
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void anOpeningThatThrowsAnErrorHasTheChannelClosedAndTheCloseMadeMeanwhileStillRuns() {
+    AssertionError bug = new AssertionError("a bug in onOpen");
+    serial.open(() -> {
+      serial.onClose(1006, "cut"); // queued behind the opening
+      throw bug;
+    });
+    serial.onClose(1000, "again");
+    assertThat(failures).containsExactly(bug);
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void aVirtualMachineErrorGoesOnToTheTransportAfterTheCallsQueuedBehindIt() {
+    OutOfMemoryError fatal = new OutOfMemoryError("test");
+    serial.open(() -> recording(() -> {
+      serial.onClose(1000, "requested");
+      throw fatal;
+    }));
+    assertThatThrownBy(() -> serial.onMessage(Payload.text("x"))).isSameAs(fatal);
+    assertThat(calls).containsExactly("message begins", "close 1000 requested");
+    assertThat(failures).containsExactly(fatal);
+    serial.onClose(1000, "again");
+    assertThat(calls).hasSize(2);
   }
 }

@@ -8,6 +8,8 @@ import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.WebSocket;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,4 +115,51 @@ class ListenerCallsTest {
     assertThat(listener.calls).filteredOn("close"::equals).hasSize(1);
   }
 
+  @Test
+  @Timeout(60)
+  void anOnOpenThatThrowsAnErrorClosesTheWebSocketWithErrorAtOnce() throws Exception {
+    // Regression: an Error from the core's onOpen was logged and swallowed by the listener's queue; the socket stayed
+    // open with no listener until the idle timeout (2 minutes here).
+    server = JettyChannelServer.builder(r -> new ServerAnswer.Upgrade(channel -> {
+      throw new AssertionError("a bug in onOpen");
+    })).host("127.0.0.1").port(0).start();
+    TestWebSockets.RecordingClient client =
+        new TestWebSockets.RecordingClient(URI.create(server.webSocketUri() + "?client-id=c1"));
+    client.opened.get(10, TimeUnit.SECONDS);
+    assertThat(client.ends.poll(10, TimeUnit.SECONDS)).isEqualTo("1011 error");
+  }
+
+  @Test
+  @Timeout(60)
+  void aListenerThatThrowsAnErrorIsClosedWithErrorAndHearsNothingButTheClose() throws Exception {
+    // Regression: an Error from the listener's onMessage was logged and swallowed: the connection stayed open with a
+    // listener in an unknown state. It is closed with error (1011), and the listener still hears the close.
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CountDownLatch closed = new CountDownLatch(1);
+    server = JettyChannelServer.builder(r -> new ServerAnswer.Upgrade(channel -> new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {
+        calls.add("message " + payload);
+        throw new AssertionError("a bug in onMessage");
+      }
+
+      @Override
+      public void onClose(int code, String reason) {
+        calls.add("close " + code);
+        closed.countDown();
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        calls.add("error " + error);
+      }
+    })).host("127.0.0.1").port(0).start();
+    TestWebSockets.RecordingClient client =
+        new TestWebSockets.RecordingClient(URI.create(server.webSocketUri() + "?client-id=c1"));
+    WebSocket ws = client.opened.get(10, TimeUnit.SECONDS);
+    ws.sendText("x", true).get(10, TimeUnit.SECONDS);
+    assertThat(client.ends.poll(10, TimeUnit.SECONDS)).isEqualTo("1011 error");
+    assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(calls).containsExactly("message " + Payload.text("x"), "close 1011");
+  }
 }

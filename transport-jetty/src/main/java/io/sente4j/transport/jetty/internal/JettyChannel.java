@@ -40,7 +40,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
   private final AtomicBoolean idleClosing = new AtomicBoolean();
   private final MessageAssembly parts;
   private final ClosedOnStop<JettyChannel> openChannels;
-  private final SerialListener listener = new SerialListener();
+  private final SerialListener listener = new SerialListener(this::listenerFailed);
   private volatile Session session;
 
   /**
@@ -105,15 +105,7 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
     opened.setIdleTimeout(idleTimeout);
     opened.addIdleTimeoutListener(this::idle);
     this.session = opened;
-    listener.open(() -> {
-      try {
-        return Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
-      } catch (RuntimeException e) {
-        LOG.warn("the server's onOpen failed for client id \"{}\"; closing the WebSocket with 1011", clientId, e);
-        close(CloseReason.ERROR);
-        return null;
-      }
-    });
+    listener.open(() -> Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener"));
     // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close (one
     // opened as the server stops is closed at once, like the others).
     openChannels.add(this);
@@ -199,6 +191,13 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
         idleTimeout);
     close(CloseReason.PING_TIMEOUT);
     return false;
+  }
+
+  /** The core's onOpen threw, or its listener threw an Error: nobody listens any more, so the socket is closed. */
+  private void listenerFailed(Throwable failure) {
+    LOG.warn("client id \"{}\": the server's listener failed ({}); closing the WebSocket with 1011", clientId,
+        failure.toString());
+    close(CloseReason.ERROR);
   }
 
   @Override
