@@ -403,6 +403,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   }
 
   @Override
+  public void onKeepAliveRefused(ServerConnection conn, RuntimeException error) {
+    dispatch.report(new ServerError(ServerError.Kind.SCHEDULER_REFUSED, conn.uid(), conn.clientId(),
+        "the scheduler refused the connection's keep-alive timer; closing the connection (error)", error));
+  }
+
+  @Override
   public void onClosed(ServerConnection conn, CloseReason reason, boolean wasOpen) {
     if (live.remove(conn)) {
       guard.closed(conn.request());

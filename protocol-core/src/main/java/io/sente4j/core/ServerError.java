@@ -42,7 +42,13 @@ public record ServerError(Kind kind, Object uid, String clientId, String message
      * the push retry window, the held pushes exceeded their limit, or the connection was closed or the server
      * stopped first. The message begins with the number of events dropped.
      */
-    PUSH_DROPPED
+    PUSH_DROPPED,
+    /**
+     * The application's {@link Scheduler} threw instead of arming one of the server's timers (its executor was shut
+     * down, say). Nothing is thrown to the caller or a transport; the message names the timer and what the server
+     * did instead of waiting for it (see {@link ChannelSocketServer.Builder#scheduler}).
+     */
+    SCHEDULER_REFUSED
   }
 
   /** Checks the kind and message are present. */

@@ -21,6 +21,8 @@ final class ServerFixture implements AutoCloseable {
   static final Duration GRACE = Duration.ofMillis(2500);
 
   final VirtualScheduler time = new VirtualScheduler();
+  /** The server's scheduler: {@link #time}, arming every timer until a test tells it to refuse some. */
+  final RefusingScheduler scheduler = new RefusingScheduler(time);
   final TrackingExecutor executor = new TrackingExecutor(3);
   final BlockingQueue<EventMessage> events = new LinkedBlockingQueue<>();
   final BlockingQueue<EventMessage> presenceEvents = new LinkedBlockingQueue<>();
@@ -42,7 +44,7 @@ final class ServerFixture implements AutoCloseable {
         .userId((request, clientId) -> request.queryParam("uid").orElse(null))
         .handshakeData((request, uid) -> request.queryParam("data").orElse(null))
         .handlerExecutor(executor)
-        .scheduler(time)
+        .scheduler(scheduler)
         .eventHandler(msg -> {
           if (msg.event().isReserved()) {
             presenceEvents.add(msg);

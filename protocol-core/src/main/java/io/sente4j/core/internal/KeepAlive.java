@@ -3,6 +3,7 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The server's keep-alive of one WebSocket (PROTOCOL.md §7.1): a sliding idle window that restarts on every frame
@@ -10,6 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Traffic only stamps the time; the one pending timer checks the stamp when it fires and sleeps again for what is
  * left, so a busy connection costs no timer churn.
+ *
+ * <p>A scheduler that throws instead of arming a timer (the application shut its executor down) stops the keep-alive
+ * for good: without it a dead connection would never be noticed, so the owner is told and closes the connection.
  */
 public final class KeepAlive {
   private final Scheduler scheduler;
@@ -17,6 +21,7 @@ public final class KeepAlive {
   private final Duration timeout;
   private final Runnable sendPing;
   private final Runnable onTimeout;
+  private final Consumer<RuntimeException> onRefused;
   private final AtomicLong inbound = new AtomicLong();
   private volatile long lastTraffic;
   private Scheduler.Cancellable idleTimer;
@@ -33,23 +38,38 @@ public final class KeepAlive {
    *     Duration#ZERO} never times out
    * @param sendPing sends the ping (and counts it as outbound traffic)
    * @param onTimeout closes the connection
+   * @param onRefused told, once and outside the keep-alive's lock, that the scheduler refused a timer on a timer's
+   *     thread; the keep-alive has stopped (a refusal in {@link #start} is returned instead)
    */
-  public KeepAlive(Scheduler scheduler, Duration interval, Duration timeout, Runnable sendPing, Runnable onTimeout) {
+  public KeepAlive(Scheduler scheduler, Duration interval, Duration timeout, Runnable sendPing, Runnable onTimeout,
+      Consumer<RuntimeException> onRefused) {
     this.scheduler = scheduler;
     this.intervalNanos = interval.toNanos();
     this.timeout = timeout;
     this.sendPing = sendPing;
     this.onTimeout = onTimeout;
+    this.onRefused = onRefused;
   }
 
-  /** Starts the idle window now. */
-  public synchronized void start() {
+  /**
+   * Starts the idle window now.
+   *
+   * @return {@code null}, or what the scheduler threw instead of arming the timer: the keep-alive has stopped, and the
+   *     caller (which may hold locks {@code onRefused} would need) handles it
+   */
+  public synchronized RuntimeException start() {
     if (started || stopped) {
-      return;
+      return null;
     }
     started = true;
     lastTraffic = scheduler.nanoTime();
-    idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos), this::idleCheck);
+    try {
+      idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos), this::idleCheck);
+      return null;
+    } catch (RuntimeException e) {
+      stopped = true;
+      return e;
+    }
   }
 
   /** A frame arrived: restarts the idle window and ends any wait for an answer to a ping. */
@@ -76,26 +96,49 @@ public final class KeepAlive {
 
   private void idleCheck() {
     long mark;
+    RuntimeException refused = null;
     synchronized (this) {
       if (stopped) {
         return;
       }
       long idle = scheduler.nanoTime() - lastTraffic;
-      if (idle < intervalNanos) {
-        idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos - idle), this::idleCheck);
-        return;
-      }
       mark = inbound.get();
+      if (idle < intervalNanos) {
+        refused = arm(() -> idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos - idle), this::idleCheck));
+        if (refused == null) {
+          return;
+        }
+      }
+    }
+    if (refused != null) {
+      onRefused.accept(refused);
+      return;
     }
     sendPing.run();
     synchronized (this) {
       if (stopped) {
         return;
       }
-      idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos), this::idleCheck);
-      if (!timeout.isZero()) {
-        pingTimer = scheduler.schedule(timeout, () -> timeoutCheck(mark));
-      }
+      refused = arm(() -> {
+        idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos), this::idleCheck);
+        if (!timeout.isZero()) {
+          pingTimer = scheduler.schedule(timeout, () -> timeoutCheck(mark));
+        }
+      });
+    }
+    if (refused != null) {
+      onRefused.accept(refused);
+    }
+  }
+
+  /** Called holding the lock: arms timers, or stops the keep-alive (cancelling any armed) and returns the refusal. */
+  private RuntimeException arm(Runnable timers) {
+    try {
+      timers.run();
+      return null;
+    } catch (RuntimeException e) {
+      stop();
+      return e;
     }
   }
 

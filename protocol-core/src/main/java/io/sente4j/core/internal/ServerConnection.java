@@ -69,6 +69,13 @@ public final class ServerConnection implements ChannelListener {
     void onSendFailed(ServerConnection connection, Throwable error, boolean channelClosed);
 
     /**
+     * The scheduler refused the keep-alive's timer; the connection is closing with {@link CloseReason#ERROR}.
+     *
+     * @param error what the scheduler threw
+     */
+    void onKeepAliveRefused(ServerConnection connection, RuntimeException error);
+
+    /**
      * The connection closed, once.
      *
      * @param wasOpen whether it had been opened (and registered) before
@@ -122,7 +129,7 @@ public final class ServerConnection implements ChannelListener {
     this.outbound = new SendBudget(limits.send());
     this.overflow = limits.overflow();
     this.keepAlive = new KeepAlive(scheduler, pingInterval, pingTimeout,
-        () -> send(new Frame.ServerPing()), this::pingTimedOut);
+        () -> send(new Frame.ServerPing()), this::pingTimedOut, this::keepAliveRefused);
   }
 
   /** The uid, or {@code null} before {@link #open}. */
@@ -179,6 +186,7 @@ public final class ServerConnection implements ChannelListener {
    * @return whether the connection opened
    */
   public boolean open(Object uid, Payload handshake, Runnable register) {
+    RuntimeException refused;
     synchronized (stateLock) {
       if (state != State.NEW) {
         return false;
@@ -186,10 +194,14 @@ public final class ServerConnection implements ChannelListener {
       this.uid = uid;
       synchronized (sendLock) {
         register.run();
-        keepAlive.start();
+        refused = keepAlive.start();
         transmit(handshake, outbound.tryAdmit(handshake)); // the queue is empty: always admitted
         state = State.OPEN;
       }
+    }
+    if (refused != null) { // closed once open, outside the locks, so the close unregisters it as any close does
+      keepAliveRefused(refused);
+      return true;
     }
     while (true) {
       List<Payload> held;
@@ -399,6 +411,15 @@ public final class ServerConnection implements ChannelListener {
   private void pingTimedOut() {
     log("No traffic within the ping timeout; closing", null);
     close(CloseReason.PING_TIMEOUT);
+  }
+
+  /** Without its keep-alive a dead connection would never be noticed: closed rather than kept on trust. */
+  private void keepAliveRefused(RuntimeException error) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    host.onKeepAliveRefused(this, error);
+    close(CloseReason.ERROR);
   }
 
   private void end(CloseReason reason, boolean closeChannel) {
