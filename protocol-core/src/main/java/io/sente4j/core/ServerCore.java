@@ -443,6 +443,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   }
 
   @Override
+  public void graceRefused(Via via, Object uid, String clientId, RuntimeException error) {
+    dispatch.report(new ServerError(ServerError.Kind.SCHEDULER_REFUSED, uid, clientId, "the scheduler refused the "
+        + (via == Via.WEBSOCKET ? "WebSocket" : "Ajax") + " disconnect grace timer; the presence ended at once", error));
+  }
+
+  @Override
   public void changed() {
     if (dispatch.wantsPresence()) {
       dispatch.presenceChanged(presence.snapshot());

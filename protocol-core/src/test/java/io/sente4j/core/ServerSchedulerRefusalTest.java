@@ -76,4 +76,16 @@ class ServerSchedulerRefusalTest {
     assertThat(ch.drain()).startsWith(new Frame.ServerPing());
     assertClosedForRefused(ch, "keep-alive");
   }
+
+  @Test
+  void aDisconnectGraceTheSchedulerRefusesEndsThePresenceAtOnce() {
+    // Regression: the refusal was thrown out of the transport's close callback, and the uid stayed connected for good.
+    FakeChannel ch = f.connect("alice", "c1");
+    assertThat(f.presenceEvents.poll()).isNotNull(); // uidport-open
+    f.scheduler.refuse(ServerFixture.GRACE);
+    ch.clientCloses(1000);
+    assertRefusalReported("disconnect grace");
+    assertThat(f.server.connectedUids().any()).isEmpty();
+    assertThat(ServerFixture.poll(f.presenceEvents, "uidport-close").event().id()).isEqualTo(Chsk.UIDPORT_CLOSE);
+  }
 }

@@ -40,6 +40,17 @@ public final class PresenceTable {
 
     /** Some transport's set changed; {@link #snapshot()} (callable from here) shows the new state. */
     void changed();
+
+    /**
+     * The scheduler refused the timer of a disconnect grace: the entry left at once, as if its grace had passed
+     * (a uid kept without the timer would stay connected for good); {@link #uidClosed} and {@link #changed} follow.
+     *
+     * @param via the transport of the entry
+     * @param uid the user id
+     * @param clientId the client id
+     * @param error what the scheduler threw
+     */
+    void graceRefused(Via via, Object uid, String clientId, RuntimeException error);
   }
 
   private record Key(Via via, Object uid, String clientId) {}
@@ -110,7 +121,12 @@ public final class PresenceTable {
     if (e.open == 0) {
       long generation = ++e.generation;
       Duration grace = Objects.requireNonNull(graces.get(via), "no disconnect grace for " + via);
-      e.grace = scheduler.schedule(grace, () -> expire(key, e, generation));
+      try {
+        e.grace = scheduler.schedule(grace, () -> expire(key, e, generation));
+      } catch (RuntimeException refused) {
+        listener.graceRefused(via, uid, clientId, refused);
+        expire(key, e, generation);
+      }
     }
   }
 
