@@ -88,7 +88,8 @@ final class AjaxPath implements AjaxClient.Host {
     this.inbound = new PostQueues(options.receiveQueue());
     this.host = host;
     this.pushes = new PushBuffers(scheduler, timedFlushes, settings.sendBufferWindow(), options.maxBatchEvents(),
-        this::flush, (uid, lost) -> dispatch.report(ServerCore.stoppedDrop(uid, lost, "Ajax")));
+        this::flush, (uid, lost) -> dispatch.report(ServerCore.stoppedDrop(uid, lost, "Ajax")),
+        (uid, error) -> dispatch.report(ServerCore.windowRefused(uid, error, "Ajax")));
   }
 
   /** Answers an Ajax GET or POST that passed the checks of PROTOCOL.md §5.7. */

@@ -62,7 +62,8 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
         Via.AJAX_POLL, options.ajax().disconnectGrace()), this);
     Executor timedFlushes = owned.flushExecutor(options.scheduler());
     this.wsPushes = new PushBuffers(scheduler, timedFlushes, options.sendBufferWindow(), options.maxBatchEvents(),
-        this::flush, (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")));
+        this::flush, (uid, lost) -> dispatch.report(stoppedDrop(uid, lost, "WebSocket")),
+        (uid, error) -> dispatch.report(windowRefused(uid, error, "WebSocket")));
     this.limits = new ServerConnection.Limits(options.receiveQueue(), options.sendQueue(), options.overflowPolicy());
     this.ajax = new AjaxPath(options, packers, handlers, scheduler, timedFlushes, dispatch, counters, guard, uidLocks,
         new AjaxPath.Host() {
@@ -344,6 +345,12 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
   static ServerError stoppedDrop(Object uid, List<Event> lost, String transport) {
     return new ServerError(ServerError.Kind.SEND_FAILED, uid, null, "the server stopped; " + lost.size()
         + " pushed event(s) for the uid's " + transport + " connections dropped", null);
+  }
+
+  /** A push window whose timer the scheduler refused: its buffer was flushed at once. */
+  static ServerError windowRefused(Object uid, RuntimeException error, String transport) {
+    return new ServerError(ServerError.Kind.SCHEDULER_REFUSED, uid, null, "the scheduler refused the " + transport
+        + " push window timer; the uid's buffered pushes were sent at once", error);
   }
 
   /** How many connections (WebSocket and Ajax) the uid has, leaving out the client id's own. */

@@ -88,4 +88,19 @@ class ServerSchedulerRefusalTest {
     assertThat(f.server.connectedUids().any()).isEmpty();
     assertThat(ServerFixture.poll(f.presenceEvents, "uidport-close").event().id()).isEqualTo(Chsk.UIDPORT_CLOSE);
   }
+
+  @Test
+  void aPushWindowTheSchedulerRefusesSendsThePushAtOnce() {
+    // Regression: the refusal was thrown out of server.send(...), and the event stayed buffered with no timer to
+    // flush it, so it went out only with a later flush.
+    FakeChannel ch = f.connect("alice", "c1");
+    f.scheduler.refuse(ServerFixture.WINDOW);
+    f.server.send("alice", ev("a/b", 1L));
+    assertThat(ch.next()).isEqualTo(Frame.Push.of(ev("a/b", 1L)));
+    assertRefusalReported("push window");
+    f.scheduler.acceptAll();
+    f.server.send("alice", ev("a/b", 2L));
+    f.advance(ServerFixture.WINDOW);
+    assertThat(ch.next()).as("the next window is timed as usual").isEqualTo(Frame.Push.of(ev("a/b", 2L)));
+  }
 }

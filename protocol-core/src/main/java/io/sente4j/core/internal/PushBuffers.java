@@ -43,6 +43,18 @@ public final class PushBuffers {
     void flush(Object uid, List<Event> batch);
   }
 
+  /** Told that the scheduler refused a buffer's window timer; called while the uid's lock is held, like a flusher. */
+  @FunctionalInterface
+  public interface Refused {
+    /**
+     * The window timer of the uid's buffer could not be armed: the buffer was flushed at once instead.
+     *
+     * @param uid the user id
+     * @param error what the scheduler threw
+     */
+    void refused(Object uid, RuntimeException error);
+  }
+
   private static final class Buffer {
     final List<Event> events = new ArrayList<>();
     /** When the buffered events' window ends, on the scheduler's clock; meaningful while events are buffered. */
@@ -60,6 +72,7 @@ public final class PushBuffers {
   private final int maxBatch;
   private final Flusher flusher;
   private final Flusher dropped;
+  private final Refused refused;
   private final ConcurrentHashMap<Object, Buffer> buffers = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
@@ -74,9 +87,11 @@ public final class PushBuffers {
    * @param flusher delivers batches
    * @param dropped told of the events that {@link #stop} found buffered and of those sent once stopped, which are
    *     dropped; called while the uid's lock is held, like {@code flusher}
+   * @param refused told when the scheduler refuses a window's timer: the buffer is flushed at once rather than left
+   *     without a timer to flush it
    */
   public PushBuffers(Scheduler scheduler, Executor timedFlushes, Duration window, int maxBatch, Flusher flusher,
-      Flusher dropped) {
+      Flusher dropped, Refused refused) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.timedFlushes = Objects.requireNonNull(timedFlushes, "timedFlushes");
     this.window = Objects.requireNonNull(window, "window");
@@ -86,6 +101,7 @@ public final class PushBuffers {
     this.maxBatch = maxBatch;
     this.flusher = Objects.requireNonNull(flusher, "flusher");
     this.dropped = Objects.requireNonNull(dropped, "dropped");
+    this.refused = Objects.requireNonNull(refused, "refused");
   }
 
   /**
@@ -221,10 +237,23 @@ public final class PushBuffers {
     }
   }
 
-  /** Called holding {@code b}'s lock: sets the buffer's timer for the window of the events buffered now. */
+  /**
+   * Called holding {@code b}'s lock: sets the buffer's timer for the window of the events buffered now, or, when the
+   * scheduler refuses it, flushes them at once (leaving no timer), since nothing else would.
+   */
   private void arm(Object uid, Buffer b, Duration delay) {
     b.timerDeadline = b.deadline;
-    b.timer = scheduler.schedule(delay, () -> windowEnded(uid, b));
+    try {
+      b.timer = scheduler.schedule(delay, () -> windowEnded(uid, b));
+    } catch (RuntimeException e) {
+      b.timer = null;
+      try {
+        refused.refused(uid, e);
+      } catch (RuntimeException reporting) {
+        LOG.error("Reporting a refused window timer for {} failed", uid, reporting);
+      }
+      flushLocked(uid, b);
+    }
   }
 
   /** On the scheduler's thread: hands the buffer's timed flush to {@link #timedFlushes}. */
@@ -248,7 +277,9 @@ public final class PushBuffers {
         // per window, so a scheduler whose timers run early on its own clock cannot keep the events waiting.
         if (left > 0 && b.timerDeadline != b.deadline) {
           arm(uid, b, Duration.ofNanos(left));
-          return;
+          if (b.timer != null) {
+            return;
+          }
         }
         flushLocked(uid, b);
       }
