@@ -343,8 +343,10 @@ final class AjaxPath implements AjaxClient.Host {
             pendingReplies.remove(ended);
           }
         });
-      } catch (RejectedExecutionException e) { // the timer refuses the reply timeout: the server has stopped
+      } catch (RuntimeException e) { // the scheduler refuses the reply timeout: stopped, or the application's is shut
         inbound.release(clientId, size);
+        dispatch.report(new ServerError(ServerError.Kind.SCHEDULER_REFUSED, null, clientId, "the scheduler refused "
+            + "the Ajax reply timeout timer of a POST (" + event.event().id() + "); answered 503, not handled", e));
         held.complete(503, Payload.text(STOPPED));
         return;
       }
@@ -531,6 +533,12 @@ final class AjaxPath implements AjaxClient.Host {
   public void dropped(AjaxClient client, int events, String why) {
     dispatch.report(new ServerError(ServerError.Kind.PUSH_DROPPED, client.uid(), client.clientId(),
         events + " pushed event(s) dropped: " + why, null));
+  }
+
+  @Override
+  public void timerRefused(AjaxClient client, String what, RuntimeException error) {
+    dispatch.report(new ServerError(ServerError.Kind.SCHEDULER_REFUSED, client.uid(), client.clientId(),
+        "the scheduler refused the Ajax client's " + what, error));
   }
 
   @Override

@@ -57,6 +57,14 @@ public final class AjaxClient {
      * @param reason why: the close's reason, or {@link CloseReason#TIMEOUT} when it stopped polling
      */
     void forgotten(AjaxClient client, CloseReason reason);
+
+    /**
+     * The scheduler refused one of the client's timers; the client did at once what the timer would have made it do.
+     *
+     * @param what the timer and what was done instead, in words
+     * @param error what the scheduler threw
+     */
+    void timerRefused(AjaxClient client, String what, RuntimeException error);
   }
 
   private final Object uid;
@@ -234,7 +242,12 @@ public final class AjaxClient {
       return true;
     }
     parked = response;
-    pollTimer = scheduler.schedule(settings.longPollTimeout(), () -> pollTimedOut(response));
+    pollTimer = arm(settings.longPollTimeout(), () -> pollTimedOut(response),
+        "long-poll timeout timer; the poll was answered :chsk/timeout at once");
+    if (pollTimer == null) {
+      answerParked(timeout);
+      return true;
+    }
     response.onAbandoned(() -> abandoned(response)); // may run at once, on this thread: the state is consistent
     return true;
   }
@@ -334,7 +347,12 @@ public final class AjaxClient {
   private void startIdle() {
     cancel(idleTimer);
     idleOver = false;
-    idleTimer = scheduler.schedule(settings.disconnectGrace(), this::idleTimedOut);
+    idleTimer = arm(settings.disconnectGrace(), this::idleTimedOut,
+        "disconnect grace timer; the grace ended at once");
+    if (idleTimer == null) {
+      idleOver = true;
+      maybeForget();
+    }
   }
 
   private void cancelIdle() {
@@ -353,9 +371,28 @@ public final class AjaxClient {
 
   private void scheduleExpiry() {
     HeldPushes.Batch first = held.first();
-    if (first != null) {
-      expiryTimer = scheduler.schedule(java.time.Duration.ofNanos(first.deadlineNanos() - scheduler.nanoTime()),
-          this::expire);
+    if (first == null) {
+      return;
+    }
+    expiryTimer = arm(java.time.Duration.ofNanos(first.deadlineNanos() - scheduler.nanoTime()), this::expire,
+        "push retry window timer; the pushes held for the next poll were dropped at once");
+    if (expiryTimer == null) { // nothing would bound how long they are held
+      List<HeldPushes.Batch> dropped = held.takeAll();
+      host.dropped(this, HeldPushes.eventsIn(dropped), "the scheduler refused the push retry window timer");
+      maybeForget();
+    }
+  }
+
+  /**
+   * Called holding the lock: arms a timer, or tells the host the scheduler refused it and returns {@code null}, for
+   * the caller to do at once what the timer would have made it do.
+   */
+  private Scheduler.Cancellable arm(java.time.Duration delay, Runnable task, String what) {
+    try {
+      return scheduler.schedule(delay, task);
+    } catch (RuntimeException e) {
+      host.timerRefused(this, what, e);
+      return null;
     }
   }
 

@@ -32,8 +32,8 @@ public final class HeldReply {
    * @param timeout the Ajax reply timeout
    * @param onEnd runs once the POST is answered, refused or abandoned, or its response is found closed; it may run
    *     again after that (a late reply finds the response closed), so it must be idempotent
-   * @throws java.util.concurrent.RejectedExecutionException if the scheduler refuses the timeout (it was shut down);
-   *     nothing is held then
+   * @throws RuntimeException what the scheduler threw if it refuses the timeout (it was shut down); nothing is held
+   *     then
    */
   public HeldReply(HeldResponse response, FrameCodec codec, Scheduler scheduler, Duration timeout, Runnable onEnd) {
     this.response = response;

@@ -1,0 +1,100 @@
+package io.sente4j.core;
+
+import static io.sente4j.core.AjaxCalls.handshake;
+import static io.sente4j.core.AjaxCalls.poll;
+import static io.sente4j.core.AjaxCalls.post;
+import static io.sente4j.core.ServerFixture.ev;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An application's {@link Scheduler} that throws instead of arming one of an Ajax client's timers: nothing is thrown
+ * to a request's or a timer's thread; each refusal is reported ({@link ServerError.Kind#SCHEDULER_REFUSED}) and the
+ * server does at once what the timer would have made it do.
+ */
+class ServerAjaxSchedulerRefusalTest {
+  private static final Duration LONG_POLL = Duration.ofSeconds(20);
+  private static final Duration GRACE = Duration.ofSeconds(5);
+  private static final Duration WINDOW = Duration.ofMillis(100);
+  private static final Duration RETRY_WINDOW = Duration.ofSeconds(10);
+  private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
+
+  private final ServerFixture f = new ServerFixture(b -> b.ajaxReplyTimeout(REPLY_TIMEOUT));
+
+  @AfterEach
+  void stop() {
+    f.scheduler.acceptAll();
+    f.close();
+  }
+
+  /** The errors reported by now, each checked to be a refusal. */
+  private List<String> refusals() {
+    f.idle();
+    List<ServerError> errors = ServerFixture.drain(f.errors);
+    errors.stream().filter(e -> e.kind() == ServerError.Kind.SCHEDULER_REFUSED).forEach(e ->
+        assertThat(e.cause()).isInstanceOf(RejectedExecutionException.class));
+    return errors.stream().map(e -> e.kind() + ": " + e.message()).toList();
+  }
+
+  @Test
+  void aLongPollTimeoutTheSchedulerRefusesAnswersThePollTimeoutAtOnce() {
+    // Regression: the refusal was thrown out of the poll's request, and the poll stayed parked with no timeout.
+    handshake(f, "alice", "c1");
+    f.scheduler.refuse(LONG_POLL);
+    FakeHeld poll = poll(f, "alice", "c1");
+    assertThat(poll.pollFrame()).isEqualTo(new Frame.Timeout());
+    assertThat(refusals()).singleElement().asString().contains("SCHEDULER_REFUSED")
+        .contains("long-poll timeout timer").contains(":chsk/timeout");
+  }
+
+  @Test
+  void aGraceTheSchedulerRefusesEndsPresenceAndForgetsTheClientAtOnce() {
+    // Regression: the refusal was thrown out of the timer's thread as the long-poll timed out, and the client was
+    // kept (counted connected, its connection never forgotten) for good.
+    handshake(f, "alice", "c1");
+    poll(f, "alice", "c1");
+    f.scheduler.refuse(GRACE); // the presence grace and the grace before forgetting the client
+    f.advance(LONG_POLL);
+    assertThat(refusals()).containsExactlyInAnyOrder(
+        "SCHEDULER_REFUSED: the scheduler refused the Ajax disconnect grace timer; the presence ended at once",
+        "SCHEDULER_REFUSED: the scheduler refused the Ajax client's disconnect grace timer; the grace ended at once");
+    assertThat(f.server.connectedUids().any()).isEmpty();
+    assertThat(f.server.metrics().openAjaxClients()).as("the client is forgotten").isZero();
+  }
+
+  @Test
+  void aPushRetryWindowTheSchedulerRefusesDropsTheHeldPushAndReportsIt() {
+    // Regression: the refusal was thrown out of the flush, and the push was held with nothing to bound it.
+    handshake(f, "alice", "c1");
+    poll(f, "alice", "c1");
+    f.server.send("alice", ev("a/b", 1L));
+    f.advance(WINDOW); // answers the poll: no poll parked now
+    f.scheduler.refuse(RETRY_WINDOW);
+    f.server.send("alice", ev("a/b", 2L));
+    f.advance(WINDOW);
+    assertThat(refusals()).containsExactlyInAnyOrder(
+        "SCHEDULER_REFUSED: the scheduler refused the Ajax client's push retry window timer; the pushes held for the"
+            + " next poll were dropped at once",
+        "PUSH_DROPPED: 1 pushed event(s) dropped: the scheduler refused the push retry window timer");
+    f.scheduler.acceptAll();
+    assertThat(poll(f, "alice", "c1").isAnswered()).as("nothing held: the next poll is parked").isFalse();
+  }
+
+  @Test
+  void aReplyTimeoutTheSchedulerRefusesIsAnswered503AndReported() {
+    // Regression: answered 503 without a report (and a scheduler throwing anything but RejectedExecutionException
+    // threw out of the transport's callback).
+    handshake(f, "alice", "c1");
+    f.scheduler.refuse(REPLY_TIMEOUT);
+    FakeHeld posted = post(f, "alice", "c1", ev("a/b", null), true);
+    assertThat(posted.status()).isEqualTo(503);
+    assertThat(refusals()).singleElement().asString().contains("SCHEDULER_REFUSED")
+        .contains("reply timeout timer").contains("a/b");
+    assertThat(f.events).as("not handled").isEmpty();
+  }
+}
