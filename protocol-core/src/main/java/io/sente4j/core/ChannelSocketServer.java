@@ -355,6 +355,15 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      * then packs the push batches whose window ended on flush threads of its own. A scheduler given here also runs
      * those timed flushes on its threads (so a {@link VirtualScheduler} flushes as the test moves time): give it
      * threads enough for the server's pushes.
+     *
+     * <p>A scheduler that throws from {@link Scheduler#schedule} (its executor was shut down) throws nothing out of
+     * the server's calls, a transport's thread or a timer's: each refused timer is reported ({@link
+     * ServerError.Kind#SCHEDULER_REFUSED}, naming the timer) and the server does at once what stays safe without it. A
+     * WebSocket whose keep-alive is refused is closed with {@link CloseReason#ERROR} (a dead connection would never be
+     * noticed); a push window is flushed at once; a disconnect grace ends at once (the uid leaves the connected
+     * uids, an Ajax client is forgotten); an Ajax long-poll is answered {@code :chsk/timeout} at once; the pushes held
+     * for an Ajax client's next poll are dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}); an Ajax POST
+     * whose reply timeout is refused is answered 503, not handled.
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
