@@ -37,6 +37,11 @@ final class AjaxPath implements AjaxClient.Host {
   static final String TOO_MANY_PENDING = "Too many Ajax requests waiting";
   /** The body of the {@code 503} for a request that came as, or after, the server stopped. */
   static final String STOPPED = "Server stopped";
+  /**
+   * The body of the {@code 503} for a POST whose reply timeout the scheduler refused: as the server stops, or with an
+   * application's scheduler that is shut down while the server runs.
+   */
+  static final String UNTIMED = "Service unavailable: the reply could not be timed";
 
   private final AjaxSettings settings;
   private final ServerPackers packers;
@@ -345,9 +350,13 @@ final class AjaxPath implements AjaxClient.Host {
         });
       } catch (RuntimeException e) { // the scheduler refuses the reply timeout: stopped, or the application's is shut
         inbound.release(clientId, size);
+        if (registry.isStopped()) { // the server's own timer, shut down by the stop: nothing to report
+          held.complete(503, Payload.text(STOPPED));
+          return;
+        }
         dispatch.report(new ServerError(ServerError.Kind.SCHEDULER_REFUSED, null, clientId, "the scheduler refused "
             + "the Ajax reply timeout timer of a POST (" + event.event().id() + "); answered 503, not handled", e));
-        held.complete(503, Payload.text(STOPPED));
+        held.complete(503, Payload.text(UNTIMED));
         return;
       }
       reply[0] = r;

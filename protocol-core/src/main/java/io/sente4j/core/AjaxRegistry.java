@@ -91,6 +91,13 @@ final class AjaxRegistry {
     }
   }
 
+  /** Whether {@link #stop} has run. */
+  boolean isStopped() {
+    synchronized (lock) {
+      return stopped;
+    }
+  }
+
   /** Refuses new clients from now on and returns every client, a snapshot. */
   List<AjaxClient> stop() {
     synchronized (lock) {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -191,7 +193,9 @@ class ServerAjaxPostTest {
   void aPostHeldOnlyAfterTheServerStoppedIsAnswered503AndNothingThrows() {
     // Regression: the held reply's timeout was set on the server's own timer, which the stop had shut down: the
     // RejectedExecutionException went out of the hold to the transport, and the POST was never answered.
-    ChannelSocketServer own = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck().build();
+    List<ServerError> reported = new CopyOnWriteArrayList<>();
+    ChannelSocketServer own = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck()
+        .errorListener(reported::add).build();
     ServerAnswer post = own.handle(postRequest("alice", "c1",
         FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/late", null), true)).asText()));
     ServerAnswer get = own.handle(AjaxCalls.getRequest("alice", "c1", true));
@@ -203,6 +207,8 @@ class ServerAjaxPostTest {
     assertThat(postResponse.status()).isEqualTo(503);
     assertThat(postResponse.body().asText()).isEqualTo("Server stopped");
     assertThat(getResponse.status()).isEqualTo(503);
+    assertThat(reported).as("the stopped server's own timer refusing is no scheduler failure")
+        .noneMatch(e -> e.kind() == ServerError.Kind.SCHEDULER_REFUSED);
   }
 
   @Test

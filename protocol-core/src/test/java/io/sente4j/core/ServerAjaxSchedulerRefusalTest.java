@@ -93,6 +93,7 @@ class ServerAjaxSchedulerRefusalTest {
     f.scheduler.refuse(REPLY_TIMEOUT);
     FakeHeld posted = post(f, "alice", "c1", ev("a/b", null), true);
     assertThat(posted.status()).isEqualTo(503);
+    assertThat(posted.body().asText()).as("not \"Server stopped\": the server runs").isEqualTo(AjaxPath.UNTIMED);
     assertThat(refusals()).singleElement().asString().contains("SCHEDULER_REFUSED")
         .contains("reply timeout timer").contains("a/b");
     assertThat(f.events).as("not handled").isEmpty();
