@@ -270,8 +270,7 @@ final class AjaxPath implements AjaxClient.Host {
     int others = host.connections(uid, clientId);
     if (ServerCore.overUidLimit(uid, others, maxConnectionsPerUid)) {
       guard.closed(request); // the place just counted at the address
-      dispatch.report(new ServerError(ServerError.Kind.REJECTED, uid, clientId, refusal() + ": the uid has " + others
-          + " connection(s), the most allowed (maxConnectionsPerUid)", null));
+      dispatch.report(ServerCore.uidFull(uid, clientId, others, refusal()));
       return RejectionReason.TOO_MANY_CONNECTIONS;
     }
     return null;

@@ -175,8 +175,9 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       }
     }
     if (overLimit) {
-      dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, handshake.uid(), conn.clientId(), "the uid has "
-          + others + " connection(s), the most allowed (maxConnectionsPerUid); closing the new one", null));
+      counters.rejected(RejectionReason.TOO_MANY_CONNECTIONS);
+      dispatch.report(uidFull(handshake.uid(), conn.clientId(), others,
+          "a WebSocket closed with overflow as it opened"));
       conn.close(CloseReason.OVERFLOW);
       return;
     }
@@ -366,6 +367,17 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
    */
   static boolean overUidLimit(Object uid, int others, int max) {
     return others >= max && !Chsk.NIL_UID.equals(uid);
+  }
+
+  /**
+   * The report of a connection refused for {@code maxConnectionsPerUid}, worded once for the WebSocket and the Ajax
+   * path, as {@link RequestGuard#addressFull} is for the per-address limit.
+   *
+   * @param refusal the first words: how the connection was refused
+   */
+  static ServerError uidFull(Object uid, String clientId, int others, String refusal) {
+    return new ServerError(ServerError.Kind.REJECTED, uid, clientId, refusal + ": the uid has " + others
+        + " connection(s), the most allowed (maxConnectionsPerUid)", null);
   }
 
   private static void requirePushable(Event event) {

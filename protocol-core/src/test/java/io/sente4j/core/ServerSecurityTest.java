@@ -279,8 +279,10 @@ class ServerSecurityTest {
     third.awaitClosed();
     assertThat(third.closeCode()).isEqualTo(CloseReason.OVERFLOW.code());
     ServerError e = f.nextError();
-    assertThat(e.kind()).isEqualTo(ServerError.Kind.OVERFLOW);
-    assertThat(e.message()).contains("maxConnectionsPerUid");
+    assertThat(e.kind()).as("a connection limit is a rejection, as over Ajax").isEqualTo(ServerError.Kind.REJECTED);
+    assertThat(e.message()).isEqualTo("a WebSocket closed with overflow as it opened: the uid has 2 connection(s), "
+        + "the most allowed (maxConnectionsPerUid)");
+    assertThat(f.server.metrics().rejections()).containsEntry(RejectionReason.TOO_MANY_CONNECTIONS, 1L);
     assertThat(f.server.clientIds("alice")).containsExactlyInAnyOrder("a1", "a2");
     f.connect("bob", "b1"); // others are not affected
   }
