@@ -75,17 +75,6 @@ public class ChannelSocketBenchmark {
   static final Duration SEND_BUFFER_WINDOW = Duration.ofSeconds(10);
   private static final Keyword ECHO = Keyword.of("bench", "echo");
   private static final String RAW_UID = "raw";
-  /** The listener of the bare connection's server side, which only sends. */
-  private static final ChannelListener IGNORED = new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  };
 
   @Param({"edn", "json"})
   public String packer;
@@ -185,7 +174,7 @@ public class ChannelSocketBenchmark {
   private void openBareConnection() {
     URI bare = net.bind(URI.create("ws://bench.test/bare"), request -> new ServerAnswer.Upgrade(channel -> {
       bareServerSide = channel;
-      return IGNORED;
+      return ChannelListener.ignoring();
     }));
     net.clientTransport().openWebSocket(URI.create(bare + "?client-id=bare-1"), Map.of(), new ChannelListener() {
       @Override

@@ -7,6 +7,11 @@ package io.sente4j.core;
  */
 public interface ChannelListener {
 
+  /** A listener that ignores every call: for a channel end nobody listens to. */
+  static ChannelListener ignoring() {
+    return IgnoringListener.INSTANCE;
+  }
+
   /** A message arrived: text or binary, as the peer sent it. */
   void onMessage(Payload payload);
 

@@ -8,7 +8,6 @@ import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.ClientState;
 import io.sente4j.core.ClientType;
-import io.sente4j.core.Payload;
 import io.sente4j.core.UpgradeRefusedException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,16 +100,7 @@ class SessionChannelTest {
     JdkClientTransport transport = JdkClientTransport.builder().header("Cookie", cookie).build();
     try {
       Channel ch = transport.openWebSocket(URI.create(app.webSocketUri() + "?client-id=raw-2" + query), Map.of(),
-          new ChannelListener() {
-            @Override
-            public void onMessage(Payload payload) {}
-
-            @Override
-            public void onClose(int code, String reason) {}
-
-            @Override
-            public void onError(Throwable error) {}
-          }).get(10, TimeUnit.SECONDS);
+          ChannelListener.ignoring()).get(10, TimeUnit.SECONDS);
       ch.close(1000, "unexpected");
       throw new AssertionError("the upgrade was accepted");
     } catch (ExecutionException e) {

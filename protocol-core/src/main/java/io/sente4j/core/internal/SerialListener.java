@@ -26,21 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialListener implements ChannelListener {
   private static final Logger LOG = LoggerFactory.getLogger(SerialListener.class);
-  private static final ChannelListener NOBODY = new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  };
 
   private final SerialExecutor calls = SerialExecutor.inline();
   private final Consumer<Throwable> failed;
   // These are read and written only inside calls, which run one at a time and hand over under the executor's lock.
-  private ChannelListener target = NOBODY;
+  private ChannelListener target = ChannelListener.ignoring();
   private boolean closed;
   private boolean broken;
 
@@ -77,7 +67,7 @@ public final class SerialListener implements ChannelListener {
         fail("the listener's opening", t);
         return;
       }
-      target = l == null ? NOBODY : l;
+      target = l == null ? ChannelListener.ignoring() : l;
     });
   }
 

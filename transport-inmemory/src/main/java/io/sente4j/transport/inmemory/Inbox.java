@@ -23,18 +23,6 @@ final class Inbox {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
   private static final int BATCH = 64;
 
-  /** A listener that ignores everything: for ends nobody listens to. */
-  static final ChannelListener NOBODY = new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  };
-
   private record Item(Payload payload, int code, String reason, boolean gated, long due) {
     boolean isClose() {
       return payload == null;

@@ -102,14 +102,14 @@ final class Upgrades {
           "onOpen returned no listener");
     } catch (RuntimeException e) {
       log(request, "the server's onOpen failed; closing the connection with 1011", e);
-      serverListener = Inbox.NOBODY;
+      serverListener = ChannelListener.ignoring();
       connection.serverEnd().close(CloseReason.ERROR);
     }
     connection.startServer(serverListener);
     if (result.complete(connection.clientEnd())) {
       connection.startClient(listener);
     } else {
-      connection.startClient(Inbox.NOBODY);
+      connection.startClient(ChannelListener.ignoring());
       connection.cut();
     }
   }

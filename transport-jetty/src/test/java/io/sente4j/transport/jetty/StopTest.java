@@ -32,17 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * or closed, none left open and silent.
  */
 class StopTest {
-  private static final ServerAnswer ACCEPT = new ServerAnswer.Upgrade(channel -> new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  });
-
+  private static final ServerAnswer ACCEPT = new ServerAnswer.Upgrade(channel -> ChannelListener.ignoring());
 
   /** A server-side listener that records each close as "code reason". */
   private static ChannelListener closesTo(BlockingQueue<String> closes) {

@@ -3,7 +3,6 @@ package io.sente4j.transport.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.ChannelListener;
-import io.sente4j.core.Payload;
 import io.sente4j.core.ServerAnswer;
 import io.sente4j.core.ServerRequest;
 import java.io.ByteArrayOutputStream;
@@ -37,16 +36,7 @@ class UpgradeTest {
     return server.port();
   }
 
-  private static final ServerAnswer ACCEPT = new ServerAnswer.Upgrade(channel -> new ChannelListener() {
-    @Override
-    public void onMessage(Payload payload) {}
-
-    @Override
-    public void onClose(int code, String reason) {}
-
-    @Override
-    public void onError(Throwable error) {}
-  });
+  private static final ServerAnswer ACCEPT = new ServerAnswer.Upgrade(channel -> ChannelListener.ignoring());
 
   /** Sends an upgrade request offering permessage-deflate and returns the response head (and any body). */
   private static String upgrade(int port) throws Exception {
