@@ -196,7 +196,7 @@ public abstract class PackerConformanceKit extends LimitChecks {
   void concatenatedListsReadAsAllTheirElementsInOrder() {
     Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(domain(), 0, 4), 0, 4)).checkAssert(parts -> {
       List<Object> all = flat(parts);
-      Payload joined = concatenated(parts);
+      Payload joined = ConcatenatedLists.concat(packer(), parts.toArray(List<?>[]::new));
       if (!concatenatesLists()) {
         assertThat(joined).as("a packer that does not concatenate answers null").isNull();
         return;
@@ -210,13 +210,6 @@ public abstract class PackerConformanceKit extends LimitChecks {
       assertThat(bytes(packer().pack(Arrays.asList(all, null)))).as("[%s nil]: the list as packed alone", all)
           .isEqualTo(aroundList(bytes(packer().pack(all))));
     });
-  }
-
-  /** Each part packed alone, then concatenated by the packer. */
-  private Payload concatenated(List<List<Object>> parts) {
-    List<Payload> packed = new ArrayList<>(parts.size());
-    parts.forEach(part -> packed.add(packer().pack(part)));
-    return packer().concatLists(packed);
   }
 
   /**
@@ -252,7 +245,7 @@ public abstract class PackerConformanceKit extends LimitChecks {
     List<List<Object>> parts = List.of(List.of(first, first), List.of(second), List.of(List.of(first, second)),
         List.of(Set.of(second)));
     List<Object> all = flat(parts);
-    Payload joined = concatenated(parts);
+    Payload joined = ConcatenatedLists.concat(packer(), parts.toArray(List<?>[]::new));
     if (!concatenatesLists()) {
       assertThat(joined).isNull();
       return;

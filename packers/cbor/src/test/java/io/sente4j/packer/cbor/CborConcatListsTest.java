@@ -1,68 +1,53 @@
 package io.sente4j.packer.cbor;
 
+import static io.sente4j.spec.ConcatenatedLists.concat;
+import static io.sente4j.spec.ConcatenatedLists.hex;
+import static io.sente4j.spec.ConcatenatedLists.ones;
+import static io.sente4j.spec.ConcatenatedLists.packAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Payload;
+import io.sente4j.spec.ConcatenatedLists;
 import io.sente4j.spec.DataModelGens;
 import io.sente4j.spec.Theories;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** {@link CborPacker#concatLists}: the bytes of packing the concatenated list, across every head size. */
 class CborConcatListsTest {
   private final CborPacker packer = new CborPacker();
 
-  private static List<Object> ones(int n) {
-    return new ArrayList<>(LongStream.range(0, n).mapToObj(i -> (Object) 1L).toList());
-  }
-
-  private Payload concat(List<?>... parts) {
-    return packer.concatLists(Arrays.stream(parts).map(packer::pack).toList());
-  }
-
-  private Payload packAll(List<?>... parts) {
-    List<Object> all = new ArrayList<>();
-    Arrays.stream(parts).forEach(all::addAll);
-    return packer.pack(all);
-  }
-
-  private static Payload hex(String hex) {
-    return Payload.binary(Bytes.fromHex(hex.replace(" ", "")));
-  }
-
   @Test
   void theTotalTakesTheShortestHeadAtEachEdge() {
     int[][] splits = {{15, 8}, {23, 0}, {23, 1}, {12, 12}, {255, 0}, {200, 56}, {65535, 0}, {65000, 536},
         {1, 65535}, {30000, 30000, 5536}};
     for (int[] split : splits) {
-      List<?>[] parts = Arrays.stream(split).mapToObj(CborConcatListsTest::ones).toArray(List<?>[]::new);
-      assertThat(concat(parts)).as("%s", Arrays.toString(split)).isEqualTo(packAll(parts));
+      List<?>[] parts = Arrays.stream(split).mapToObj(ConcatenatedLists::ones).toArray(List<?>[]::new);
+      assertThat(concat(packer, parts)).as("%s", Arrays.toString(split)).isEqualTo(packAll(packer, parts));
     }
-    assertThat(concat(ones(23), ones(1)).asBytes().slice(0, 2)).isEqualTo(Bytes.fromHex("9818"));
-    assertThat(concat(ones(255), ones(1)).asBytes().slice(0, 3)).isEqualTo(Bytes.fromHex("990100"));
-    assertThat(concat(ones(65535), ones(1)).asBytes().slice(0, 5)).isEqualTo(Bytes.fromHex("9a00010000"));
+    assertThat(concat(packer, ones(23), ones(1)).asBytes().slice(0, 2)).isEqualTo(Bytes.fromHex("9818"));
+    assertThat(concat(packer, ones(255), ones(1)).asBytes().slice(0, 3)).isEqualTo(Bytes.fromHex("990100"));
+    assertThat(concat(packer, ones(65535), ones(1)).asBytes().slice(0, 5)).isEqualTo(Bytes.fromHex("9a00010000"));
   }
 
   @Test
   void emptyListsAddNothing() {
-    assertThat(concat(List.of(), List.of(1L), List.of())).isEqualTo(packer.pack(List.of(1L)));
-    assertThat(concat(List.of(), List.of())).isEqualTo(hex("80"));
+    assertThat(concat(packer, List.of(), List.of(1L), List.of())).isEqualTo(packer.pack(List.of(1L)));
+    assertThat(concat(packer, List.of(), List.of())).isEqualTo(hex("80"));
     assertThat(packer.concatLists(List.of())).as("no lists").isEqualTo(hex("80"));
-    assertThat(concat(List.of(1L, "a"))).as("one list").isEqualTo(packer.pack(List.of(1L, "a")));
+    assertThat(concat(packer, List.of(1L, "a"))).as("one list").isEqualTo(packer.pack(List.of(1L, "a")));
   }
 
   @Test
   void itemsOfAnyKindAreCopiedWhole() {
     List<Object> a = List.of(List.of(1L, List.of()), Map.of(Keyword.of("a"), "b"), Set.of(2L));
     List<Object> b = Arrays.asList(null, "x".repeat(3000), Bytes.fromHex("00ff"));
-    assertThat(concat(a, b)).isEqualTo(packAll(a, b));
+    assertThat(concat(packer, a, b)).isEqualTo(packAll(packer, a, b));
   }
 
   @Test
@@ -85,7 +70,7 @@ class CborConcatListsTest {
   @Test
   void concatenatingIsPackingTheConcatenatedList() {
     Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(DataModelGens.all().values(), 0, 6), 0, 5))
-        .checkAssert(parts -> assertThat(concat(parts.toArray(List<?>[]::new)))
-            .isEqualTo(packAll(parts.toArray(List<?>[]::new))));
+        .checkAssert(parts -> assertThat(concat(packer, parts.toArray(List<?>[]::new)))
+            .isEqualTo(packAll(packer, parts.toArray(List<?>[]::new))));
   }
 }

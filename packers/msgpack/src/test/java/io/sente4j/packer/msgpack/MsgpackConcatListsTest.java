@@ -1,5 +1,10 @@
 package io.sente4j.packer.msgpack;
 
+import static io.sente4j.spec.ConcatenatedLists.assertConcatenatesAsOne;
+import static io.sente4j.spec.ConcatenatedLists.concat;
+import static io.sente4j.spec.ConcatenatedLists.hex;
+import static io.sente4j.spec.ConcatenatedLists.ones;
+import static io.sente4j.spec.ConcatenatedLists.packAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Bytes;
@@ -10,8 +15,9 @@ import io.sente4j.core.Keyword;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
-import io.sente4j.spec.DataModelGens;
+import io.sente4j.spec.ConcatenatedLists;
 import io.sente4j.spec.DataModelGens.Kind;
+import io.sente4j.spec.DataModelGens;
 import io.sente4j.spec.Theories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,31 +44,6 @@ import org.quicktheories.generators.Generate;
 class MsgpackConcatListsTest {
   private final MsgpackPacker packer = new MsgpackPacker();
 
-  private static List<Object> ones(int n) {
-    return new ArrayList<>(IntStream.range(0, n).mapToObj(i -> (Object) 1L).toList());
-  }
-
-  private Payload concat(List<?>... parts) {
-    return packer.concatLists(Arrays.stream(parts).map(packer::pack).toList());
-  }
-
-  private Payload packAll(List<?>... parts) {
-    List<Object> all = new ArrayList<>();
-    Arrays.stream(parts).forEach(all::addAll);
-    return packer.pack(all);
-  }
-
-  /** Concatenating {@code parts} gives the bytes of packing them as one list, and reads back as that list. */
-  private void joinsAsOne(List<?>... parts) {
-    Payload joined = concat(parts);
-    assertThat(joined).as("%s", Arrays.asList(parts)).isEqualTo(packAll(parts));
-    assertThat(packer.unpack(joined)).isEqualTo(packer.unpack(packAll(parts)));
-  }
-
-  private static Payload hex(String hex) {
-    return Payload.binary(Bytes.fromHex(hex.replace(" ", "")));
-  }
-
   private static Map<Object, Object> map(Object... keysAndValues) {
     Map<Object, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -83,47 +64,52 @@ class MsgpackConcatListsTest {
     int[][] splits = {{15, 0}, {15, 1}, {8, 8}, {10, 5, 1}, {255, 1}, {200, 56}, {65535, 0}, {65535, 1},
         {1, 65535}, {30000, 30000, 5536}};
     for (int[] split : splits) {
-      List<?>[] parts = Arrays.stream(split).mapToObj(MsgpackConcatListsTest::ones).toArray(List<?>[]::new);
-      assertThat(concat(parts)).as("%s", Arrays.toString(split)).isEqualTo(packAll(parts));
+      List<?>[] parts = Arrays.stream(split).mapToObj(ConcatenatedLists::ones).toArray(List<?>[]::new);
+      assertThat(concat(packer, parts)).as("%s", Arrays.toString(split)).isEqualTo(packAll(packer, parts));
     }
-    assertThat(concat(ones(15), ones(1)).asBytes().slice(0, 3)).as("array 16").isEqualTo(Bytes.fromHex("dc0010"));
-    assertThat(concat(ones(255), ones(1)).asBytes().slice(0, 3)).isEqualTo(Bytes.fromHex("dc0100"));
-    assertThat(concat(ones(65535), ones(1)).asBytes().slice(0, 5)).as("array 32")
+    assertThat(concat(packer, ones(15), ones(1)).asBytes().slice(0, 3))
+        .as("array 16").isEqualTo(Bytes.fromHex("dc0010"));
+    assertThat(concat(packer, ones(255), ones(1)).asBytes().slice(0, 3)).isEqualTo(Bytes.fromHex("dc0100"));
+    assertThat(concat(packer, ones(65535), ones(1)).asBytes().slice(0, 5)).as("array 32")
         .isEqualTo(Bytes.fromHex("dd00010000"));
   }
 
   @Test
   void emptyListsAddNothing() {
-    assertThat(concat(List.of(), List.of(1L), List.of())).isEqualTo(packer.pack(List.of(1L)));
-    assertThat(concat(List.of(), List.of())).isEqualTo(hex("90"));
+    assertThat(concat(packer, List.of(), List.of(1L), List.of())).isEqualTo(packer.pack(List.of(1L)));
+    assertThat(concat(packer, List.of(), List.of())).isEqualTo(hex("90"));
     assertThat(packer.concatLists(List.of())).as("no lists").isEqualTo(hex("90"));
-    assertThat(concat(List.of(1L, "a"))).as("one list").isEqualTo(packer.pack(List.of(1L, "a")));
+    assertThat(concat(packer, List.of(1L, "a"))).as("one list").isEqualTo(packer.pack(List.of(1L, "a")));
   }
 
   @Test
   void aLaterListReferencesTheKeysItRepeatsByTheirNumberInTheJoinedMessage() {
     Keyword a = Keyword.of("a");
     // Alone, the second list numbers "b" 0; joined, 0 is "a" and "b" is 1.
-    joinsAsOne(List.of(map("a", 1L)), List.of(map("b", 1L), map("b", 2L)));
+    assertConcatenatesAsOne(packer, List.of(map("a", 1L)), List.of(map("b", 1L), map("b", 2L)));
     // A key the first list numbered is a reference in the second, where it was written out.
-    joinsAsOne(List.of(map(a, 1L)), List.of(map(a, 2L, "a", 3L)), List.of(map("a", 4L, a, 5L)));
+    assertConcatenatesAsOne(packer, List.of(map(a, 1L)), List.of(map(a, 2L, "a", 3L)), List.of(map("a", 4L, a, 5L)));
     // Maps in a set share the message's cache; the set's extension header is rewritten for its new length.
-    joinsAsOne(List.of(map(a, 1L)), List.of(Set.of(map(a, 2L)), map(a, 3L)));
+    assertConcatenatesAsOne(packer, List.of(map(a, 1L)), List.of(Set.of(map(a, 2L)), map(a, 3L)));
     // A map inside a key, and keys the cache does not number.
-    joinsAsOne(List.of(map(a, 1L)), List.of(map(List.of(map(a, 2L)), 3L, 1L, a, Keyword.of("b"), 4L)));
+    assertConcatenatesAsOne(packer, List.of(map(a, 1L)),
+        List.of(map(List.of(map(a, 2L)), 3L, 1L, a, Keyword.of("b"), 4L)));
     Set<Object> nested = new LinkedHashSet<>(List.of(Set.of(map(a, 1L)), map("x".repeat(300), 2L)));
-    joinsAsOne(List.of(map("x".repeat(300), 1L)), List.of(nested, map(a, 2L)));
+    assertConcatenatesAsOne(packer, List.of(map("x".repeat(300), 1L)), List.of(nested, map(a, 2L)));
   }
 
   @Test
   void keysPastTheCachesTwoHundredFiftySixAreWrittenOut() {
     Keyword late = Keyword.of("late");
     // The first list fills the cache: the second's own number for :late is no number when joined.
-    joinsAsOne(List.of(manyKeys(256)), List.of(map(late, 1L), map(late, 2L, Keyword.of("k0"), 3L)));
+    assertConcatenatesAsOne(packer, List.of(manyKeys(256)),
+        List.of(map(late, 1L), map(late, 2L, Keyword.of("k0"), 3L)));
     // The cache fills in the middle of the second list.
-    joinsAsOne(List.of(manyKeys(250)), List.of(manyKeys(260), map(Keyword.of("k255"), 1L, Keyword.of("k1"), 2L)));
+    assertConcatenatesAsOne(packer, List.of(manyKeys(250)),
+        List.of(manyKeys(260), map(Keyword.of("k255"), 1L, Keyword.of("k1"), 2L)));
     // The second list alone numbers keys its 256 did not: joined, they stay written out.
-    joinsAsOne(List.of(map(late, 0L)), List.of(manyKeys(300), map(Keyword.of("k299"), 1L, late, 2L)));
+    assertConcatenatesAsOne(packer, List.of(map(late, 0L)),
+        List.of(manyKeys(300), map(Keyword.of("k299"), 1L, late, 2L)));
   }
 
   @Test
@@ -242,7 +228,7 @@ class MsgpackConcatListsTest {
   @Test
   void concatenatingIsPackingTheConcatenatedList() {
     Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(values(), 0, 6), 0, 5))
-        .checkAssert(parts -> joinsAsOne(parts.toArray(List<?>[]::new)));
+        .checkAssert(parts -> assertConcatenatesAsOne(packer, parts.toArray(List<?>[]::new)));
   }
 
   /**
@@ -277,6 +263,6 @@ class MsgpackConcatListsTest {
   @Test
   void concatenatingIsPackingTheConcatenatedListWhateverTheMapKeys() {
     Theories.qt().forAll(DataModelGens.listsOf(DataModelGens.listsOf(keyHeavyValues(), 0, 6), 0, 5))
-        .checkAssert(parts -> joinsAsOne(parts.toArray(List<?>[]::new)));
+        .checkAssert(parts -> assertConcatenatesAsOne(packer, parts.toArray(List<?>[]::new)));
   }
 }
