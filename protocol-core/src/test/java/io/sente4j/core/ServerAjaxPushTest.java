@@ -72,40 +72,37 @@ class ServerAjaxPushTest {
 
   /**
    * Held batches are joined from their packed frames (the packer concatenates packed lists): their events are packed
-   * once, when flushed, not again for the poll that takes them. (The first join also packs the probes with which the
-   * server's codec checks that the packer joins correctly; the second is counted.)
+   * once, when flushed, not again for the poll that takes them.
    */
   @Test
   void heldBatchesAreJoinedWithoutPackingTheirEventsAgain() {
-    CountingPacker packer = new CountingPacker(ToyPacker.TEXT, true);
-    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
-      assertThat(pollAfterHeldBatches(g, 1, 2)).isEqualTo(List.of(ev("n/n", 1L), ev("n/n", 2L)));
-      int packs = packer.packs.get();
-      assertThat(pollAfterHeldBatches(g, 3, 5)).isEqualTo(List.of(ev("n/n", 3L), ev("n/n", 4L), ev("n/n", 5L)));
-      assertThat(packer.packs.get() - packs).as("packs after the first join: one per batch").isEqualTo(3);
-    }
+    assertThat(packsOfASecondJoin(true)).as("packs after the first join: one per batch").isEqualTo(3);
   }
 
   /** A packer that cannot concatenate packed lists: held batches are packed again, together, for the poll. */
   @Test
   void heldBatchesArePackedAgainWhereThePackerCannotJoinThem() {
-    CountingPacker packer = new CountingPacker(ToyPacker.TEXT, false);
-    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
-      assertThat(pollAfterHeldBatches(g, 1, 2)).isEqualTo(List.of(ev("n/n", 1L), ev("n/n", 2L)));
-      int packs = packer.packs.get();
-      assertThat(pollAfterHeldBatches(g, 3, 5)).isEqualTo(List.of(ev("n/n", 3L), ev("n/n", 4L), ev("n/n", 5L)));
-      assertThat(packer.packs.get() - packs).as("one per batch, and one for them all together").isEqualTo(4);
-    }
+    assertThat(packsOfASecondJoin(false)).as("one per batch, and one for them all together").isEqualTo(4);
   }
 
   /**
-   * Pushes events {@code from..to} to alice's c1, one batch each, while it is between polls (after its handshake and
-   * a first poll for {@code from == 1}; after the last poll answered otherwise), then polls.
+   * Alice's c1, between polls, is pushed events 1 and 2, one batch each, and polls; then events 3 to 5, and polls
+   * again; each poll gets its events in order. Returns the packs of the second round only: the first also packs the
+   * probes with which the server's codec checks that the packer joins correctly.
    */
-  private List<Event> pollAfterHeldBatches(ServerFixture g, long from, long to) {
-    if (from == 1) {
+  private int packsOfASecondJoin(boolean concatenates) {
+    CountingPacker packer = new CountingPacker(ToyPacker.TEXT, concatenates);
+    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
       betweenPolls(g, "alice", "c1");
+      assertThat(pollAfterBatches(g, 1, 2)).isEqualTo(List.of(ev("n/n", 1L), ev("n/n", 2L)));
+      int packs = packer.packs.get();
+      assertThat(pollAfterBatches(g, 3, 5)).isEqualTo(List.of(ev("n/n", 3L), ev("n/n", 4L), ev("n/n", 5L)));
+      return packer.packs.get() - packs;
     }
+  }
+
+  /** Pushes events {@code from..to} to alice's c1, which has no poll parked, one batch each, then polls. */
+  private static List<Event> pollAfterBatches(ServerFixture g, long from, long to) {
     for (long i = from; i <= to; i++) {
       g.server.sendNow("alice", ev("n/n", i));
     }
@@ -293,13 +290,9 @@ class ServerAjaxPushTest {
     handshake(f, "alice", "a1");
     FakeHeld parked = poll(f, "alice", "a1");
     ws.clientSends(new Frame.ClientEvent(ev("app/block", 1L), null));
-    Thread stopper = new Thread(f.server::stop);
-    stopper.start();
-    stopper.join(200);
-    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    Thread stopper = f.stopWhileAHandlerRuns();
     release.countDown();
-    stopper.join(10_000);
-    assertThat(stopper.isAlive()).isFalse();
+    ServerFixture.awaitStopped(stopper);
     assertThat(ws.drainPushedEvents()).containsExactly(ev("app/late", 1L));
     assertThat(parked.pushedEvents()).containsExactly(ev("app/late", 1L));
     f.idle();

@@ -118,6 +118,24 @@ final class ServerFixture implements AutoCloseable {
     return poll(errors, "a server error");
   }
 
+  /**
+   * Starts {@code stop()} on a thread of its own, which must still be waiting 200 ms on: for a handler that has not
+   * returned yet.
+   */
+  Thread stopWhileAHandlerRuns() throws InterruptedException {
+    Thread stopper = new Thread(server::stop);
+    stopper.start();
+    stopper.join(200);
+    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    return stopper;
+  }
+
+  /** Waits, at most 10 s, for the {@code stop()} of {@link #stopWhileAHandlerRuns} to return. */
+  static void awaitStopped(Thread stopper) throws InterruptedException {
+    stopper.join(10_000);
+    assertThat(stopper.isAlive()).isFalse();
+  }
+
   /** Everything queued and not read yet. */
   static <T> List<T> drain(BlockingQueue<T> queue) {
     List<T> all = new ArrayList<>();

@@ -176,10 +176,7 @@ class ServerLimitsTest {
     ch.clientSends(new Frame.ClientEvent(ev("app/block", 1L), "cb1"));
     ch.holdSends = true;
     f.server.send("alice", ev("app/p", 1L)); // buffered, not yet flushed
-    Thread stopper = new Thread(f.server::stop);
-    stopper.start();
-    stopper.join(200);
-    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    Thread stopper = f.stopWhileAHandlerRuns();
     assertThat(ch.isOpen()).isTrue();
     release.countDown();
     assertThat(ch.next()).isEqualTo(new Frame.Push(List.of(ev("app/p", 1L))));
@@ -187,8 +184,7 @@ class ServerLimitsTest {
     stopper.join(200);
     assertThat(stopper.isAlive()).as("stop waits for the client to take the frames").isTrue();
     ch.completeHeldSends();
-    stopper.join(5000);
-    assertThat(stopper.isAlive()).isFalse();
+    ServerFixture.awaitStopped(stopper);
     assertThat(ch.closeCode()).isEqualTo(CloseReason.SERVER_STOP.code());
   }
 
@@ -203,13 +199,9 @@ class ServerLimitsTest {
     };
     FakeChannel ch = f.connect("alice", "c1");
     ch.clientSends(new Frame.ClientEvent(ev("app/block", 1L), null));
-    Thread stopper = new Thread(f.server::stop);
-    stopper.start();
-    stopper.join(200);
-    assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
+    Thread stopper = f.stopWhileAHandlerRuns();
     release.countDown();
-    stopper.join(5000);
-    assertThat(stopper.isAlive()).isFalse();
+    ServerFixture.awaitStopped(stopper);
     assertThat(ch.drain()).containsExactly(Frame.Push.of(ev("app/late", 1L)));
     assertThat(ch.closeCode()).isEqualTo(CloseReason.SERVER_STOP.code());
     assertThat(f.errors).isEmpty();
@@ -223,8 +215,7 @@ class ServerLimitsTest {
     f.server.sendNow("alice", ev("app/p", 1L)); // never written
     Thread stopper = new Thread(f.server::stop);
     stopper.start();
-    stopper.join(5000);
-    assertThat(stopper.isAlive()).isFalse();
+    ServerFixture.awaitStopped(stopper);
     assertThat(ch.closeCode()).isEqualTo(CloseReason.SERVER_STOP.code());
   }
 
