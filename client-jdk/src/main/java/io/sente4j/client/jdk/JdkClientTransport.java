@@ -10,6 +10,9 @@ import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.UpgradeRefusedException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +54,19 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+  /**
+   * {@code HttpClient.shutdown()}, new in JDK 21, or null before: this library is built for 17, so it is looked up
+   * by name, once. Of the three ways to stop a client that 21 offers, only {@code shutdown} fits {@link #close()}:
+   * {@code close()} blocks until every operation of the client has ended, an open WebSocket included, so a transport
+   * closed before its clients would hang for as long as they stay connected; {@code shutdownNow()} aborts those
+   * WebSockets, which belong to their clients. {@code shutdown} refuses new requests and returns at once, and the
+   * client's threads and connections end once the requests cancelled by the close and the last WebSocket are gone.
+   */
+  private static final MethodHandle SHUTDOWN = shutdownMethod();
+
   private final HttpClient http;
+  /** Whether {@link #http} was made here, and so is shut down by {@link #close()}. */
+  private final boolean ownsHttp;
   private final Map<String, List<String>> headers;
   private final Duration connectTimeout;
   private final Duration closeTimeout;
@@ -64,6 +79,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     this.closeTimeout = b.closeTimeout;
     this.maxFrameBytes = b.maxFrameBytes;
     this.headers = Map.copyOf(b.headers);
+    this.ownsHttp = b.httpClient == null;
     if (b.httpClient != null) {
       this.http = b.httpClient;
     } else {
@@ -73,6 +89,14 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
         hb.cookieHandler(b.cookieHandler);
       }
       this.http = hb.build();
+    }
+  }
+
+  private static MethodHandle shutdownMethod() {
+    try {
+      return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdown", MethodType.methodType(void.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return null; // JDK 17 to 20: a client's threads end once it is garbage collected
     }
   }
 
@@ -91,9 +115,13 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
       ChannelListener listener) {
     Objects.requireNonNull(uri, "uri");
     JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes, closeTimeout);
+    CompletableFuture<Channel> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("the transport is closed"));
+      return result;
+    }
     WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(connectTimeout);
     merged(requestHeaders).forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-    CompletableFuture<Channel> result = new CompletableFuture<>();
     try {
       b.buildAsync(uri, channel).whenComplete((ws, error) -> {
         if (error == null) {
@@ -175,15 +203,33 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
 
   /**
    * Cancels every HTTP request in flight (their connections close; their futures fail with an {@link IOException})
-   * and refuses new ones (their futures fail with an {@link IllegalStateException}). WebSockets opened by this
-   * transport are closed by their clients, not here. A transport given an {@link HttpClient} leaves that client
-   * otherwise untouched.
+   * and refuses new requests and WebSockets (their futures fail with an {@link IllegalStateException}). WebSockets
+   * opened by this transport stay open: they are closed by their clients, not here. Returns at once.
+   *
+   * <p>A transport that made its own {@link HttpClient} (built without {@link Builder#httpClient}) shuts it down on
+   * JDK 21 and later ({@code HttpClient.shutdown()}): the client's threads and pooled connections end as soon as the
+   * cancelled requests and the last WebSocket of this transport are gone. JDK 17 to 20 offer no way to stop a client:
+   * there they end once the transport is garbage collected. A transport given an {@link HttpClient} leaves that
+   * client otherwise untouched: it keeps working, and closing it is the application's business.
    */
   @Override
   public void close() {
     closed = true;
     for (CompletableFuture<?> exchange : inFlight) {
       exchange.cancel(true);
+    }
+    if (ownsHttp && SHUTDOWN != null) {
+      shutdown(http);
+    }
+  }
+
+  private static void shutdown(HttpClient http) {
+    try {
+      SHUTDOWN.invokeExact(http);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("HttpClient.shutdown() failed", t); // it declares no checked exception
     }
   }
 
@@ -241,7 +287,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     /**
      * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler); by default the transport
      * makes its own. Cannot be combined with {@link #cookieHandler} or {@link #connectTimeout} for HTTP requests,
-     * which belong to that client.
+     * which belong to that client. The transport never shuts it down ({@link JdkClientTransport#close()} leaves it
+     * running): that is for the application, which owns it.
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");

@@ -298,7 +298,17 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    ended(statusCode, reason);
+    boolean reported = false;
+    try {
+      ended(statusCode, reason);
+      reported = true;
+    } finally {
+      if (!reported) {
+        // A VirtualMachineError from the listener's onClose goes on to the JDK (SerialListener logged it), which
+        // answers the server's close only once this returns: without the abort the connection would stay open.
+        webSocket.abort();
+      }
+    }
     return null;
   }
 
@@ -308,9 +318,22 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
       return;
     }
     LOG.debug("WebSocket failed: {}", error.toString());
-    listener.onError(error);
-    ended(CloseReason.ABNORMAL.code(), "connection lost: " + error);
-    webSocket.abort();
+    synchronized (queue) {
+      // The JDK closed the output before this call: a close asked for during it (by the listener, or for a listener
+      // that failed) cannot go out, and its failed send must not stand for this error in the close reported.
+      closeQueued = true;
+    }
+    try {
+      listener.onError(error);
+    } finally {
+      // Also when a VirtualMachineError from the listener goes on to the JDK (SerialListener logged it): the channel
+      // ends, with this error, and its socket is let go.
+      try {
+        ended(CloseReason.ABNORMAL.code(), "connection lost: " + error);
+      } finally {
+        webSocket.abort();
+      }
+    }
   }
 
   /** Reports the close once; true if this call did. */

@@ -26,26 +26,30 @@ public final class SerialExecutor implements Executor {
 
   private final Executor delegate;
   private final int burst;
+  private final boolean inline;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private boolean scheduled;
 
   /** A serial queue over {@code delegate}. */
   public SerialExecutor(Executor delegate) {
-    this(delegate, BURST);
+    this(delegate, BURST, false);
   }
 
-  private SerialExecutor(Executor delegate, int burst) {
+  private SerialExecutor(Executor delegate, int burst, boolean inline) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.burst = burst;
+    this.inline = inline;
   }
 
   /**
    * A serial queue that runs its tasks on the submitting thread: a task submitted while another runs is run by the
    * thread running that one, once it returns. It drains to the end without handing its thread back: over an inline
-   * delegate a hand-back would be a nested drain, a stack frame deeper for every burst.
+   * delegate a hand-back would be a nested drain, a stack frame deeper for every burst. A {@code
+   * VirtualMachineError} a task throws is thrown out of {@code execute}, after the tasks queued behind it ran, without
+   * being logged here: the caller has it in hand.
    */
   public static SerialExecutor inline() {
-    return new SerialExecutor(Runnable::run, Integer.MAX_VALUE);
+    return new SerialExecutor(Runnable::run, Integer.MAX_VALUE, true);
   }
 
   /**
@@ -106,7 +110,11 @@ public final class SerialExecutor implements Executor {
       try {
         task.run();
       } catch (Throwable t) {
-        LOG.error("A queued task failed", t);
+        // An inline queue's caller gets a VirtualMachineError thrown at it, and reports it (SerialListener, the one
+        // user, logged it before throwing it): logged here as well, one error would read as two.
+        if (!(inline && t instanceof VirtualMachineError)) {
+          LOG.error("A queued task failed", t);
+        }
         if (t instanceof VirtualMachineError) {
           submit();
           throw (VirtualMachineError) t;
