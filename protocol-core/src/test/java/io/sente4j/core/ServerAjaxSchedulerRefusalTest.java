@@ -6,6 +6,7 @@ import static io.sente4j.core.AjaxCalls.post;
 import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sente4j.core.internal.AjaxClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,14 +43,22 @@ class ServerAjaxSchedulerRefusalTest {
   }
 
   @Test
-  void aLongPollTimeoutTheSchedulerRefusesAnswersThePollTimeoutAtOnce() {
-    // Regression: the refusal was thrown out of the poll's request, and the poll stayed parked with no timeout.
+  void aPollWhoseLongPollTimeoutTheSchedulerRefusesIsAnswered503AndReportedEachTime() {
+    // Regression: the refusal was thrown out of the poll's request, and the poll stayed parked with no timeout. Then
+    // the poll was answered :chsk/timeout at once, which a client takes as "poll again at once": with a scheduler
+    // refusing for good, a hot loop of polls. A 503 ends the client's connection, which it retries after its backoff.
     handshake(f, "alice", "c1");
     f.scheduler.refuse(LONG_POLL);
-    FakeHeld poll = poll(f, "alice", "c1");
-    assertThat(poll.pollFrame()).isEqualTo(new Frame.Timeout());
-    assertThat(refusals()).singleElement().asString().contains("SCHEDULER_REFUSED")
-        .contains("long-poll timeout timer").contains(":chsk/timeout");
+    for (int i = 0; i < 2; i++) {
+      FakeHeld poll = poll(f, "alice", "c1");
+      assertThat(poll.status()).isEqualTo(503);
+      assertThat(poll.body().asText()).isEqualTo(AjaxClient.UNTIMED_POLL);
+      assertThat(refusals()).as("poll %d", i).singleElement().asString().contains("SCHEDULER_REFUSED")
+          .contains("long-poll timeout timer").contains("503");
+    }
+    f.scheduler.acceptAll();
+    FakeHeld parked = poll(f, "alice", "c1");
+    assertThat(parked.isAnswered()).as("the same connection polls on once the scheduler arms timers").isFalse();
   }
 
   @Test

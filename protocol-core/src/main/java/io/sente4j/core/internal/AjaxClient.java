@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * The server's side of one Ajax connection: one client (uid and client id) from its handshake until it is
  * forgotten (PROTOCOL.md §5.4, §7.4, §8.1). It parks the client's poll on a {@link HeldResponse}, with no thread
  * held, and answers it exactly once: with a push, with {@code :chsk/timeout} after the long-poll timeout, when a
- * newer poll or handshake replaces it, or when the server closes the connection. Batches flushed while no poll is
- * parked are held (bounded, {@link HeldPushes}) for the next poll within the push retry window, and every batch
- * dropped is reported.
+ * newer poll or handshake replaces it, or when the server closes the connection; with {@code 503} ({@link
+ * #UNTIMED_POLL}) when the scheduler refuses its long-poll timeout. Batches flushed while no poll is parked are held
+ * (bounded, {@link HeldPushes}) for the next poll within the push retry window, and every batch dropped is reported.
  *
  * <p>Presence: a parked poll counts the client as connected; when it ends without a new one, the disconnect grace
  * starts. The client is forgotten (its next GET gets a new handshake) once it has had no poll parked for the grace
@@ -33,6 +33,13 @@ public final class AjaxClient {
    * each number higher than the last (PROTOCOL.md §5.2); a Sente client sends none.
    */
   public static final String CONNECTION = "sente4j-conn";
+  /**
+   * The body of the {@code 503} for a poll whose long-poll timeout the scheduler refused. Not {@code :chsk/timeout},
+   * after which a client polls again at once: with a scheduler refusing for good (an application's, shut down while
+   * the server runs) that is a loop of polls answered at once. A non-2xx poll ends the client's connection, which it
+   * tries again after its backoff.
+   */
+  public static final String UNTIMED_POLL = "Service unavailable: the long-poll could not be timed";
   private static final Logger LOG = LoggerFactory.getLogger(AjaxClient.class);
 
   /** What an Ajax connection reports to its server. Called under the client's lock: must only hand work on. */
@@ -185,7 +192,8 @@ public final class AjaxClient {
 
   /**
    * A poll: answered at once with what is held, or parked until a push, the long-poll timeout, a newer poll or the
-   * server closing. A poll parked before is answered {@code :chsk/timeout}.
+   * server closing; answered {@code 503} at once if the scheduler refuses its long-poll timeout. A poll parked before
+   * is answered {@code :chsk/timeout}.
    *
    * @return false, changing nothing, if the client is already forgotten (the poll then needs a handshake)
    */
@@ -243,9 +251,9 @@ public final class AjaxClient {
     }
     parked = response;
     pollTimer = arm(settings.longPollTimeout(), () -> pollTimedOut(response),
-        "long-poll timeout timer; the poll was answered :chsk/timeout at once");
+        "long-poll timeout timer; the poll was answered 503 at once");
     if (pollTimer == null) {
-      answerParked(timeout);
+      answerParked(503, Payload.text(UNTIMED_POLL));
       return true;
     }
     response.onAbandoned(() -> abandoned(response)); // may run at once, on this thread: the state is consistent
@@ -328,10 +336,14 @@ public final class AjaxClient {
   }
 
   private void answerParked(Payload body) {
+    answerParked(200, body);
+  }
+
+  private void answerParked(int status, Payload body) {
     HeldResponse poll = parked;
     parked = null;
     cancel(pollTimer);
-    complete(poll, body);
+    complete(poll, status, body);
     ended();
   }
 
@@ -459,8 +471,12 @@ public final class AjaxClient {
   }
 
   private boolean complete(HeldResponse response, Payload body) {
+    return complete(response, 200, body);
+  }
+
+  private boolean complete(HeldResponse response, int status, Payload body) {
     try {
-      return response.complete(200, body);
+      return response.complete(status, body);
     } catch (RuntimeException e) {
       Mdc.run(uid, clientId, () -> LOG.info("The transport failed to answer a poll", e));
       return false;
