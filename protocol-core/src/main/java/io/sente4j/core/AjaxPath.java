@@ -42,6 +42,12 @@ final class AjaxPath implements AjaxClient.Host {
    * application's scheduler that is shut down while the server runs.
    */
   static final String UNTIMED = "Service unavailable: the reply could not be timed";
+  /**
+   * The body of the {@code 503} for a handshake whose connection's disconnect grace timer the scheduler refused: the
+   * connection is forgotten at once, so a handshake answered 200 would start a client polling on nothing, each poll
+   * answered at once with a new handshake. A non-2xx handshake is a failed attempt, tried again after the backoff.
+   */
+  static final String UNTIMED_HANDSHAKE = "Service unavailable: the Ajax connection could not be timed";
 
   private final AjaxSettings settings;
   private final ServerPackers packers;
@@ -191,6 +197,10 @@ final class AjaxPath implements AjaxClient.Host {
       return;
     }
     countOpened(client, request, create.reserved);
+    if (client.forgottenUntimed()) { // reported by timerRefused
+      held.complete(503, Payload.text(UNTIMED_HANDSHAKE));
+      return;
+    }
     LOG.debug("Ajax handshake");
     held.complete(200, packed);
   }

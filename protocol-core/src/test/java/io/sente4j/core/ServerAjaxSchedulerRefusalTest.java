@@ -77,6 +77,25 @@ class ServerAjaxSchedulerRefusalTest {
   }
 
   @Test
+  void aHandshakeWhoseGraceTheSchedulerRefusesIsAnswered503AndReported() {
+    // Regression: the handshake was answered 200 for a client forgotten at once; its poll, of a client the server did
+    // not know, was answered at once with a new handshake, forgotten at once in turn: a loop of GETs answered at once.
+    f.scheduler.refuse(GRACE);
+    for (boolean askedHandshake : new boolean[] {true, false}) { // a poll of a client it does not know, too
+      FakeHeld get = AjaxCalls.call(f, AjaxCalls.getRequest("alice", "c1", askedHandshake));
+      assertThat(get.status()).isEqualTo(503);
+      assertThat(get.body().asText()).isEqualTo(AjaxPath.UNTIMED_HANDSHAKE);
+      assertThat(refusals()).singleElement().asString()
+          .isEqualTo("SCHEDULER_REFUSED: the scheduler refused the Ajax client's disconnect grace timer; the grace "
+              + "ended at once");
+    }
+    assertThat(f.server.metrics().openAjaxClients()).isZero();
+    f.scheduler.acceptAll();
+    handshake(f, "alice", "c1");
+    assertThat(poll(f, "alice", "c1").isAnswered()).as("parked").isFalse();
+  }
+
+  @Test
   void aPushRetryWindowTheSchedulerRefusesDropsTheHeldPushAndReportsIt() {
     // Regression: the refusal was thrown out of the flush, and the push was held with nothing to bound it.
     handshake(f, "alice", "c1");

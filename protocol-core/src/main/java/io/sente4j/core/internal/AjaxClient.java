@@ -92,6 +92,7 @@ public final class AjaxClient {
   private boolean counted;
   private boolean idleOver;
   private boolean gone;
+  private boolean untimed; // forgotten at once because the scheduler refused its disconnect grace timer
 
   /**
    * A client that has just been sent its handshake; call {@link #handshake} next.
@@ -162,6 +163,14 @@ public final class AjaxClient {
   /** Whether a poll is parked now. */
   public synchronized boolean hasParkedPoll() {
     return parked != null;
+  }
+
+  /**
+   * Whether the client was forgotten at once because the scheduler refused its disconnect grace timer, which bounds
+   * how long a client that stops polling is kept: a handshake that started it started nothing to poll on.
+   */
+  public synchronized boolean forgottenUntimed() {
+    return untimed;
   }
 
   /** How many events are held for the next poll now. */
@@ -364,6 +373,7 @@ public final class AjaxClient {
     if (idleTimer == null) {
       idleOver = true;
       maybeForget();
+      untimed = gone;
     }
   }
 
