@@ -110,6 +110,47 @@ class ServerAjaxPushTest {
   }
 
   @Test
+  void aPollTakesTheHeldBatchesWithinTheCollectionLimitAndTheNextPollTheRest() {
+    // Regression: every held batch was joined into one frame whatever its events, so with ajaxMaxHeldEvents above the
+    // packer's maxCollectionSize a poll could carry a frame the client refuses, and its events were lost.
+    PackerLimits limits = PackerLimits.builder().maxCollectionSize(3).build();
+    try (ServerFixture g = new ServerFixture(ToyPacker.textWithLimits(limits), b -> b)) {
+      betweenPolls(g, "alice", "c1");
+      heldBatches(g, List.of(1L, 2L), List.of(3L), List.of(4L, 5L), List.of(6L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).as("exactly the limit")
+          .containsExactly(ev("n/n", 1L), ev("n/n", 2L), ev("n/n", 3L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 4L), ev("n/n", 5L), ev("n/n", 6L));
+      assertThat(poll(g, "alice", "c1").isAnswered()).as("nothing more held: parked").isFalse();
+      g.idle();
+      assertThat(g.errors).isEmpty();
+    }
+  }
+
+  @Test
+  void aPollTakesTheHeldBatchesWithinTheFrameLimitAndTheNextPollTheRest() {
+    // Regression: held batches that did not fit the frame limit together went one by one, however many of them fit.
+    int twoEvents = FakeChannel.CODEC.encode(Frame.Push.of(ev("n/n", 1L), ev("n/n", 2L))).byteLength();
+    try (ServerFixture g = new ServerFixture(ToyPacker.textWithMaxInputBytes(twoEvents), b -> b)) {
+      betweenPolls(g, "alice", "c1");
+      heldBatches(g, List.of(1L), List.of(2L), List.of(3L), List.of(4L), List.of(5L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).as("exactly the limit")
+          .containsExactly(ev("n/n", 1L), ev("n/n", 2L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 3L), ev("n/n", 4L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 5L));
+      g.idle();
+      assertThat(g.errors).isEmpty();
+    }
+  }
+
+  /** Pushes each list of {@code n/n} events to alice's c1, which has no poll parked, as one batch. */
+  @SafeVarargs
+  private static void heldBatches(ServerFixture g, List<Long>... batches) {
+    for (List<Long> batch : batches) {
+      g.pushBatch("alice", batch.stream().map(n -> ev("n/n", n)).toList());
+    }
+  }
+
+  @Test
   void aBatchNotCollectedWithinTheRetryWindowIsDroppedAndReported() {
     betweenPolls(f, "alice", "c1");
     f.server.send("alice", ev("n/n", 1L));

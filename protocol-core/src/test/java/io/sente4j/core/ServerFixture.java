@@ -96,6 +96,14 @@ final class ServerFixture implements AutoCloseable {
     return ch;
   }
 
+  /** Pushes the events to the uid as one batch: sends all but the last, then {@code sendNow}s the last with them. */
+  void pushBatch(Object uid, List<Event> batch) {
+    for (int i = 0; i < batch.size() - 1; i++) {
+      server.send(uid, batch.get(i));
+    }
+    server.sendNow(uid, batch.get(batch.size() - 1));
+  }
+
   /** Waits (bounded) until the handler executor has nothing left to do. */
   void idle() {
     executor.awaitIdle();

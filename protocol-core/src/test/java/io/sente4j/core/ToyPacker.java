@@ -35,7 +35,12 @@ final class ToyPacker implements Packer {
 
   /** The text packer, stating a smaller input limit (which the toy's own reading does not enforce). */
   static ToyPacker textWithMaxInputBytes(int maxInputBytes) {
-    return new ToyPacker(true, false, PackerLimits.builder().maxInputBytes(maxInputBytes).build());
+    return textWithLimits(PackerLimits.builder().maxInputBytes(maxInputBytes).build());
+  }
+
+  /** The text packer, stating other limits (which the toy's own reading does not enforce). */
+  static ToyPacker textWithLimits(PackerLimits limits) {
+    return new ToyPacker(true, false, limits);
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.sente4j.core.HeldResponse;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Scheduler;
 import io.sente4j.core.ServerRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -83,6 +82,7 @@ public final class AjaxClient {
   private final SerialExecutor serial;
   private final Payload timeout;
   private final HeldPushes held;
+  private final HeldPushJoiner joiner;
   private volatile ServerRequest request;
   private long connection; // the newest connection number the client has named; 0 while it names none
   private HeldResponse parked;
@@ -118,6 +118,7 @@ public final class AjaxClient {
     this.serial = new SerialExecutor(handlers);
     this.timeout = codec.encode(new Frame.Timeout());
     this.held = new HeldPushes(settings.maxHeldEvents(), settings.maxHeldBytes());
+    this.joiner = new HeldPushJoiner(codec, uid, clientId);
   }
 
   /** The user id. */
@@ -244,12 +245,12 @@ public final class AjaxClient {
     }
     if (!held.isEmpty()) {
       List<HeldPushes.Batch> batches = held.takeAll();
-      Payload joined = join(batches);
-      if (complete(response, joined)) {
+      HeldPushJoiner.Joined joined = joiner.join(batches);
+      if (complete(response, joined.push())) {
         cancel(expiryTimer);
         expiryTimer = null;
-        if (joined == batches.get(0).packed() && batches.size() > 1) { // could not join: the rest waits
-          held.putBack(batches.subList(1, batches.size()));
+        if (joined.batches() < batches.size()) { // the rest waits for the next poll, in order
+          held.putBack(batches.subList(joined.batches(), batches.size()));
           scheduleExpiry();
         }
       } else {
@@ -443,41 +444,6 @@ public final class AjaxClient {
     cancel(expiryTimer);
     Mdc.run(uid, clientId, () -> LOG.debug("Ajax connection forgotten"));
     host.forgotten(this, reason);
-  }
-
-  /**
-   * The held batches as one push frame, spliced from their packed frames where the packer can, else packed again;
-   * the first batch alone if they cannot be joined within the frame limit.
-   */
-  private Payload join(List<HeldPushes.Batch> batches) {
-    if (batches.size() == 1) {
-      return batches.get(0).packed();
-    }
-    try {
-      Payload joined = spliced(batches);
-      if (joined == null) {
-        List<Event> all = new ArrayList<>();
-        batches.forEach(b -> all.addAll(b.events()));
-        joined = codec.encode(new Frame.Push(all));
-      }
-      // Over the frame limit the client would refuse it: each batch alone is within it (PushEncoder split them).
-      return joined.fitsIn(codec.packer().limits().maxInputBytes()) ? joined : batches.get(0).packed();
-    } catch (RuntimeException e) {
-      Mdc.run(uid, clientId, () -> LOG.debug("Held pushes cannot be joined; sending them one by one", e));
-      return batches.get(0).packed();
-    }
-  }
-
-  /** The batches' packed frames joined by the packer, or {@code null} where it cannot (or fails to) join them. */
-  private Payload spliced(List<HeldPushes.Batch> batches) {
-    List<Payload> packed = new ArrayList<>(batches.size());
-    batches.forEach(b -> packed.add(b.packed()));
-    try {
-      return codec.joinPushes(packed);
-    } catch (RuntimeException e) {
-      Mdc.run(uid, clientId, () -> LOG.debug("The packer failed to join held pushes; packing them again", e));
-      return null;
-    }
   }
 
   private boolean complete(HeldResponse response, Payload body) {
