@@ -76,7 +76,9 @@ final class PushSplicer {
         return together.equals(splicer.join(pushes)) ? splicer : off;
       }
       return off;
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       return off; // a third party's packer failing on the probes: pushes are packed again, as without a splicer
     }
   }

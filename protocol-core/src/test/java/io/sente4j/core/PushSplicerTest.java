@@ -1,6 +1,7 @@
 package io.sente4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,17 +95,41 @@ class PushSplicerTest {
     return value;
   }
 
-  /** A packer that throws from its concatenation (a third party's bug) leaves the splicer off; nothing escapes. */
+  /**
+   * A packer that throws from its concatenation (a third party's bug), an exception or an {@link Error} other than a
+   * {@link VirtualMachineError} (an assertion, say), leaves the splicer off; nothing escapes.
+   */
   @Test
   void aPackerThatThrowsWhenProbedJoinsNothing() {
-    Packer throwing = new CountingPacker(ToyPacker.TEXT, true) {
+    List<Throwable> failures = List.of(new IllegalStateException("the packer's own bug (expected in this test)"),
+        new AssertionError("the packer's own assertion (expected in this test)"));
+    for (Throwable failure : failures) {
+      Packer throwing = new CountingPacker(ToyPacker.TEXT, true) {
+        @Override
+        public Payload concatLists(List<Payload> lists) {
+          if (failure instanceof Error e) {
+            throw e;
+          }
+          throw (RuntimeException) failure;
+        }
+      };
+      FrameCodec codec = new FrameCodec(throwing);
+      assertThat(codec.joinPushes(List.of(push(codec, ev(1)), push(codec, ev(2))))).as("%s", failure).isNull();
+    }
+  }
+
+  /** A {@link VirtualMachineError} is the JVM's, not the packer's: it goes on to the caller. */
+  @Test
+  void aVirtualMachineErrorFromThePackerGoesOn() {
+    Packer overflowing = new CountingPacker(ToyPacker.TEXT, true) {
       @Override
       public Payload concatLists(List<Payload> lists) {
-        throw new IllegalStateException("the packer's own bug (expected in this test)");
+        throw new StackOverflowError("expected in this test");
       }
     };
-    FrameCodec codec = new FrameCodec(throwing);
-    assertThat(codec.joinPushes(List.of(push(codec, ev(1)), push(codec, ev(2))))).isNull();
+    FrameCodec codec = new FrameCodec(overflowing);
+    assertThatThrownBy(() -> codec.joinPushes(List.of(push(codec, ev(1)), push(codec, ev(2)))))
+        .isInstanceOf(StackOverflowError.class);
   }
 
   @Test

@@ -151,6 +151,55 @@ class ServerAjaxPushTest {
   }
 
   @Test
+  void heldBatchesArePackedAgainWhenThePackerThrowsAnErrorJoiningThem() {
+    // Regression: only a RuntimeException from the packer's concatLists was caught; an Error (not a VirtualMachineError)
+    // went out of the poll with the held batches taken, so the poll was never answered and its events were lost.
+    Packer packer = new CountingPacker(ToyPacker.TEXT, true) {
+      @Override
+      public Payload concatLists(List<Payload> lists) {
+        if (lists.size() > 2) { // the splicer's probes join two: they pass
+          throw new AssertionError("the packer's own assertion (expected in this test)");
+        }
+        return super.concatLists(lists);
+      }
+    };
+    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
+      betweenPolls(g, "alice", "c1");
+      heldBatches(g, List.of(1L), List.of(2L), List.of(3L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 1L), ev("n/n", 2L), ev("n/n", 3L));
+      assertThat(poll(g, "alice", "c1").isAnswered()).as("nothing more held: parked").isFalse();
+    }
+  }
+
+  @Test
+  void heldBatchesGoOneByOneWhenThePackerThrowsAnErrorPackingThemTogether() {
+    // Regression: an Error (not a VirtualMachineError) from packing the held events together went out of the poll.
+    Packer packer = new CountingPacker(ToyPacker.TEXT, false) {
+      @Override
+      public Payload pack(Object value) {
+        if (isPushOfSeveral(value)) {
+          throw new AssertionError("the packer's own assertion (expected in this test)");
+        }
+        return super.pack(value);
+      }
+    };
+    try (ServerFixture g = new ServerFixture(packer, b -> b)) {
+      betweenPolls(g, "alice", "c1");
+      heldBatches(g, List.of(1L), List.of(2L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 1L));
+      assertThat(poll(g, "alice", "c1").pushedEvents()).containsExactly(ev("n/n", 2L));
+      g.idle();
+      assertThat(g.errors).isEmpty();
+    }
+  }
+
+  /** Whether a packed value is the wire form of a push of two events or more: {@code [[[id data] …] nil]}. */
+  private static boolean isPushOfSeveral(Object value) {
+    return value instanceof List<?> frame && frame.size() == 2 && frame.get(0) instanceof List<?> events
+        && events.size() > 1 && events.get(0) instanceof List;
+  }
+
+  @Test
   void aBatchNotCollectedWithinTheRetryWindowIsDroppedAndReported() {
     betweenPolls(f, "alice", "c1");
     f.server.send("alice", ev("n/n", 1L));

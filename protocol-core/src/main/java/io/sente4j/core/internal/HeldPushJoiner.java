@@ -41,8 +41,8 @@ final class HeldPushJoiner {
 
   /**
    * The longest leading run of {@code batches} within the limits, as one push frame: spliced from their packed frames
-   * where the packer can, else packed again. Where the packer fails, the first batch alone: the batches then go one
-   * by one.
+   * where the packer can, else packed again. Where the packer fails (with anything but a {@link
+   * VirtualMachineError}), the first batch alone: the batches then go one by one.
    *
    * @param batches the held batches, oldest first; not empty
    */
@@ -78,7 +78,9 @@ final class HeldPushJoiner {
         }
       }
       return new Joined(fitting, fits);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) { // a third party's packer's: not for the pushing or the transport's thread
       Mdc.run(uid, clientId, () -> LOG.debug("Held pushes cannot be joined; sending them one by one", e));
       return new Joined(first.packed(), 1);
     }
@@ -101,7 +103,9 @@ final class HeldPushJoiner {
     batches.forEach(b -> packed.add(b.packed()));
     try {
       return codec.joinPushes(packed);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       Mdc.run(uid, clientId, () -> LOG.debug("The packer failed to join held pushes; packing them again", e));
       return null;
     }
