@@ -152,8 +152,8 @@ class ServerAjaxPushTest {
 
   @Test
   void heldBatchesArePackedAgainWhenThePackerThrowsAnErrorJoiningThem() {
-    // Regression: only a RuntimeException from the packer's concatLists was caught; an Error (not a VirtualMachineError)
-    // went out of the poll with the held batches taken, so the poll was never answered and its events were lost.
+    // Regression: only a RuntimeException from the packer's concatLists was caught; an Error (other than a
+    // VirtualMachineError) went out of the poll with the held batches taken: the poll unanswered, its events lost.
     Packer packer = new CountingPacker(ToyPacker.TEXT, true) {
       @Override
       public Payload concatLists(List<Payload> lists) {

@@ -201,9 +201,10 @@ public final class AjaxClient {
   }
 
   /**
-   * A poll: answered at once with what is held, or parked until a push, the long-poll timeout, a newer poll or the
-   * server closing; answered {@code 503} at once if the scheduler refuses its long-poll timeout. A poll parked before
-   * is answered {@code :chsk/timeout}.
+   * A poll: answered at once with what is held (as much as one frame the client can read holds, {@link
+   * HeldPushJoiner}; the rest waits for the next poll), or parked until a push, the long-poll timeout, a newer poll or
+   * the server closing; answered {@code 503} at once if the scheduler refuses its long-poll timeout. A poll parked
+   * before is answered {@code :chsk/timeout}.
    *
    * @return false, changing nothing, if the client is already forgotten (the poll then needs a handshake)
    */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * always takes at least the first.
  */
 final class HeldPushJoiner {
-  private static final Logger LOG = LoggerFactory.getLogger(AjaxClient.class);
+  private static final Logger LOG = LoggerFactory.getLogger(AjaxClient.class); // logged as the client's, as before
 
   /**
    * A poll's answer.
