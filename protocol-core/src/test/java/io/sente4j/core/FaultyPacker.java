@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 /**
  * The toy text packer, broken as a third party's packer may be on any value whose text ({@code String.valueOf})
  * holds a marker: {@link #pack} returns {@code null} there (against the SPI), or throws something other than a
- * {@link PackerException}.
+ * {@link PackerException}, an {@code Error} even.
  */
 final class FaultyPacker implements Packer {
   /** Returns null for any value holding the string {@code "nothing"}. */
@@ -30,6 +30,13 @@ final class FaultyPacker implements Packer {
   static FaultyPacker throwingOn(String marker) {
     return new FaultyPacker("throwing", marker, () -> {
       throw new IllegalStateException("the packer's own bug (expected in this test)");
+    });
+  }
+
+  /** A packer named {@code erring} whose {@code pack} throws an {@link AssertionError} (an Error, not a VM's) there. */
+  static FaultyPacker erringOn(String marker) {
+    return new FaultyPacker("erring", marker, () -> {
+      throw new AssertionError("the packer's own assertion (expected in this test)");
     });
   }
 

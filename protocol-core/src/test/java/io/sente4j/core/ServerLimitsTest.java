@@ -4,6 +4,7 @@ import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -167,6 +168,25 @@ class ServerLimitsTest {
     ServerError dropped = f.nextError();
     assertThat(dropped.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
     assertThat(dropped.message()).contains("app/big", "over the frame limit of " + 2 * oneEvent);
+  }
+
+  @Test
+  void aBatchOverTheCollectionLimitGoesAsSeveralFramesInOrder() {
+    // Regression: batches were split by bytes only, so with maxBatchEvents above the packer's collection limit a
+    // flushed batch went as one frame the client refuses (its events one vector over the limit): all of it lost.
+    f = new ServerFixture(ToyPacker.textWithLimits(PackerLimits.builder().maxCollectionSize(3).build()),
+        b -> b.maxBatchEvents(10));
+    FakeChannel ch = f.connect("alice", "c1");
+    List<Event> sent = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sent.add(ev("app/p", (long) i));
+    }
+    f.pushBatch("alice", sent);
+    f.idle();
+    List<Frame> frames = ch.drain();
+    assertThat(frames).extracting(fr -> ((Frame.Push) fr).events().size()).containsExactly(3, 3, 2);
+    assertThat(frames.stream().flatMap(fr -> ((Frame.Push) fr).events().stream()).toList()).isEqualTo(sent);
+    assertThat(f.errors).isEmpty();
   }
 
   @Test

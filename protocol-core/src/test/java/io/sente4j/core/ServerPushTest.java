@@ -158,6 +158,16 @@ class ServerPushTest {
     assertThat(e.cause()).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void aPackerThatThrowsAnErrorDropsOnlyTheEventsItCannotPackAndReportsThem() {
+    // Regression: only a RuntimeException was caught; an Error (not a VM's) from a third party's packer went out of
+    // the flush to the pushing thread, and the batch was lost for every connection of the uid still to be served.
+    ServerError e = pushPastAFaultyPacker(FaultyPacker.erringOn("oops"), "oops");
+    assertThat(e.kind()).isEqualTo(ServerError.Kind.SEND_FAILED);
+    assertThat(e.message()).contains(":a/b").contains("dropped");
+    assertThat(e.cause()).isInstanceOf(AssertionError.class);
+  }
+
   /**
    * Alice has a connection on {@code packer} and one on the toy packer, served after it; a batch of a fine event and
    * one holding {@code marker} reaches the first without the marked event and the second whole.
