@@ -96,6 +96,15 @@ public class LoopbackBenchmark {
   @Param({"library"})
   public String executors;
 
+  /**
+   * The raw client's {@code HttpClient}: {@code default}, as {@code HttpClient.newBuilder()} makes it (its selector
+   * thread hands each message read to a worker of its own pool); {@code selector}, with a direct executor, so that the
+   * selector thread reads the messages itself, as sente4j's {@code JdkClientTransport} has its own client do. Choose
+   * the latter with {@code -p rawClient=selector} to compare against a raw client set up as sente4j's is.
+   */
+  @Param({"default"})
+  public String rawClient;
+
   FrameCodec codec;
   List<Event> events;
   Event request;
@@ -200,7 +209,16 @@ public class LoopbackBenchmark {
           Via.WEBSOCKET);
       return text(codec.encode(new Frame.Reply(f.event().data(), f.callbackId())));
     });
-    rawHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient.Builder rawHttpOptions = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+    boolean rawReadsOnSelector = switch (rawClient) {
+      case "default" -> false;
+      case "selector" -> true;
+      default -> throw new IllegalArgumentException("rawClient must be default or selector: " + rawClient);
+    };
+    if (rawReadsOnSelector) {
+      rawHttpOptions.executor(Runnable::run);
+    }
+    rawHttp = rawHttpOptions.build();
     rawSink = RawWebSocketClient.open(rawHttp, raw.uri("/sink"), message -> {
       if (rawDecodes) {
         Frame f = codec.decode(Payload.text(message.toString()), Direction.FROM_SERVER, Via.WEBSOCKET);

@@ -49,6 +49,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * the JDK cannot send 1009, so the server gets 1011 with the text {@code too-large}), a longer response body (over
  * three times the limit plus 4 KiB, and never over 2,147,483,639 bytes, the largest array) fails its request; one
  * that declares such a length is refused unread.
+ *
+ * <p>Threads: the {@link HttpClient} the transport makes for itself reads on its one selector thread (it has a direct
+ * executor), which saves a thread hand-off per message read; what runs there never blocks, and the client's
+ * application code runs on the client's own executor. That one thread reads for every connection of the transport:
+ * to spread the reads of many connections over threads, give {@link Builder#httpClient} a client with an executor.
  */
 public final class JdkClientTransport implements ClientTransport, AutoCloseable {
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
@@ -83,8 +88,12 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     if (b.httpClient != null) {
       this.http = b.httpClient;
     } else {
+      // The selector thread reads each message and response itself: the JDK's default executor would hand every one
+      // to a pool thread first, a thread wake-up each (on a loopback request/reply, one of six, and 20 % of the round
+      // trip; BENCHMARKS.md). What runs there is this transport's and the core's code, which never blocks and hands
+      // application code to the client's executor; a message's decoding is bounded by the frame limit.
       HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(connectTimeout)
-          .version(HttpClient.Version.HTTP_1_1);
+          .version(HttpClient.Version.HTTP_1_1).executor(Runnable::run);
       if (b.cookieHandler != null) {
         hb.cookieHandler(b.cookieHandler);
       }
@@ -286,7 +295,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
 
     /**
      * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler); by default the transport
-     * makes its own. Cannot be combined with {@link #cookieHandler} or {@link #connectTimeout} for HTTP requests,
+     * makes its own, which reads on its selector thread. Cannot be combined with {@link #cookieHandler} or {@link #connectTimeout} for HTTP requests,
      * which belong to that client. The transport never shuts it down ({@link JdkClientTransport#close()} leaves it
      * running): that is for the application, which owns it.
      */
