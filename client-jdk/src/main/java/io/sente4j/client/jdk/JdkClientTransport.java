@@ -50,10 +50,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * three times the limit plus 4 KiB, and never over 2,147,483,639 bytes, the largest array) fails its request; one
  * that declares such a length is refused unread.
  *
- * <p>Threads: the {@link HttpClient} the transport makes for itself reads on its one selector thread (it has a direct
- * executor), which saves a thread hand-off per message read; what runs there never blocks, and the client's
- * application code runs on the client's own executor. That one thread reads for every connection of the transport:
- * to spread the reads of many connections over threads, give {@link Builder#httpClient} a client with an executor.
+ * <p>Threads: the {@link HttpClient} the transport makes for itself reads WebSocket messages on its one selector
+ * thread (it has a direct executor), which saves a thread hand-off per message read; the client's application code
+ * runs on the client's own executor. That one thread then also decodes every connection's messages and does the TLS
+ * handshakes' work, and waits while a client's lock is held by a thread packing a frame for that client: to spread
+ * many connections over threads, give {@link Builder#httpClient} a client with an executor. With a {@link
+ * Builder#cookieHandler}, which the JDK calls as it reads, the transport's client keeps the JDK's default executor.
  */
 public final class JdkClientTransport implements ClientTransport, AutoCloseable {
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
@@ -88,14 +90,16 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     if (b.httpClient != null) {
       this.http = b.httpClient;
     } else {
-      // The selector thread reads each message and response itself: the JDK's default executor would hand every one
-      // to a pool thread first, a thread wake-up each (on a loopback request/reply, one of six, and 20 % of the round
-      // trip; BENCHMARKS.md). What runs there is this transport's and the core's code, which never blocks and hands
-      // application code to the client's executor; a message's decoding is bounded by the frame limit.
       HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(connectTimeout)
-          .version(HttpClient.Version.HTTP_1_1).executor(Runnable::run);
+          .version(HttpClient.Version.HTTP_1_1);
       if (b.cookieHandler != null) {
-        hb.cookieHandler(b.cookieHandler);
+        hb.cookieHandler(b.cookieHandler); // application code the JDK calls as it reads: it keeps the JDK's executor
+      } else {
+        // The selector thread reads each WebSocket message itself: the JDK's default executor would hand every one
+        // to a pool thread first, a thread wake-up each (on a loopback request/reply, one of six, and 20 % of the
+        // round trip; BENCHMARKS.md). What runs there is this transport's and the core's code, which waits for
+        // nothing but short locks and hands application code to the client's executor.
+        hb.executor(Runnable::run);
       }
       this.http = hb.build();
     }
@@ -218,7 +222,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
    * <p>A transport that made its own {@link HttpClient} (built without {@link Builder#httpClient}) shuts it down on
    * JDK 21 and later ({@code HttpClient.shutdown()}): the client's threads and pooled connections end as soon as the
    * cancelled requests and the last WebSocket of this transport are gone. JDK 17 to 20 offer no way to stop a client:
-   * there they end once the transport is garbage collected. A transport given an {@link HttpClient} leaves that
+   * there they end once its WebSockets are closed and the transport is garbage collected. A transport given an {@link HttpClient} leaves that
    * client otherwise untouched: it keeps working, and closing it is the application's business.
    */
   @Override
@@ -295,8 +299,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
 
     /**
      * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler); by default the transport
-     * makes its own, which reads on its selector thread. Cannot be combined with {@link #cookieHandler} or {@link #connectTimeout} for HTTP requests,
-     * which belong to that client. The transport never shuts it down ({@link JdkClientTransport#close()} leaves it
+     * makes its own, which reads on its selector thread. Cannot be combined with {@link #cookieHandler} or {@link
+     * #connectTimeout} for HTTP requests, which belong to that client. The transport never shuts it down ({@link JdkClientTransport#close()} leaves it
      * running): that is for the application, which owns it.
      */
     public Builder httpClient(HttpClient httpClient) {
@@ -315,7 +319,11 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
       return this;
     }
 
-    /** Where cookies are kept and read from, for example a {@code java.net.CookieManager}; default none. */
+    /**
+     * Where cookies are kept and read from, for example a {@code java.net.CookieManager}; default none. The JDK calls
+     * it as it reads responses, so with one the transport's client keeps the JDK's default executor (a pool thread
+     * per message read) rather than read on its selector thread.
+     */
     public Builder cookieHandler(CookieHandler cookieHandler) {
       this.cookieHandler = Objects.requireNonNull(cookieHandler, "cookieHandler");
       return this;

@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -185,12 +187,14 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     WebSocket ws = socket;
     // The JDK refuses some messages without harm to the socket: only a failure that closed the output stops the rest.
     boolean broken = error != null && ws.isOutputClosed();
+    List<Outgoing> failed = List.of();
     synchronized (queue) {
       sending = false;
       if (broken) {
-        failQueued("the WebSocket failed before this send: " + error, error);
+        failed = takeQueued();
       }
     }
+    fail(failed, "the WebSocket failed before this send: " + error, error);
     // Usually the JDK reports the broken socket itself (onError); this ends the connection if it has not yet.
     if (broken && ended(CloseReason.ABNORMAL.code(), "a send failed and the WebSocket can send no more: " + error)) {
       LOG.debug("a send failed and closed the WebSocket's output: {}", error.toString());
@@ -198,10 +202,19 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     }
   }
 
-  /** Called holding the queue's lock: fails every send still waiting. */
-  private void failQueued(String why, Throwable cause) {
-    Outgoing o;
-    while ((o = queue.poll()) != null) {
+  /** Called holding the queue's lock: takes every send still waiting, for {@link #fail} once the lock is let go. */
+  private List<Outgoing> takeQueued() {
+    List<Outgoing> taken = new ArrayList<>(queue);
+    queue.clear();
+    return taken;
+  }
+
+  /**
+   * Fails the sends taken from the queue. Never under the queue's lock: a failed send's dependents take the client's
+   * lock, which a thread sending holds as it waits for the queue's (a deadlock of the thread reading, the selector's).
+   */
+  private static void fail(List<Outgoing> sends, String why, Throwable cause) {
+    for (Outgoing o : sends) {
       o.done().completeExceptionally(new Sente4jException(why, cause));
     }
   }
@@ -339,9 +352,11 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   /** Reports the close once; true if this call did. */
   private boolean ended(int code, String reason) {
     if (closed.compareAndSet(false, true)) {
+      List<Outgoing> failed;
       synchronized (queue) {
-        failQueued("the WebSocket closed (" + code + ")", null);
+        failed = takeQueued();
       }
+      fail(failed, "the WebSocket closed (" + code + ")", null);
       listener.onClose(code, reason == null ? "" : reason);
       return true;
     }
