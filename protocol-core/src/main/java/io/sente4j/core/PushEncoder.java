@@ -43,7 +43,8 @@ final class PushEncoder {
     }
     if (batch.size() == 1) {
       report.accept(new ServerError(ServerError.Kind.SEND_FAILED, uid, clientId, "event " + batch.get(0).id()
-          + " packs to " + whole.payload().byteLength() + " bytes, over the frame limit of " + limit + "; dropped", null));
+          + " packs to " + whole.payload().byteLength() + " bytes, over the frame limit of " + limit + "; dropped",
+          null));
       return List.of();
     }
     List<PackedPush> frames = new ArrayList<>(encode(uid, clientId, batch.subList(0, batch.size() / 2)));

@@ -77,6 +77,20 @@ class ServerAjaxSchedulerRefusalTest {
   }
 
   @Test
+  void aClientClosedWithAPollParkedIsCountedClosedForTheClosesReasonWhenTheGraceIsRefused() {
+    // Regression: closing answered the parked poll as its end does, which starts the grace before forgetting the
+    // client; refused, that grace forgot the client at once, as timed out, before the close forgot it for its reason.
+    handshake(f, "alice", "c1");
+    FakeHeld parked = poll(f, "alice", "c1");
+    f.scheduler.refuse(GRACE);
+    f.server.stop();
+    assertThat(parked.pollFrame()).isInstanceOf(Frame.Timeout.class);
+    assertThat(f.server.metrics().connectionsClosed())
+        .containsEntry(CloseReason.SERVER_STOP, 1L).containsEntry(CloseReason.TIMEOUT, 0L);
+    assertThat(refusals()).noneMatch(r -> r.contains("the Ajax client's disconnect grace timer"));
+  }
+
+  @Test
   void aHandshakeWhoseGraceTheSchedulerRefusesIsAnswered503AndReported() {
     // Regression: the handshake was answered 200 for a client forgotten at once; its poll, of a client the server did
     // not know, was answered at once with a new handshake, forgotten at once in turn: a loop of GETs answered at once.

@@ -246,7 +246,13 @@ public final class AjaxClient {
     }
     if (!held.isEmpty()) {
       List<HeldPushes.Batch> batches = held.takeAll();
-      HeldPushJoiner.Joined joined = joiner.join(batches);
+      HeldPushJoiner.Joined joined;
+      try {
+        joined = joiner.join(batches);
+      } catch (VirtualMachineError e) { // the joiner lets only these out: the batches stay held, for a later poll
+        held.putBack(batches);
+        throw e;
+      }
       if (complete(response, joined.push())) {
         cancel(expiryTimer);
         expiryTimer = null;
@@ -315,8 +321,9 @@ public final class AjaxClient {
     if (gone) {
       return false;
     }
-    if (parked != null) {
-      answerParked(timeout);
+    if (parked != null) { // answered without the grace that ended() starts: the client is forgotten below, for reason
+      unpark(200, timeout);
+      presenceEnded();
     }
     cancel(idleTimer);
     cancel(expiryTimer);
@@ -351,20 +358,28 @@ public final class AjaxClient {
   }
 
   private void answerParked(int status, Payload body) {
+    unpark(status, body);
+    ended();
+  }
+
+  private void unpark(int status, Payload body) {
     HeldResponse poll = parked;
     parked = null;
     cancel(pollTimer);
     complete(poll, status, body);
-    ended();
   }
 
   /** No poll is parked any more: presence starts its grace, and so does forgetting. */
   private void ended() {
+    presenceEnded();
+    startIdle();
+  }
+
+  private void presenceEnded() {
     if (counted) {
       counted = false;
       host.presenceEnded(this);
     }
-    startIdle();
   }
 
   private void startIdle() {
