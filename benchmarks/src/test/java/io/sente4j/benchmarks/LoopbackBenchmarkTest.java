@@ -9,9 +9,11 @@ class LoopbackBenchmarkTest {
 
   @Test
   void eventsArrivePushesArriveAndRequestsAreAnswered() throws Exception {
-    for (String packer : new String[] {"edn", "json"}) {
+    for (String[] params : new String[][] {{"edn", "default"}, {"json", "default"}, {"edn", "selector"}}) {
+      String packer = params[0];
       LoopbackBenchmark b = new LoopbackBenchmark();
       b.packer = packer;
+      b.rawClient = params[1];
       b.executors = "library";
       b.setUp();
       try {
