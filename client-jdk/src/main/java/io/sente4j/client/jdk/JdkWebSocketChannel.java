@@ -281,7 +281,16 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
     // Told after closeQueued is set: the core answers with close(too-large), which is then a no-op, so the close
     // below is the only one (a second one would fail on the closed output and abort the socket, which could cut
     // the first before the server read it).
-    listener.onError(new MessageTooLargeException(seen, maxMessageBytes));
+    try {
+      listener.onError(new MessageTooLargeException(seen, maxMessageBytes));
+    } finally {
+      // Also when a VirtualMachineError from the listener goes on to the JDK (SerialListener logged it): the channel
+      // still ends as too-large and the server hears the close.
+      closeTooLarge(webSocket, idle);
+    }
+  }
+
+  private void closeTooLarge(WebSocket webSocket, boolean idle) {
     // This side knows the real reason; the JDK cannot send 1009, so the close frame carries 1011 (see sendable).
     ended(CloseReason.TOO_LARGE.code(), CloseReason.TOO_LARGE.text());
     if (idle) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
+import io.sente4j.core.CloseReason;
 import io.sente4j.core.Payload;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +106,53 @@ class ListenerVirtualMachineErrorTest {
     socketEnded.get(10, TimeUnit.SECONDS);
     assertThat(ws.isOpen()).isFalse();
     assertThat(calls).containsExactly("close 1000");
+  }
+
+  @Test
+  @Timeout(60)
+  void aVirtualMachineErrorFromOnErrorForATooLargeMessageStillClosesAsTooLarge() throws Exception {
+    // Regression: the error skipped the channel's too-large close; the JDK ended the channel later as 1006.
+    JdkClientTransport small = JdkClientTransport.builder().maxFrameBytes(16).build();
+    CompletableFuture<Void> socketEnded = new CompletableFuture<>();
+    server = new RawWebSocketServer(0, s -> {
+      OutputStream out = s.getOutputStream();
+      byte[] frame = new byte[2 + 32];
+      frame[0] = (byte) 0x81; // a whole text message of 32 bytes, over the 16-byte limit
+      frame[1] = 32;
+      Arrays.fill(frame, 2, frame.length, (byte) 'a');
+      out.write(frame);
+      out.flush();
+      readUntilTheEnd(new DataInputStream(s.getInputStream()), socketEnded);
+    });
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    try {
+      Channel ws = small.openWebSocket(server.uri(), Map.of(), new ChannelListener() {
+        @Override
+        public void onMessage(Payload payload) {
+          calls.add("message " + payload);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+          calls.add("error");
+          throw new InternalError("test");
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+          calls.add("close " + code + " " + reason);
+          closed.complete(null);
+        }
+      }).get(10, TimeUnit.SECONDS);
+      closed.get(10, TimeUnit.SECONDS);
+      socketEnded.get(10, TimeUnit.SECONDS);
+      assertThat(ws.isOpen()).isFalse();
+      assertThat(calls).containsExactly("error", "close " + CloseReason.TOO_LARGE.code() + " "
+          + CloseReason.TOO_LARGE.text());
+    } finally {
+      small.close();
+    }
   }
 
   /** Reads the client's frames until its socket ends (the end of the stream or a reset). */
