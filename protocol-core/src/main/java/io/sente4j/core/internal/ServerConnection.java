@@ -174,7 +174,9 @@ public final class ServerConnection implements ChannelListener {
 
   /**
    * Opens the connection: runs {@code register}, starts the keep-alive, sends the handshake, then reads what the
-   * client sent meanwhile. Does nothing if the connection closed first.
+   * client sent meanwhile. Does nothing if the connection closed first. If the scheduler refuses the keep-alive, the
+   * connection is closed ({@code ERROR}) without a handshake: with a scheduler that refuses for good, a handshake
+   * followed by a close would have the client reconnect at once, again and again (PROTOCOL.md §7.6).
    *
    * <p>Everything is in place before the handshake leaves, so a client that has seen its handshake can rely on the
    * server knowing the connection (pushes reach it, its idle timer runs). Sends from other threads wait on the send
@@ -195,7 +197,9 @@ public final class ServerConnection implements ChannelListener {
       synchronized (sendLock) {
         register.run();
         refused = keepAlive.start();
-        transmit(handshake, outbound.tryAdmit(handshake)); // the queue is empty: always admitted
+        if (refused == null) {
+          transmit(handshake, outbound.tryAdmit(handshake)); // the queue is empty: always admitted
+        } // else no handshake: the client takes the close as a failed attempt and backs off (a handshake resets that)
         state = State.OPEN;
       }
     }
