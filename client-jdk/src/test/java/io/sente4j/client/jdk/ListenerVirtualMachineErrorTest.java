@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class ListenerVirtualMachineErrorTest {
   private final JdkClientTransport transport = JdkClientTransport.create();
+  private final CompletableFuture<Void> socketEnded = new CompletableFuture<>();
   private RawWebSocketServer server;
 
   @AfterEach
@@ -40,33 +41,10 @@ class ListenerVirtualMachineErrorTest {
   @Test
   @Timeout(60)
   void aVirtualMachineErrorFromOnErrorStillEndsTheChannelAndAbortsItsSocket() throws Exception {
-    CompletableFuture<Void> socketEnded = new CompletableFuture<>();
-    server = new RawWebSocketServer(0, s -> {
-      OutputStream out = s.getOutputStream();
-      out.write(new byte[] {(byte) 0x83, 0}); // opcode 3 is reserved: the JDK fails the connection (onError)
-      out.flush();
-      readUntilTheEnd(new DataInputStream(s.getInputStream()), socketEnded);
-    });
+    serve(new byte[] {(byte) 0x83, 0}); // opcode 3 is reserved: the JDK fails the connection (onError)
     List<String> calls = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> closed = new CompletableFuture<>();
-    Channel ws = transport.openWebSocket(server.uri(), Map.of(), new ChannelListener() {
-      @Override
-      public void onMessage(Payload payload) {
-        calls.add("message " + payload);
-      }
-
-      @Override
-      public void onError(Throwable error) {
-        calls.add("error");
-        throw new InternalError("test");
-      }
-
-      @Override
-      public void onClose(int code, String reason) {
-        calls.add("close " + code + " " + reason);
-        closed.complete(null);
-      }
-    }).get(10, TimeUnit.SECONDS);
+    Channel ws = openThrowingOnError(transport, calls, closed);
     closed.get(10, TimeUnit.SECONDS);
     socketEnded.get(10, TimeUnit.SECONDS);
     assertThat(ws.isOpen()).isFalse();
@@ -78,13 +56,7 @@ class ListenerVirtualMachineErrorTest {
   @Test
   @Timeout(60)
   void aVirtualMachineErrorFromOnCloseStillAbortsTheSocket() throws Exception {
-    CompletableFuture<Void> socketEnded = new CompletableFuture<>();
-    server = new RawWebSocketServer(0, s -> {
-      OutputStream out = s.getOutputStream();
-      out.write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE8}); // close 1000
-      out.flush();
-      readUntilTheEnd(new DataInputStream(s.getInputStream()), socketEnded);
-    });
+    serve(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE8}); // close 1000
     List<String> calls = new CopyOnWriteArrayList<>();
     Channel ws = transport.openWebSocket(server.uri(), Map.of(), new ChannelListener() {
       @Override
@@ -112,47 +84,54 @@ class ListenerVirtualMachineErrorTest {
   @Timeout(60)
   void aVirtualMachineErrorFromOnErrorForATooLargeMessageStillClosesAsTooLarge() throws Exception {
     // Regression: the error skipped the channel's too-large close; the JDK ended the channel later as 1006.
-    JdkClientTransport small = JdkClientTransport.builder().maxFrameBytes(16).build();
-    CompletableFuture<Void> socketEnded = new CompletableFuture<>();
-    server = new RawWebSocketServer(0, s -> {
-      OutputStream out = s.getOutputStream();
-      byte[] frame = new byte[2 + 32];
-      frame[0] = (byte) 0x81; // a whole text message of 32 bytes, over the 16-byte limit
-      frame[1] = 32;
-      Arrays.fill(frame, 2, frame.length, (byte) 'a');
-      out.write(frame);
-      out.flush();
-      readUntilTheEnd(new DataInputStream(s.getInputStream()), socketEnded);
-    });
+    byte[] frame = new byte[2 + 32];
+    frame[0] = (byte) 0x81; // a whole text message of 32 bytes, over the 16-byte limit
+    frame[1] = 32;
+    Arrays.fill(frame, 2, frame.length, (byte) 'a');
+    serve(frame);
     List<String> calls = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> closed = new CompletableFuture<>();
-    try {
-      Channel ws = small.openWebSocket(server.uri(), Map.of(), new ChannelListener() {
-        @Override
-        public void onMessage(Payload payload) {
-          calls.add("message " + payload);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-          calls.add("error");
-          throw new InternalError("test");
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-          calls.add("close " + code + " " + reason);
-          closed.complete(null);
-        }
-      }).get(10, TimeUnit.SECONDS);
+    try (JdkClientTransport small = JdkClientTransport.builder().maxFrameBytes(16).build()) {
+      Channel ws = openThrowingOnError(small, calls, closed);
       closed.get(10, TimeUnit.SECONDS);
       socketEnded.get(10, TimeUnit.SECONDS);
       assertThat(ws.isOpen()).isFalse();
       assertThat(calls).containsExactly("error", "close " + CloseReason.TOO_LARGE.code() + " "
           + CloseReason.TOO_LARGE.text());
-    } finally {
-      small.close();
     }
+  }
+
+  /** A raw server that writes {@code frame} to the client, then reads until the client's socket ends. */
+  private void serve(byte[] frame) throws IOException {
+    server = new RawWebSocketServer(0, s -> {
+      OutputStream out = s.getOutputStream();
+      out.write(frame);
+      out.flush();
+      readUntilTheEnd(new DataInputStream(s.getInputStream()), socketEnded);
+    });
+  }
+
+  /** Opens a WebSocket whose listener records its calls and throws an {@link InternalError} from {@code onError}. */
+  private Channel openThrowingOnError(JdkClientTransport through, List<String> calls, CompletableFuture<Void> closed)
+      throws Exception {
+    return through.openWebSocket(server.uri(), Map.of(), new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {
+        calls.add("message " + payload);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        calls.add("error");
+        throw new InternalError("test");
+      }
+
+      @Override
+      public void onClose(int code, String reason) {
+        calls.add("close " + code + " " + reason);
+        closed.complete(null);
+      }
+    }).get(10, TimeUnit.SECONDS);
   }
 
   /** Reads the client's frames until its socket ends (the end of the stream or a reset). */
