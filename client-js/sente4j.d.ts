@@ -50,6 +50,8 @@ export interface ConnectOptions {
   backoffBaseMs?: number;
   /** Backoff cap; default 30000. */
   backoffCapMs?: number;
+  /** The attempt count starts over once a connection stays open this long after its handshake; default 5000. */
+  backoffResetAfterMs?: number;
   /** The largest frame the client sends; larger sends fail with reason 'error'; default 1048576. */
   maxFrameBytes?: number;
   /**

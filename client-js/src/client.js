@@ -19,6 +19,7 @@ const DEFAULTS = {
   handshakeTimeoutMs: 10000,
   backoffBaseMs: 1000,
   backoffCapMs: 30000,
+  backoffResetAfterMs: 5000,
   maxFrameBytes: 1048576,
 };
 
@@ -381,7 +382,7 @@ export class Client {
     this.clearConnTimer(c, 'handshakeTimer');
     this.everHandshaken = true;
     if (type === 'ws') this.wsEverHandshaken = true;
-    this.attempt = 0;
+    c.openedAt = this.now();                   // the attempt count starts over only if c stays open (§7.6)
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
       handshakeData: frame.data, nextReconnectAt: null });
     if (this.conn !== c) return;               // a state handler closed it
@@ -420,6 +421,9 @@ export class Client {
     if (reason === 'unauthorized') this.stopped = true;
     let delay = 0;
     if (!noRetry && !fallBack) {
+      // a connection lost within backoffResetAfterMs of its handshake is one more failed attempt: a server that
+      // closes every connection at once must not see a retry loop
+      if (c.handshaken && this.now() - c.openedAt >= this.o.backoffResetAfterMs) this.attempt = 0;
       this.attempt += 1;
       const n = this.attempt;
       delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));

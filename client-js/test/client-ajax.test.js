@@ -142,6 +142,23 @@ test('a failed poll is a lost connection: handshake again with backoff', async (
   assert.equal(s.fetch.requests.length, before + 1);
 });
 
+test('polls refused right after each handshake meet the growing backoff, not a retry loop', async () => {
+  const s = await opened();
+  const delays = [];
+  for (let i = 0; i < 4; i += 1) {
+    s.last().respond(503, 'busy');            // the poll that follows the handshake
+    await settle();
+    delays.push(s.chsk.state.nextReconnectAt - s.clock.now());
+    await s.clock.advance(delays.at(-1));
+    assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+    s.last().respond(200, HANDSHAKE);
+    await settle();
+    assert.equal(s.chsk.state.open, true);
+  }
+  // random() is 0.5: attempt 1 at once (the first connection came from connect()), then half of 1 s x 2^(n-1)
+  assert.deepEqual(delays, [0, 1000, 2000, 4000]);
+});
+
 test('a poll without a response within ajaxTimeoutMs is a lost connection with reason timeout', async () => {
   const s = await opened({ ajaxTimeoutMs: 25000 });
   await s.clock.advance(25000);
@@ -245,7 +262,7 @@ test('every Ajax connection is numbered higher than the last, on its handshake a
 });
 
 test('a 403 answering a POST of an abandoned connection does not stop the client that connected since', async () => {
-  const s = await opened();
+  const s = await opened({ backoffResetAfterMs: 0 }); // the later loss's retry is at once
   const stale = s.chsk.send(['a/b', 1], { timeout: 30000 });
   stale.catch(() => {});
   await settle();

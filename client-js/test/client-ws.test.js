@@ -192,7 +192,7 @@ test('after pingIntervalMs idle the client pings; a pong keeps it open, no pong 
   assert.equal(s.WebSocket.all.length, 2, 'the first reconnect attempt is at once');
 });
 
-test('reconnects with capped, jittered exponential backoff; the handshake resets the attempts', async () => {
+test('reconnects with capped, jittered exponential backoff; a connection that stays open resets the attempts', async () => {
   const s = opened({ backoffBaseMs: 1000, backoffCapMs: 8000 });
   const delays = [];
   for (let i = 0; i < 6; i += 1) {
@@ -206,8 +206,28 @@ test('reconnects with capped, jittered exponential backoff; the handshake resets
   s.ws().open();
   s.ws().receive(HANDSHAKE);
   assert.equal(s.chsk.state.reconnecting, false);
+  await s.clock.advance(5000);                // backoffResetAfterMs: it stayed open
   s.ws().fail();
   assert.equal(s.chsk.state.nextReconnectAt - s.clock.now(), 0);
+});
+
+test('a connection lost within backoffResetAfterMs of its handshake counts as one more failed attempt', async () => {
+  const s = opened({ backoffBaseMs: 1000, backoffCapMs: 30000, pingIntervalMs: 0 });
+  await s.clock.advance(4999);
+  s.ws().serverClose(1001, 'server-stop');    // opened by connect(): attempt 1, at once
+  assert.equal(s.chsk.state.nextReconnectAt - s.clock.now(), 0);
+  const delays = [];
+  for (let i = 0; i < 4; i += 1) {
+    await s.clock.advance(delays.at(-1) ?? 0);
+    s.ws().open();
+    s.ws().receive(HANDSHAKE);
+    assert.equal(s.chsk.state.open, true);
+    s.ws().serverClose(1001, 'server-stop');  // right after its handshake
+    delays.push(s.chsk.state.nextReconnectAt - s.clock.now());
+  }
+  // random() is 0.5: attempts 2 to 5 wait half of base * 2^(n-1)
+  assert.deepEqual(delays, [1000, 2000, 4000, 8000]);
+  assert.equal(s.WebSocket.all.length, 5);
 });
 
 test('close codes from the server give their reasons; unauthorized stops reconnecting', async () => {

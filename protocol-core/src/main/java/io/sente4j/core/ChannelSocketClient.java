@@ -49,7 +49,9 @@ import java.util.random.RandomGenerator;
  * server's first frame must be the handshake; it opens the client. An attempt without a handshake within {@code
  * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it
  * reconnects with its {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until
- * {@link #connect()} or {@link #reconnect()}. The client pings the server after {@code pingInterval} without traffic
+ * {@link #connect()} or {@link #reconnect()}. The attempt count starts over once a connection has stayed open for
+ * {@code backoffResetAfter} (5 s) after its handshake; a connection lost sooner counts as one more failed attempt, so
+ * a server that closes connections right after their handshake is not hammered. The client pings the server after {@code pingInterval} without traffic
  * and reconnects when no pong comes within {@code pongTimeout}; it answers the server's pings at once.
  *
  * <p><b>WebSocket or Ajax.</b> {@link Builder#type(ClientType)} chooses the transport; the default, {@link
@@ -192,6 +194,7 @@ public final class ChannelSocketClient implements AutoCloseable {
     private Duration pingInterval = Duration.ofSeconds(20);
     private Duration pongTimeout = Duration.ofSeconds(5);
     private Backoff backoff = Backoff.exponentialFullJitter(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private Duration backoffResetAfter = Duration.ofSeconds(5);
     private RandomGenerator random;
     private OfflineSendPolicy offlineSends = OfflineSendPolicy.failFast();
     private Scheduler scheduler;
@@ -304,6 +307,17 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a connection must stay open after its handshake for the reconnect count to start over; default 5 s
+     * (PROTOCOL.md §7.6). A connection lost sooner goes on counting from the attempt that opened it, so a server that
+     * closes every connection right after its handshake, or fails every Ajax poll after it, meets the growing backoff
+     * instead of an immediate retry each time. {@link Duration#ZERO}: every handshake starts the count over.
+     */
+    public Builder backoffResetAfter(Duration backoffResetAfter) {
+      this.backoffResetAfter = requireNotNegative(backoffResetAfter, "backoffResetAfter");
+      return this;
+    }
+
     /** The source of the backoff's jitter; default {@link RandomGenerator#getDefault()}. Tests pass a seeded one. */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
@@ -393,7 +407,7 @@ public final class ChannelSocketClient implements AutoCloseable {
         ownScheduler = timer;
       }
       ClientConfig config = new ClientConfig(uri, transport, type, ajaxTimeout, handshakeTimeout, packer, clientId,
-          csrfToken, params, headers, pingInterval, pongTimeout, backoff,
+          csrfToken, params, headers, pingInterval, pongTimeout, backoff, backoffResetAfter,
           random == null ? RandomGenerator.getDefault() : random, offlineSends,
           scheduler == null ? Scheduler.of(ownScheduler) : scheduler, executor == null ? ownExecutor : executor,
           pushHandler, stateListener, errorListener);

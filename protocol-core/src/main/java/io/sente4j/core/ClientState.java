@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param uid the user id of the last handshake, or {@code null} before the first one
  * @param handshakeData the handshake data of the last handshake, or {@code null}
  * @param lastClose how the last connection ended, if one has
- * @param attempt the reconnect attempt in progress or last made since the last handshake: 0 for a connection made by
- *     {@code connect()} or {@code reconnect()} and after a handshake, n for the n-th retry after a loss
+ * @param attempt the reconnect attempt in progress or last made: 0 for a connection made by {@code connect()} or
+ *     {@code reconnect()} and while open, n for the n-th retry after a loss. The count starts over after a connection
+ *     that stayed open for the client's {@code backoffResetAfter}; after one lost sooner it goes on from the attempt
+ *     that opened that connection (PROTOCOL.md §7.6)
  */
 public record ClientState(String clientId, Via via, Status status, boolean everOpened, Object uid,
     Object handshakeData, Optional<CloseInfo> lastClose, int attempt) {

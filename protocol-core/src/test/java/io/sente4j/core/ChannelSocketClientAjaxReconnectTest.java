@@ -56,6 +56,31 @@ class ChannelSocketClientAjaxReconnectTest {
   }
 
   @Test
+  void pollsRefusedRightAfterEachHandshakeMeetTheGrowingBackoff() {
+    f.start(ajax());
+    f.connectAjax("alice").status(503, "busy"); // opened by connect(): attempt 1 follows at once
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      f.awaitState(s -> s.status() == Status.CLOSED);
+      if (attempt > 1) {
+        long delayMillis = 10_000L * attempt; // ClientFixture.STEPS
+        noNewGetAfter(Duration.ofMillis(delayMillis - 1));
+        f.time.advance(Duration.ofMillis(1));
+      }
+      FakeHttpExchange handshake = f.transport.nextGet();
+      assertThat(handshake.isHandshake()).isTrue();
+      int expected = attempt;
+      assertThat(f.awaitState(s -> s.status() == Status.CONNECTING).attempt()).isEqualTo(expected);
+      handshake.answer(new Frame.Handshake("alice", null));
+      f.awaitState(ClientState::isOpen);
+      f.transport.nextGet().status(503, "busy"); // the poll after the handshake, at once
+    }
+    f.awaitState(s -> s.status() == Status.CLOSED);
+    noNewGetAfter(Duration.ofMillis(39_999)); // attempt 4
+    f.time.advance(Duration.ofMillis(1));
+    assertThat(f.transport.nextGet().isHandshake()).isTrue();
+  }
+
+  @Test
   void whatIsInFlightWhenThePollFailsEndsClosed() {
     f.start(ajax());
     FakeHttpExchange poll = f.connectAjax("alice");

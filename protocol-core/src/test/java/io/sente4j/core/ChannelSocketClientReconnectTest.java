@@ -24,7 +24,7 @@ class ChannelSocketClientReconnectTest {
   }
 
   @Test
-  void reconnectsWithBackoffAfterACutAndResetsTheAttemptOnHandshake() {
+  void reconnectsWithBackoffAfterACutAndResetsTheAttemptOnceAConnectionStaysOpen() {
     f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
     FakeConnection c = f.connectOpen("alice");
     f.transport.refuseNext(503, "busy").failNext(new java.io.IOException("no route"));
@@ -43,11 +43,54 @@ class ChannelSocketClientReconnectTest {
     FakeConnection third = f.transport.nextOpen(); // attempt 3 after 30 s, accepted
     third.handshake("alice", null);
     assertThat(f.awaitState(ClientState::isOpen).attempt()).isZero();
+    f.time.advance(Duration.ofSeconds(5)); // the default backoffResetAfter: the connection stayed open
+    f.settle();
     third.cut();
     FakeConnection fourth = f.transport.nextOpen();
     assertThat(f.awaitState(s -> s.status() == Status.CONNECTING).attempt()).isEqualTo(1);
     fourth.handshake("alice", null);
     f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void aConnectionLostRightAfterItsHandshakeCountsAsAFailedAttempt() {
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
+    FakeConnection c = f.connectOpen("alice"); // opened by connect(): attempt 0
+    f.time.advance(Duration.ofMillis(4_999));
+    f.settle();
+    c.serverClose(CloseReason.SERVER_STOP);
+    FakeConnection first = f.transport.nextOpen(); // attempt 1, at once
+    assertThat(f.awaitState(s -> s.status() == Status.CONNECTING).attempt()).isEqualTo(1);
+    first.handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+    first.serverClose(CloseReason.SERVER_STOP); // at once after its handshake: attempt 2 follows, after 20 s
+    f.awaitState(s -> s.status() == Status.CLOSED); // before time moves
+    noNewOpenAfter(Duration.ofMillis(19_999));
+    f.time.advance(Duration.ofMillis(1));
+    FakeConnection second = f.transport.nextOpen();
+    assertThat(f.awaitState(s -> s.status() == Status.CONNECTING).attempt()).isEqualTo(2);
+    second.handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+    second.cut(); // again: attempt 3, after 30 s
+    f.awaitState(s -> s.status() == Status.CLOSED);
+    noNewOpenAfter(Duration.ofMillis(29_999));
+    f.time.advance(Duration.ofMillis(1));
+    f.transport.nextOpen().handshake("alice", null);
+    assertThat(f.awaitState(ClientState::isOpen).attempt()).isZero();
+  }
+
+  @Test
+  void backoffResetAfterZeroStartsTheCountOverOnEveryHandshake() {
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO)
+        .backoffResetAfter(Duration.ZERO));
+    FakeConnection c = f.connectOpen("alice");
+    for (int i = 0; i < 3; i++) {
+      c.serverClose(CloseReason.SERVER_STOP);
+      c = f.transport.nextOpen(); // attempt 1 each time, at once
+      assertThat(f.awaitState(s -> s.status() == Status.CONNECTING).attempt()).isEqualTo(1);
+      c.handshake("alice", null);
+      f.awaitState(ClientState::isOpen);
+    }
   }
 
   @Test

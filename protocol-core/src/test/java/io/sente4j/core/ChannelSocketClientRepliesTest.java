@@ -202,7 +202,7 @@ class ChannelSocketClientRepliesTest {
 
   @Test
   void callbackIdsAreUniqueAcrossConnections() {
-    f.start();
+    f.start(f.builder(ToyPacker.TEXT).backoffResetAfter(Duration.ZERO)); // each cut reconnects at once
     Set<String> ids = new HashSet<>();
     FakeConnection c = f.connectOpen("alice");
     for (int round = 0; round < 3; round++) {
@@ -219,7 +219,7 @@ class ChannelSocketClientRepliesTest {
 
   @Test
   void aReplyEndsOnceWhenReplyTimeoutAndCloseRace() throws Exception {
-    f.start();
+    f.start(f.builder(ToyPacker.TEXT).backoffResetAfter(Duration.ZERO)); // each cut reconnects at once
     FakeConnection c = f.connectOpen("alice");
     List<Object> outcomes = new ArrayList<>();
     for (int i = 0; i < 100; i++) {

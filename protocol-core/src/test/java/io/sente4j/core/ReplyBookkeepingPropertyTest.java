@@ -54,7 +54,7 @@ class ReplyBookkeepingPropertyTest {
     FakeClientTransport transport = new FakeClientTransport(DIRECT, ToyPacker.TEXT);
     ChannelSocketClient client = ChannelSocketClient.builder(ClientFixture.URI_BASE, transport)
         .packer(ToyPacker.TEXT).scheduler(time).executor(DIRECT).random(new SplittableRandom(1))
-        .pingInterval(Duration.ZERO).build();
+        .pingInterval(Duration.ZERO).backoffResetAfter(Duration.ZERO).build(); // a cut reconnects at once
     client.connect();
     FakeConnection conn = transport.pollOpen().handshake("u", null);
     List<Request> requests = new ArrayList<>();

@@ -33,6 +33,7 @@ import java.util.random.RandomGenerator;
  * @param pingInterval the client's idle window before it pings; zero turns client pings off
  * @param pongTimeout how long a ping waits for its pong
  * @param backoff the reconnect delays
+ * @param backoffResetAfter how long a connection stays open after its handshake before the reconnect count starts over
  * @param random the jitter source, used under the session's lock
  * @param offlineSends what happens to sends while not open
  * @param scheduler the clock and timers
@@ -45,5 +46,5 @@ public record ClientConfig(URI uri, ClientTransport transport, ClientType type, 
     Duration handshakeTimeout, Packer packer,
     String clientId, Supplier<String> csrfToken, Supplier<Map<String, String>> params,
     Supplier<Map<String, List<String>>> headers, Duration pingInterval, Duration pongTimeout, Backoff backoff,
-    RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor,
+    Duration backoffResetAfter, RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler, Executor executor,
     Consumer<Event> pushHandler, Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}

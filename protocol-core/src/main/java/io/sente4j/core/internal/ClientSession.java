@@ -9,6 +9,7 @@ import io.sente4j.core.Frame;
 import io.sente4j.core.Scheduler;
 import io.sente4j.core.Sente4jException;
 import io.sente4j.core.Via;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,9 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private boolean webSocketOpened;
   /** A WebSocket of this session has carried a handshake. */
   private boolean webSocketHandshaken;
+  /** The attempt that opened the current connection, and when its handshake came (scheduler time). */
+  private int openedByAttempt;
+  private long openedAtNanos;
 
   /**
    * Creates a client session that has not connected.
@@ -234,6 +238,10 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         return; // the scheduler refused the keep-alive's timer: the client stopped
       }
     }
+    if (first) {
+      openedByAttempt = state.attempt();
+      openedAtNanos = config.scheduler().nanoTime();
+    }
     setState(state.opened(h.uid(), h.handshakeData()));
     if (!first) {
       return;
@@ -277,7 +285,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       stop(info, "the server closed the connection as unauthorized");
       return;
     }
-    int next = state.attempt() + 1;
+    int next = attemptsSoFar() + 1;
     long e = epoch;
     Runnable start = () -> {
       synchronized (lock) {
@@ -303,6 +311,19 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         startSoon(start);
       }
     }
+  }
+
+  /**
+   * The failed attempts the next one follows (PROTOCOL.md §7.6): after an open connection, none if it stayed open for
+   * {@code backoffResetAfter}, else the count of the attempt that opened it, so that a server closing every connection
+   * right after its handshake meets the growing backoff. Under the lock, before the loss is published.
+   */
+  private int attemptsSoFar() {
+    if (state.status() != Status.OPEN) {
+      return state.attempt();
+    }
+    Duration open = Duration.ofNanos(config.scheduler().nanoTime() - openedAtNanos);
+    return open.compareTo(config.backoffResetAfter()) >= 0 ? 0 : openedByAttempt;
   }
 
   /**

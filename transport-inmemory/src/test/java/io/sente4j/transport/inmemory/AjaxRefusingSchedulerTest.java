@@ -121,7 +121,8 @@ class AjaxRefusingSchedulerTest {
     assertThat(closed.lastClose().orElseThrow().text()).contains("503").contains("the long-poll could not be timed");
     assertThat(gets.get()).as("the handshake and the one poll").isEqualTo(2);
     for (int step = 1; step <= 3; step++) {
-      clientTime.advance(Duration.ofSeconds(10)); // the backoff of attempt 1: each handshake restarts the count
+      // Attempt `step`'s backoff: each connection is lost right after its handshake, so the count goes on (§7.6).
+      clientTime.advance(Duration.ofSeconds(10L * step));
       awaitClose(1 + step);
       assertThat(gets.get()).as("a handshake and a poll per backoff step").isEqualTo(2 + 2 * step);
     }
