@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How long a client waits before a reconnect attempt (PROTOCOL.md §7.6). Attempts count from 1 after each loss and
- * restart after every handshake. Implementations must be thread-safe; the client calls them with its own random
+ * How long a client waits before a reconnect attempt (PROTOCOL.md §7.6). Attempts count from 1 after a loss, and
+ * start over once a connection has stayed open for the client's {@code backoffResetAfter}. Implementations must be thread-safe; the client calls them with its own random
  * generator, one call at a time.
  */
 @FunctionalInterface

@@ -73,7 +73,7 @@ public record ClientState(String clientId, Via via, Status status, boolean everO
     return new ClientState(clientId, via, Status.CLOSED, everOpened, uid, handshakeData, Optional.of(close), attempt);
   }
 
-  /** This state, open after a handshake with {@code newUid} and {@code data}; the attempt count is reset. */
+  /** This state, open after a handshake with {@code newUid} and {@code data}; its attempt is 0 while open. */
   public ClientState opened(Object newUid, Object data) {
     return new ClientState(clientId, via, Status.OPEN, true, newUid, data, lastClose, 0);
   }
