@@ -382,7 +382,9 @@ export class Client {
     this.clearConnTimer(c, 'handshakeTimer');
     this.everHandshaken = true;
     if (type === 'ws') this.wsEverHandshaken = true;
-    c.openedAt = this.now();                   // the attempt count starts over only if c stays open (§7.6)
+    // the attempt count starts over only if c stays open (§7.6), counted from its first handshake: a new one answering
+    // a poll (the server forgot the connection, §10.2) does not make a long-open connection look short-lived
+    if (c.openedAt === undefined) c.openedAt = this.now();
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
       handshakeData: frame.data, nextReconnectAt: null });
     if (this.conn !== c) return;               // a state handler closed it

@@ -159,6 +159,24 @@ test('polls refused right after each handshake meet the growing backoff, not a r
   assert.deepEqual(delays, [0, 1000, 2000, 4000]);
 });
 
+test('a new handshake answering a poll does not restart backoffResetAfterMs: the connection stayed open', async () => {
+  const s = await opened();
+  s.last().respond(503, 'busy');              // attempt 1, at once
+  await s.clock.advance(0);
+  s.last().respond(503, 'busy');              // its handshake refused: attempt 2 after 1 s
+  await settle();
+  await s.clock.advance(1000);
+  s.last().respond(200, HANDSHAKE);           // opened by attempt 2
+  await settle();
+  await s.clock.advance(5000);                // it stays open past backoffResetAfterMs
+  s.last().respond(200, HANDSHAKE);           // the server forgot the connection (§10.2): a new handshake on it
+  await settle();
+  assert.equal(s.chsk.state.open, true);
+  s.last().respond(503, 'busy');              // the next poll fails at once
+  await settle();
+  assert.equal(s.chsk.state.nextReconnectAt - s.clock.now(), 0, 'the count started over: attempt 1, at once');
+});
+
 test('a poll without a response within ajaxTimeoutMs is a lost connection with reason timeout', async () => {
   const s = await opened({ ajaxTimeoutMs: 25000 });
   await s.clock.advance(25000);

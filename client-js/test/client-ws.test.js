@@ -213,7 +213,6 @@ test('reconnects with capped, jittered exponential backoff; a connection that st
 
 test('a connection lost within backoffResetAfterMs of its handshake counts as one more failed attempt', async () => {
   const s = opened({ backoffBaseMs: 1000, backoffCapMs: 30000, pingIntervalMs: 0 });
-  await s.clock.advance(4999);
   s.ws().serverClose(1001, 'server-stop');    // opened by connect(): attempt 1, at once
   assert.equal(s.chsk.state.nextReconnectAt - s.clock.now(), 0);
   const delays = [];
@@ -222,7 +221,8 @@ test('a connection lost within backoffResetAfterMs of its handshake counts as on
     s.ws().open();
     s.ws().receive(HANDSHAKE);
     assert.equal(s.chsk.state.open, true);
-    s.ws().serverClose(1001, 'server-stop');  // right after its handshake
+    await s.clock.advance(4999);              // just short of backoffResetAfterMs
+    s.ws().serverClose(1001, 'server-stop');
     delays.push(s.chsk.state.nextReconnectAt - s.clock.now());
   }
   // random() is 0.5: attempts 2 to 5 wait half of base * 2^(n-1)

@@ -56,14 +56,14 @@ class ChannelSocketClientReconnectTest {
   void aConnectionLostRightAfterItsHandshakeCountsAsAFailedAttempt() {
     f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
     FakeConnection c = f.connectOpen("alice"); // opened by connect(): attempt 0
-    f.time.advance(Duration.ofMillis(4_999));
-    f.settle();
     c.serverClose(CloseReason.SERVER_STOP);
     FakeConnection first = f.transport.nextOpen(); // attempt 1, at once
     assertThat(f.awaitState(s -> s.status() == Status.CONNECTING).attempt()).isEqualTo(1);
     first.handshake("alice", null);
     f.awaitState(ClientState::isOpen);
-    first.serverClose(CloseReason.SERVER_STOP); // at once after its handshake: attempt 2 follows, after 20 s
+    f.time.advance(Duration.ofMillis(4_999)); // just short of the default backoffResetAfter
+    f.settle();
+    first.serverClose(CloseReason.SERVER_STOP); // attempt 2 follows, after 20 s
     f.awaitState(s -> s.status() == Status.CLOSED); // before time moves
     noNewOpenAfter(Duration.ofMillis(19_999));
     f.time.advance(Duration.ofMillis(1));

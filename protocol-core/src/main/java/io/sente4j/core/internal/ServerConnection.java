@@ -199,7 +199,7 @@ public final class ServerConnection implements ChannelListener {
         refused = keepAlive.start();
         if (refused == null) {
           transmit(handshake, outbound.tryAdmit(handshake)); // the queue is empty: always admitted
-        } // else no handshake: the client takes the close as a failed attempt and backs off (a handshake resets that)
+        } // else no handshake: the client takes the close as a failed attempt and backs off
         state = State.OPEN;
       }
     }
