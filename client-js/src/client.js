@@ -7,6 +7,9 @@ import { PING, PONG_EVENT, eventIdText, eventValue, writeFrame, readFrame, failu
 const CLOSE_CODES = { 1000: 'requested', 1001: 'server-stop', 1009: 'too-large', 1011: 'error', 4000: 'ping-timeout',
   4001: 'timeout', 4002: 'overflow', 4003: 'unauthorized' };
 const TYPES = ['auto', 'ws', 'ajax'];
+/** The options that are durations in ms; each must be a finite number, 0 or more (pingIntervalMs 0: no pings). */
+const DURATIONS = ['pingIntervalMs', 'pongTimeoutMs', 'replyTimeoutMs', 'ajaxTimeoutMs', 'handshakeTimeoutMs',
+  'backoffBaseMs', 'backoffCapMs', 'backoffResetAfterMs'];
 
 const DEFAULTS = {
   path: '/chsk',
@@ -32,13 +35,25 @@ export function connect(options = {}) {
 
 export class Client {
   constructor(options = {}) {
-    const o = { ...DEFAULTS, ...options };
+    const o = { ...DEFAULTS };
+    for (const [name, value] of Object.entries(options)) if (value !== undefined) o[name] = value; // undefined: default
     if (!TYPES.includes(o.type)) throw new TypeError(`type is one of ${TYPES.join(', ')}: ${o.type}`);
     const g = globalThis;
     this.o = o;
     this.packer = o.packer || jsonPacker();
     this.WebSocket = o.WebSocket === undefined ? g.WebSocket : o.WebSocket;
     if (o.type === 'ws' && !this.WebSocket) throw new TypeError("type 'ws' needs a WebSocket implementation");
+    for (const name of DURATIONS) {
+      const ms = o[name];
+      if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError(`${name} is a number of ms, 0 or more: ${ms}`);
+    }
+    if (!(o.backoffBaseMs > 0 && o.backoffCapMs >= o.backoffBaseMs)) {
+      throw new TypeError(`backoffBaseMs must be above 0 and backoffCapMs at least as large: ${o.backoffBaseMs}, `
+        + `${o.backoffCapMs}`);
+    }
+    if (!(Number.isInteger(o.maxFrameBytes) && o.maxFrameBytes > 0)) {
+      throw new TypeError(`maxFrameBytes is a positive whole number of bytes: ${o.maxFrameBytes}`);
+    }
     this.fetch = o.fetch || g.fetch?.bind(g);
     this.setTimeout = o.setTimeout || g.setTimeout.bind(g);
     this.clearTimeout = o.clearTimeout || g.clearTimeout.bind(g);

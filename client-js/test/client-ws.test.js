@@ -26,6 +26,25 @@ function opened(options) {
   return s;
 }
 
+test('numeric options that make no sense are refused when the client is made, naming the option', () => {
+  const bad = [
+    [{ backoffResetAfterMs: NaN }, /backoffResetAfterMs is a number of ms/],
+    [{ pingIntervalMs: -1 }, /pingIntervalMs is a number of ms/],
+    [{ replyTimeoutMs: '100' }, /replyTimeoutMs is a number of ms/],
+    [{ ajaxTimeoutMs: Infinity }, /ajaxTimeoutMs is a number of ms/],
+    [{ backoffBaseMs: 0 }, /backoffBaseMs must be above 0/],
+    [{ backoffBaseMs: 2000, backoffCapMs: 1000 }, /backoffCapMs at least as large/],
+    [{ maxFrameBytes: 0.5 }, /maxFrameBytes is a positive whole number/],
+  ];
+  for (const [options, message] of bad) {
+    assert.throws(() => connect({ url: 'http://app.test/chsk', WebSocket: null, fetch: () => {}, ...options }),
+      (e) => e instanceof TypeError && message.test(e.message), JSON.stringify(options));
+  }
+  const pending = (url, init) => new Promise((resolve, reject) => init.signal.addEventListener('abort', reject));
+  assert.doesNotThrow(() => connect({ url: 'http://app.test/chsk', WebSocket: null, fetch: pending,
+    pingIntervalMs: 0, backoffResetAfterMs: 0, replyTimeoutMs: undefined, page: null }).disconnect(), 'undefined: default');
+});
+
 test('connects over a WebSocket with the client id, the CSRF token and the packer in the query', () => {
   const { ws, chsk } = setup({ csrfToken: 'tok-1', params: { room: 'a b' } });
   const url = new URL(ws().url);
