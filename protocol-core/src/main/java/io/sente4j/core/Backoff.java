@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * How long a client waits before a reconnect attempt (PROTOCOL.md §7.6). Attempts count from 1 after a loss, and
- * start over once a connection has stayed open for the client's {@code backoffResetAfter}. Implementations must be thread-safe; the client calls them with its own random
- * generator, one call at a time.
+ * start over once a connection has stayed open for the client's {@code backoffResetAfter}. Implementations must be
+ * thread-safe; the client calls them with its own random generator, one call at a time.
  */
 @FunctionalInterface
 public interface Backoff {
