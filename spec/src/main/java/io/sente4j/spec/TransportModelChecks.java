@@ -112,7 +112,8 @@ abstract class TransportModelChecks {
         return;
       }
       Tab t = new Tab(uid);
-      // A cut reconnects at once, however soon after the last one: the model is about presence and delivery, not backoff.
+      // A cut reconnects at once, however soon after the last one: the model is about presence and delivery, not
+      // backoff.
       t.client = w.connected(uid, t.received::add,
           b -> b.pingInterval(Duration.ofHours(1)).backoffResetAfter(Duration.ZERO));
       t.clientId = t.client.state().clientId();

@@ -47,4 +47,5 @@ public record ClientConfig(URI uri, ClientTransport transport, ClientType type, 
     String clientId, Supplier<String> csrfToken, Supplier<Map<String, String>> params,
     Supplier<Map<String, List<String>>> headers, Duration pingInterval, Duration pongTimeout, Backoff backoff,
     Duration backoffResetAfter, RandomGenerator random, OfflineSendPolicy offlineSends, Scheduler scheduler,
-    Executor executor, Consumer<Event> pushHandler, Consumer<ClientState> stateListener, Consumer<Throwable> errorListener) {}
+    Executor executor, Consumer<Event> pushHandler, Consumer<ClientState> stateListener,
+    Consumer<Throwable> errorListener) {}
