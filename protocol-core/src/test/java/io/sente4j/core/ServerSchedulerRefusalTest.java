@@ -47,8 +47,9 @@ class ServerSchedulerRefusalTest {
   void aKeepAliveTheSchedulerRefusesAsTheConnectionOpensClosesItWithError() {
     // Regression: the refusal was thrown on the thread opening the connection, which stayed registered but never
     // open: no handshake, no keep-alive, in connectedUids until the client gave up.
-    // Then the handshake went before the close, which a client takes as a connection that opened: it reconnects at
-    // once (PROTOCOL.md §7.6), a loop while the scheduler refuses. Without a handshake, the attempt failed: it backs off.
+    // Then the handshake went before the close, which a client takes as a connection that opened (and, before
+    // backoffResetAfter, reconnected at once: a loop while the scheduler refused). Without a handshake the attempt
+    // failed: it backs off.
     f.scheduler.refuse(PING_INTERVAL);
     FakeChannel ch = f.open(ServerFixture.upgrade("alice", "c1"));
     assertClosedForRefused(ch, "keep-alive");

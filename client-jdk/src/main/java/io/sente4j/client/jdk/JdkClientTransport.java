@@ -222,8 +222,9 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
    * <p>A transport that made its own {@link HttpClient} (built without {@link Builder#httpClient}) shuts it down on
    * JDK 21 and later ({@code HttpClient.shutdown()}): the client's threads and pooled connections end as soon as the
    * cancelled requests and the last WebSocket of this transport are gone. JDK 17 to 20 offer no way to stop a client:
-   * there they end once its WebSockets are closed and the transport is garbage collected. A transport given an {@link HttpClient} leaves that
-   * client otherwise untouched: it keeps working, and closing it is the application's business.
+   * there they end once its WebSockets are closed and the transport is garbage collected. A transport given an {@link
+   * HttpClient} leaves that client otherwise untouched: it keeps working, and closing it is the application's
+   * business.
    */
   @Override
   public void close() {
@@ -300,8 +301,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     /**
      * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler); by default the transport
      * makes its own, which reads on its selector thread. Cannot be combined with {@link #cookieHandler} or {@link
-     * #connectTimeout} for HTTP requests, which belong to that client. The transport never shuts it down ({@link JdkClientTransport#close()} leaves it
-     * running): that is for the application, which owns it.
+     * #connectTimeout} for HTTP requests, which belong to that client. The transport never shuts it down ({@link
+     * JdkClientTransport#close()} leaves it running): that is for the application, which owns it.
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");

@@ -320,16 +320,13 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    boolean reported = false;
     try {
       ended(statusCode, reason);
-      reported = true;
-    } finally {
-      if (!reported) {
-        // A VirtualMachineError from the listener's onClose goes on to the JDK (SerialListener logged it), which
-        // answers the server's close only once this returns: without the abort the connection would stay open.
-        webSocket.abort();
-      }
+    } catch (Throwable t) {
+      // A VirtualMachineError from the listener's onClose goes on to the JDK (SerialListener logged it), which
+      // answers the server's close only once this returns: without the abort the connection would stay open.
+      webSocket.abort();
+      throw t;
     }
     return null;
   }

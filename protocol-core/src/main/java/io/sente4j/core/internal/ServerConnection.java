@@ -175,8 +175,8 @@ public final class ServerConnection implements ChannelListener {
   /**
    * Opens the connection: runs {@code register}, starts the keep-alive, sends the handshake, then reads what the
    * client sent meanwhile. Does nothing if the connection closed first. If the scheduler refuses the keep-alive, the
-   * connection is closed ({@code ERROR}) without a handshake: with a scheduler that refuses for good, a handshake
-   * followed by a close would have the client reconnect at once, again and again (PROTOCOL.md §7.6).
+   * connection is closed ({@code ERROR}) without a handshake: a connection the server cannot keep alive never
+   * opened, and the client counts it as a failed attempt and backs off (PROTOCOL.md §7.6).
    *
    * <p>Everything is in place before the handshake leaves, so a client that has seen its handshake can rely on the
    * server knowing the connection (pushes reach it, its idle timer runs). Sends from other threads wait on the send
