@@ -66,6 +66,7 @@ export interface ConnectOptions {
   fetch?: typeof fetch;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (id: unknown) => void;
+  /** The wall clock of the state's times; when given, it also measures the reset period (else performance.now). */
   now?: () => number;
   random?: () => number;
 }

@@ -59,6 +59,9 @@ export class Client {
     this.clearTimeout = o.clearTimeout || g.clearTimeout.bind(g);
     this.random = o.random || Math.random;
     this.now = o.now || Date.now;
+    // How long a connection stayed open is measured on a clock that a change of the wall clock does not move (an
+    // injected `now` stands for both, so that tests and other runtimes keep one clock).
+    this.elapsed = o.now || (typeof g.performance?.now === 'function' ? () => g.performance.now() : Date.now);
     this.clientId = o.clientId || uuid(this.random);
     this.page = o.page === undefined ? (typeof g.addEventListener === 'function' ? g : null) : o.page;
     this.suspended = false;              // closed by pagehide, to connect again on a restore from the bfcache
@@ -399,7 +402,7 @@ export class Client {
     if (type === 'ws') this.wsEverHandshaken = true;
     // the attempt count starts over only if c stays open (§7.6), counted from its first handshake: a new one answering
     // a poll (the server forgot the connection, §10.2) does not make a long-open connection look short-lived
-    if (c.openedAt === undefined) c.openedAt = this.now();
+    if (c.openedAt === undefined) c.openedAt = this.elapsed();
     this.set({ open: true, type, reconnecting: false, everOpened: true, uid: frame.uid,
       handshakeData: frame.data, nextReconnectAt: null });
     if (this.conn !== c) return;               // a state handler closed it
@@ -440,7 +443,7 @@ export class Client {
     if (!noRetry && !fallBack) {
       // a connection lost within backoffResetAfterMs of its handshake is one more failed attempt: a server that
       // closes every connection at once must not see a retry loop
-      if (c.handshaken && this.now() - c.openedAt >= this.o.backoffResetAfterMs) this.attempt = 0;
+      if (c.handshaken && this.elapsed() - c.openedAt >= this.o.backoffResetAfterMs) this.attempt = 0;
       this.attempt += 1;
       const n = this.attempt;
       delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));

@@ -249,6 +249,31 @@ test('a connection lost within backoffResetAfterMs of its handshake counts as on
   assert.equal(s.WebSocket.all.length, 5);
 });
 
+test('without an injected now, the reset period is measured on performance.now: a wall-clock change does not move it',
+  async (t) => {
+    let wall = 1_700_000_000_000;
+    let mono = 0;
+    t.mock.method(Date, 'now', () => wall);
+    t.mock.method(globalThis.performance, 'now', () => mono);
+    const clock = new FakeClock();
+    const WebSocket = fakeWebSocketClass();
+    const chsk = connect({ url: 'http://app.test/chsk', WebSocket, fetch: fakeFetch(), setTimeout: clock.setTimeout,
+      clearTimeout: clock.clearTimeout, random: () => 0.5, clientId: 'tab-1', backoffBaseMs: 1000, pingIntervalMs: 0,
+      page: null });
+    const ws = () => WebSocket.all.at(-1);
+    ws().open();
+    ws().receive(HANDSHAKE);
+    ws().serverClose(1001, 'server-stop');      // opened by connect(): attempt 1, at once
+    await clock.advance(0);
+    ws().open();
+    ws().receive(HANDSHAKE);                    // opened by attempt 1
+    wall -= 3_600_000;                          // the wall clock is set back an hour...
+    mono += 5000;                               // ...as the connection stays open for backoffResetAfterMs
+    ws().serverClose(1001, 'server-stop');
+    assert.equal(chsk.state.nextReconnectAt - Date.now(), 0, 'the attempts started over: the next one is at once');
+    chsk.disconnect();
+  });
+
 test('close codes from the server give their reasons; unauthorized stops reconnecting', async () => {
   const s = opened();
   s.ws().serverClose(1001, 'server-stop');

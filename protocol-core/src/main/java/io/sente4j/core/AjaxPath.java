@@ -174,7 +174,7 @@ final class AjaxPath implements AjaxClient.Host {
         }
         client = registry.handshake(id.uid(), clientId, request, create);
       }
-    } catch (RuntimeException e) { // the new client's timeout frame cannot be packed, say: nothing counts the place
+    } catch (RuntimeException e) { // a bug of ours (nothing here packs or calls the application): give the place back
       if (create.reserved) {
         guard.closed(request);
       }
@@ -237,7 +237,8 @@ final class AjaxPath implements AjaxClient.Host {
         }
         reserved = true;
       }
-      return new AjaxClient(uid, clientId, request, codec, handlers, scheduler, settings, AjaxPath.this);
+      return new AjaxClient(uid, clientId, request, codec, packers.constantsFor(codec).timeout(), handlers, scheduler,
+          settings, AjaxPath.this);
     }
   }
 
@@ -344,14 +345,15 @@ final class AjaxPath implements AjaxClient.Host {
         ticket.release();
         return new ServerAnswer.Reject(503, STOPPED);
       }
-      return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxAck()));
+      return new ServerAnswer.Respond(200, packers.constantsFor(codec).ajaxAck());
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
       HeldReply r;
       try {
         // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
-        r = new HeldReply(held, codec, scheduler, settings.replyTimeout(), () -> {
+        Payload timedOut = packers.constantsFor(codec).timeout();
+        r = new HeldReply(held, codec, timedOut, scheduler, settings.replyTimeout(), () -> {
           HeldReply ended = reply[0];
           if (ended != null) {
             pendingReplies.remove(ended);
@@ -388,7 +390,7 @@ final class AjaxPath implements AjaxClient.Host {
     dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId, "the handler's queue for the "
         + "client's POSTs is full (" + inbound.limit() + "); answered :chsk/error to " + event.event().id(), null));
     counters.replySent(Chsk.ERROR);
-    return new ServerAnswer.Respond(200, codec.encode(new Frame.AjaxReply(Chsk.ERROR)));
+    return new ServerAnswer.Respond(200, packers.constantsFor(codec).errorReply());
   }
 
   private void onPost(ServerRequest request, String clientId, Event event, HeldReply reply) {

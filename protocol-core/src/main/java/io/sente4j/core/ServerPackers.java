@@ -1,5 +1,6 @@
 package io.sente4j.core;
 
+import io.sente4j.core.internal.ConstantFrames;
 import io.sente4j.core.internal.RequestChecks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,15 +15,20 @@ import java.util.function.Consumer;
 final class ServerPackers {
   private final Map<String, FrameCodec> codecs = new LinkedHashMap<>();
   private final Map<String, PushEncoder> encoders = new LinkedHashMap<>();
+  private final Map<String, ConstantFrames> constants = new LinkedHashMap<>();
   private final String defaultName;
 
-  /** @param report where the push encoders report events they leave out */
+  /**
+   * @param report where the push encoders report events they leave out
+   * @throws IllegalArgumentException if a packer cannot pack the protocol's constant frames
+   */
   ServerPackers(ServerOptions options, Consumer<ServerError> report) {
     this.defaultName = options.packer().name();
     for (Packer p : options.packers()) {
       FrameCodec codec = new FrameCodec(p);
       codecs.put(p.name(), codec);
       encoders.put(p.name(), new PushEncoder(codec, report));
+      constants.put(p.name(), ConstantFrames.packedWith(codec));
     }
   }
 
@@ -39,6 +45,11 @@ final class ServerPackers {
   /** The codec of the packer the request names, or the default's; the name was checked by {@link RequestChecks}. */
   FrameCodec codecFor(ServerRequest request) {
     return codecs.get(request.queryParam(RequestChecks.PACKER).orElse(defaultName));
+  }
+
+  /** The constant frames packed by a codec of this server. */
+  ConstantFrames constantsFor(FrameCodec codec) {
+    return constants.get(codec.packer().name());
   }
 
   /** The push encoder for a codec of this server. */

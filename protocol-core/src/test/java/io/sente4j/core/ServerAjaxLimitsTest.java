@@ -7,6 +7,7 @@ import static io.sente4j.core.AjaxCalls.poll;
 import static io.sente4j.core.AjaxCalls.postRequest;
 import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.internal.AjaxClient;
 import java.lang.management.ManagementFactory;
@@ -283,19 +284,16 @@ class ServerAjaxLimitsTest {
   }
 
   @Test
-  void anAjaxConnectionThatCannotStartIsAnswered500AndLeavesItsAddressRoom() {
-    // The new client packs its timeout frame when it is created, after the address's place was counted for it: a
-    // packer that fails there (returning null for that frame alone) must give the place back.
-    server(b -> b.maxConnectionsPerAddress(1).additionalPackers(FaultyPacker.returningNullOn("chsk/timeout")));
-    ServerRequest broken = ServerRequest.builder("GET", "/chsk").queryParam("client-id", "c1")
-        .queryParam("handshake?", "1").queryParam("uid", "a").queryParam("sente4j-packer", FaultyPacker.NULLING.name())
-        .remoteAddress(FROM).build();
-    assertThat(call(f, broken).status()).isEqualTo(500);
-    assertThat(ServerFixture.drain(f.errors)).anySatisfy(e -> {
-      assertThat(e.kind()).isEqualTo(ServerError.Kind.HANDLER_FAILED);
-      assertThat(e.cause()).isInstanceOf(PackerException.class);
-    });
-    assertThat(call(f, handshakeFrom("b", "c2")).status()).as("the address's place was given back").isEqualTo(200);
+  void aPackerThatCannotPackTheProtocolsConstantFramesFailsTheServersBuild() {
+    // The timeout, ack and error frames are packed once, when the server is built: a packer failing on one of them
+    // (returning null for that frame alone, or throwing) is refused there, with its name, rather than failing an
+    // Ajax handshake or POST halfway through (once the address's place was counted, or the event handed on).
+    for (Packer broken : List.of(FaultyPacker.returningNullOn("chsk/timeout"), FaultyPacker.throwingOn("chsk/error"))) {
+      assertThatThrownBy(() -> ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck()
+          .additionalPackers(broken).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("packer " + broken.name() + " cannot pack the protocol's own frames");
+    }
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.sente4j.core.internal;
 
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Event;
-import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.HeldResponse;
 import io.sente4j.core.Payload;
@@ -100,14 +99,15 @@ public final class AjaxClient {
    * @param uid the user id
    * @param clientId the client id
    * @param request the handshake request
-   * @param codec packs joined pushes and the timeout frame
+   * @param codec packs joined pushes
+   * @param timeout {@code [:chsk/timeout nil]}, packed by {@code codec}
    * @param handlers the executor behind the client's serial queue
    * @param scheduler the long-poll, retry-window and grace timers
    * @param settings the Ajax settings
    * @param host told of presence, drops and the end
    */
-  public AjaxClient(Object uid, String clientId, ServerRequest request, FrameCodec codec, Executor handlers,
-      Scheduler scheduler, AjaxSettings settings, Host host) {
+  public AjaxClient(Object uid, String clientId, ServerRequest request, FrameCodec codec, Payload timeout,
+      Executor handlers, Scheduler scheduler, AjaxSettings settings, Host host) {
     this.uid = uid;
     this.clientId = clientId;
     this.request = request;
@@ -116,7 +116,7 @@ public final class AjaxClient {
     this.settings = settings;
     this.host = host;
     this.serial = new SerialExecutor(handlers);
-    this.timeout = codec.encode(new Frame.Timeout());
+    this.timeout = timeout;
     this.held = new HeldPushes(settings.maxHeldEvents(), settings.maxHeldBytes());
     this.joiner = new HeldPushJoiner(codec, uid, clientId);
   }

@@ -27,7 +27,8 @@ public final class HeldReply {
    * Holds {@code response} and starts its timeout.
    *
    * @param response the POST's held response
-   * @param codec packs the reply and the timeout frame
+   * @param codec packs the reply
+   * @param timedOut {@code [:chsk/timeout nil]}, packed by {@code codec}
    * @param scheduler the timeout's timer
    * @param timeout the Ajax reply timeout
    * @param onEnd runs once the POST is answered, refused or abandoned, or its response is found closed; it may run
@@ -35,10 +36,11 @@ public final class HeldReply {
    * @throws RuntimeException what the scheduler threw if it refuses the timeout (it was shut down); nothing is held
    *     then
    */
-  public HeldReply(HeldResponse response, FrameCodec codec, Scheduler scheduler, Duration timeout, Runnable onEnd) {
+  public HeldReply(HeldResponse response, FrameCodec codec, Payload timedOut, Scheduler scheduler, Duration timeout,
+      Runnable onEnd) {
     this.response = response;
     this.codec = codec;
-    this.timedOut = codec.encode(new Frame.Timeout());
+    this.timedOut = timedOut;
     this.onEnd = onEnd;
     this.timer = scheduler.schedule(timeout, this::timeOut);
     response.onAbandoned(this::ended);
