@@ -28,7 +28,12 @@ public interface Scheduler {
     boolean cancel();
   }
 
-  /** A scheduler on real time, running its tasks on {@code executor}. The caller owns and shuts down the executor. */
+  /**
+   * A scheduler on real time, running its tasks on {@code executor}. The caller owns and shuts down the executor, and
+   * must do so only after every socket using it has been closed or stopped: timers armed before a {@code
+   * shutdownNow()} never run (a request would wait for its reply timeout for good), and timers armed after any
+   * shutdown are refused, which the socket reports and handles as its Javadoc says.
+   */
   static Scheduler of(ScheduledExecutorService executor) {
     return new Scheduler() {
       @Override
