@@ -493,6 +493,11 @@ final class AjaxPath implements AjaxClient.Host {
     return closed;
   }
 
+  /** Whether a POST's event waits for, or is in, the handler: the stop's drain waits for it, as for a WebSocket's. */
+  boolean hasUnhandledPosts() {
+    return !inbound.isEmpty();
+  }
+
   /** Flushes every Ajax push buffer now. */
   void flushAll() {
     pushes.flushAll();
