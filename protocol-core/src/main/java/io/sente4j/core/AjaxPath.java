@@ -375,6 +375,13 @@ final class AjaxPath implements AjaxClient.Host {
       if (!r.isOpen()) { // ended before it was added
         pendingReplies.remove(r);
       }
+      // Checked after the add: a stop that came first answered the replies it found, and would never end this one
+      // (its timer may be dropped with the server's scheduler). Refused unhandled, as a request after the stop is.
+      if (registry.isStopped()) {
+        inbound.release(clientId, size);
+        r.refuse(503, STOPPED);
+        return;
+      }
       run(work, () -> {
         inbound.release(clientId, size);
         r.refuse(503, STOPPED);

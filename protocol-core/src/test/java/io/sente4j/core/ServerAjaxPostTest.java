@@ -290,4 +290,22 @@ class ServerAjaxPostTest {
     f.idle();
     assertThat(f.errors).isEmpty();
   }
+
+  @Test
+  void aPostTheTransportHoldsOnlyAfterTheStopIsRefusedAtOnceNotLeftToItsReplyTimeout() {
+    // Regression: the stop answered the POSTs it found held; one that passed the check before the stop but was held
+    // after it was handled, and with no reply waited for its reply timeout, whose timer a server's own scheduler,
+    // shut down by the stop, drops: never answered.
+    try (ServerFixture g = new ServerFixture(b -> b.stopTimeout(Duration.ZERO))) {
+      ServerAnswer answer = g.server.handle(postRequest("alice", "c1",
+          FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/q", null), true)).asText()));
+      g.server.stop();
+      FakeHeld response = new FakeHeld(g.time);
+      ((ServerAnswer.Hold) answer).onHeld().accept(response);
+      g.idle();
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.body().asText()).isEqualTo("Server stopped");
+      assertThat(g.events).as("not handled: the client is told it was refused").isEmpty();
+    }
+  }
 }
