@@ -88,6 +88,11 @@ public final class AjaxClient {
   private Scheduler.Cancellable pollTimer;
   private Scheduler.Cancellable expiryTimer;
   private Scheduler.Cancellable idleTimer;
+  /**
+   * Numbers the grace timers: one that fires as it is cancelled (a cancel cannot stop a timer already running) finds
+   * itself replaced and does nothing, as {@link PresenceTable}'s do.
+   */
+  private long idleGeneration;
   private boolean counted;
   private boolean idleOver;
   private boolean gone;
@@ -385,7 +390,8 @@ public final class AjaxClient {
   private void startIdle() {
     cancel(idleTimer);
     idleOver = false;
-    idleTimer = arm(settings.disconnectGrace(), this::idleTimedOut,
+    long generation = ++idleGeneration;
+    idleTimer = arm(settings.disconnectGrace(), () -> idleTimedOut(generation),
         "disconnect grace timer; the grace ended at once");
     if (idleTimer == null) {
       idleOver = true;
@@ -397,11 +403,12 @@ public final class AjaxClient {
   private void cancelIdle() {
     cancel(idleTimer);
     idleTimer = null;
+    idleGeneration++;
     idleOver = false;
   }
 
-  private synchronized void idleTimedOut() {
-    if (gone || parked != null) {
+  private synchronized void idleTimedOut(long generation) {
+    if (gone || parked != null || generation != idleGeneration) {
       return;
     }
     idleOver = true;
