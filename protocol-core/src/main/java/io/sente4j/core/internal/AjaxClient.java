@@ -287,7 +287,7 @@ public final class AjaxClient {
    *
    * @param events the batch's events
    * @param packed the batch packed as one push frame
-   * @return false if the client is already forgotten
+   * @return false, holding nothing, if the client is already forgotten (or is as its poll ends)
    */
   public synchronized boolean deliver(List<Event> events, Payload packed) {
     if (gone) {
@@ -301,6 +301,9 @@ public final class AjaxClient {
       ended();
       if (sent) {
         return true;
+      }
+      if (gone) { // its grace, refused, forgot it at once: held, the batch would wait for a poll that never comes
+        return false;
       }
     }
     boolean wasEmpty = held.isEmpty();
