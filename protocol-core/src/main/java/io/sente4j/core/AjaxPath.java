@@ -122,7 +122,7 @@ final class AjaxPath implements AjaxClient.Host {
         if (!tracked.isOpen()) {
           ticket.release();
         }
-      }, () -> tracked.complete(503, Payload.text(STOPPED)));
+      }, () -> tracked.complete(503, Payload.text(refusedByHandlers(clientId, "GET"))));
     });
   }
 
@@ -343,7 +343,7 @@ final class AjaxPath implements AjaxClient.Host {
       } catch (RejectedExecutionException e) {
         inbound.release(clientId, size);
         ticket.release();
-        return new ServerAnswer.Reject(503, STOPPED);
+        return new ServerAnswer.Reject(503, refusedByHandlers(clientId, "POST"));
       }
       return new ServerAnswer.Respond(200, packers.constantsFor(codec).ajaxAck());
     }
@@ -384,7 +384,7 @@ final class AjaxPath implements AjaxClient.Host {
       }
       run(work, () -> {
         inbound.release(clientId, size);
-        r.refuse(503, STOPPED);
+        r.refuse(503, refusedByHandlers(clientId, "POST"));
       });
     });
   }
@@ -432,6 +432,20 @@ final class AjaxPath implements AjaxClient.Host {
   private ServerAnswer badFrame(String clientId, FrameException e) {
     dispatch.report(new ServerError(ServerError.Kind.BAD_FRAME, null, clientId, e.getMessage(), e));
     return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
+  }
+
+  /**
+   * The body of the {@code 503} for a request whose work the handler executor refused: {@link #STOPPED} when the stop
+   * shut it down, else (a bounded pool that is full, or an application's executor shut down) an overflow, reported as
+   * a WebSocket's refused work is.
+   */
+  private String refusedByHandlers(String clientId, String method) {
+    if (registry.isStopped()) {
+      return STOPPED;
+    }
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId,
+        "the handler executor refused the work of an Ajax " + method + "; answered 503", null));
+    return TOO_MANY_PENDING;
   }
 
   /** Runs a held request's work on the handler executor, or {@code refused} (which answers 503) when it refuses. */

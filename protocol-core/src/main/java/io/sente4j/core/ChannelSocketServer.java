@@ -344,7 +344,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      * Work it refuses ({@code RejectedExecutionException}: a bounded pool that is full) is handled as an overflow and
      * reported ({@link ServerError.Kind#OVERFLOW}): a WebSocket's handshake closes the connection ({@link
      * CloseReason#ERROR}), a WebSocket request is answered {@code :chsk/error} and an event without a callback closes
-     * the connection ({@link CloseReason#OVERFLOW}); an Ajax request is answered {@code 503}.
+     * the connection ({@link CloseReason#OVERFLOW}); an Ajax request is answered {@code 503 Too many Ajax requests
+     * waiting}.
      */
     public Builder handlerExecutor(Executor handlerExecutor) {
       this.handlerExecutor = Objects.requireNonNull(handlerExecutor, "handlerExecutor");
