@@ -122,7 +122,7 @@ final class AjaxPath implements AjaxClient.Host {
         if (!tracked.isOpen()) {
           ticket.release();
         }
-      }, () -> tracked.complete(503, Payload.text(STOPPED)));
+      }, () -> tracked.complete(503, Payload.text(refusedByHandlers(clientId, "GET"))));
     });
   }
 
@@ -343,7 +343,7 @@ final class AjaxPath implements AjaxClient.Host {
       } catch (RejectedExecutionException e) {
         inbound.release(clientId, size);
         ticket.release();
-        return new ServerAnswer.Reject(503, STOPPED);
+        return new ServerAnswer.Reject(503, refusedByHandlers(clientId, "POST"));
       }
       return new ServerAnswer.Respond(200, packers.constantsFor(codec).ajaxAck());
     }
@@ -375,9 +375,16 @@ final class AjaxPath implements AjaxClient.Host {
       if (!r.isOpen()) { // ended before it was added
         pendingReplies.remove(r);
       }
-      run(work, () -> {
+      // Checked after the add: a stop that came first answered the replies it found, and would never end this one
+      // (its timer may be dropped with the server's scheduler). Refused unhandled, as a request after the stop is.
+      if (registry.isStopped()) {
         inbound.release(clientId, size);
         r.refuse(503, STOPPED);
+        return;
+      }
+      run(work, () -> {
+        inbound.release(clientId, size);
+        r.refuse(503, refusedByHandlers(clientId, "POST"));
       });
     });
   }
@@ -425,6 +432,20 @@ final class AjaxPath implements AjaxClient.Host {
   private ServerAnswer badFrame(String clientId, FrameException e) {
     dispatch.report(new ServerError(ServerError.Kind.BAD_FRAME, null, clientId, e.getMessage(), e));
     return new ServerAnswer.Reject(400, "Bad frame (" + e.reason() + "): " + e.getMessage());
+  }
+
+  /**
+   * The body of the {@code 503} for a request whose work the handler executor refused: {@link #STOPPED} when the stop
+   * shut it down, else (a bounded pool that is full, or an application's executor shut down) an overflow, reported as
+   * a WebSocket's refused work is.
+   */
+  private String refusedByHandlers(String clientId, String method) {
+    if (registry.isStopped()) {
+      return STOPPED;
+    }
+    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId,
+        "the handler executor refused the work of an Ajax " + method + "; answered 503", null));
+    return TOO_MANY_PENDING;
   }
 
   /** Runs a held request's work on the handler executor, or {@code refused} (which answers 503) when it refuses. */
@@ -491,6 +512,11 @@ final class AjaxPath implements AjaxClient.Host {
       }
     }
     return closed;
+  }
+
+  /** Whether a POST's event waits for, or is in, the handler: the stop's drain waits for it, as for a WebSocket's. */
+  boolean hasUnhandledPosts() {
+    return !inbound.isEmpty();
   }
 
   /** Flushes every Ajax push buffer now. */

@@ -177,10 +177,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   /**
    * Stops the server: refuses new requests ({@code 503}), flushes the push buffers, waits (up to the builder's
    * {@code stopTimeout}, in real time, on the calling thread) until every WebSocket's send queue is written and its
-   * received events are handled, then closes every connection with {@link CloseReason#SERVER_STOP} (a parked Ajax
-   * poll is answered {@code [:chsk/timeout nil]}; pushes still held for an Ajax client are dropped and reported),
-   * cancels the timers and shuts down the executors the server created itself (a handler pool finishes its queued
-   * work first). Does nothing the second time. Presence is forgotten without {@code uidport-close} events.
+   * received events are handled, and the events of Ajax POSTs too (a POST's reply given meanwhile answers it), then
+   * closes every connection with {@link CloseReason#SERVER_STOP} (a parked Ajax poll is answered {@code [:chsk/timeout
+   * nil]}; pushes still held for an Ajax client are dropped and reported), cancels the timers and shuts down the
+   * executors the server created itself (a handler pool finishes its queued work first). Does nothing the second
+   * time. Presence is forgotten without {@code uidport-close} events.
    */
   public void stop() {
     core.stop();
@@ -343,7 +344,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      * Work it refuses ({@code RejectedExecutionException}: a bounded pool that is full) is handled as an overflow and
      * reported ({@link ServerError.Kind#OVERFLOW}): a WebSocket's handshake closes the connection ({@link
      * CloseReason#ERROR}), a WebSocket request is answered {@code :chsk/error} and an event without a callback closes
-     * the connection ({@link CloseReason#OVERFLOW}); an Ajax request is answered {@code 503}.
+     * the connection ({@link CloseReason#OVERFLOW}); an Ajax request is answered {@code 503 Too many Ajax requests
+     * waiting}.
      */
     public Builder handlerExecutor(Executor handlerExecutor) {
       this.handlerExecutor = Objects.requireNonNull(handlerExecutor, "handlerExecutor");
@@ -441,7 +443,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     /**
      * How long {@link ChannelSocketServer#stop()} waits for connections to write what is queued for them and for
-     * their received events to be handled before it closes them. Default 5 s; zero closes at once.
+     * their received events (and those of Ajax POSTs) to be handled before it closes them. Default 5 s; zero closes at once.
      *
      * @throws IllegalArgumentException if negative
      */

@@ -282,17 +282,19 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     owned.shutdown();
   }
 
-  /** Waits, bounded, until no open connection has frames unwritten or events unhandled. */
+  /** Waits, bounded, until no open connection has frames unwritten or events unhandled, nor any Ajax POST. */
   private void drain(java.time.Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long busy = live.stream()
           .filter(c -> c.isOpen() && (c.outbound().items() > 0 || c.inbound().items() > 0)).count();
-      if (busy == 0) {
+      boolean posts = ajax.hasUnhandledPosts();
+      if (busy == 0 && !posts) {
         return;
       }
       if (System.nanoTime() - deadline >= 0) {
-        LOG.info("Stopping after {}: {} connection(s) still had frames unwritten or events unhandled", timeout, busy);
+        LOG.info("Stopping after {}: {} connection(s) still had frames unwritten or events unhandled{}", timeout, busy,
+            posts ? ", and Ajax POSTs their events unhandled" : "");
         return;
       }
       LockSupport.parkNanos(DRAIN_POLL_NANOS);

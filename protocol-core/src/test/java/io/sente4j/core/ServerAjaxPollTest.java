@@ -151,6 +151,23 @@ class ServerAjaxPollTest {
   }
 
   @Test
+  void aGraceTimerFiringAsTheClientHandshakesAgainDoesNotForgetIt() throws Exception {
+    // Regression: the disconnect grace timer, once firing, could not be cancelled; one that fired as a handshake (or a
+    // poll answered at once with held pushes) restarted the grace ended it all the same, and the client was forgotten
+    // as it went on polling: its next poll was answered with a handshake, and pushes meanwhile were dropped.
+    Duration grace = Duration.ofMillis(4321);
+    GatedScheduler gated = new GatedScheduler(grace);
+    try (ServerFixture g = new ServerFixture(b -> b.scheduler(gated).ajaxDisconnectGrace(grace))) {
+      handshake(g, "alice", "c1");
+      Thread firing = gated.advanceUntilTheHeldTimerFires(grace);
+      handshake(g, "alice", "c1");
+      gated.release(firing);
+      assertThat(g.server.clientIds("alice")).as("a new grace started with the handshake").containsExactly("c1");
+      assertThat(poll(g, "alice", "c1").isAnswered()).as("parked, not answered with a handshake").isFalse();
+    }
+  }
+
+  @Test
   void theUserIdFunctionRunsOnTheHandlerExecutorAndItsFailureIs500() {
     try (ServerFixture g = new ServerFixture(b -> b.userId((request, clientId) -> {
       throw new IllegalStateException("no session (expected in this test)");

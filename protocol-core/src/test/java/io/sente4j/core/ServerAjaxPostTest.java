@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -258,5 +260,52 @@ class ServerAjaxPostTest {
     f.server.stop();
     assertThat(response.postFrame()).isEqualTo(new Frame.Timeout());
     assertThat(kept.get().reply(1L)).isFalse();
+  }
+
+  @Test
+  void stopWaitsForAPostsHandlerAndItsReplyAnswersThePost() throws Exception {
+    // Regression: stop()'s drain waited for the events of WebSockets only; a POST whose handler had not run yet was
+    // answered :chsk/timeout at once, and its handler, run after the stop, had its reply dropped (and its pushes).
+    CountDownLatch release = new CountDownLatch(1);
+    f.onEvent = msg -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      f.server.send("alice", ev("app/late", 1L));
+      msg.reply("done");
+    };
+    AjaxCalls.handshake(f, "alice", "a1");
+    FakeHeld parked = AjaxCalls.poll(f, "alice", "a1");
+    ServerAnswer answer = f.server.handle(postRequest("alice", "c1",
+        FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/slow", null), true)).asText()));
+    FakeHeld response = new FakeHeld(f.time);
+    ((ServerAnswer.Hold) answer).onHeld().accept(response);
+    Thread stopper = f.stopWhileAHandlerRuns();
+    release.countDown();
+    ServerFixture.awaitStopped(stopper);
+    assertThat(response.postFrame()).isEqualTo(new Frame.AjaxReply("done"));
+    assertThat(parked.pushedEvents()).containsExactly(ev("app/late", 1L));
+    f.idle();
+    assertThat(f.errors).isEmpty();
+  }
+
+  @Test
+  void aPostTheTransportHoldsOnlyAfterTheStopIsRefusedAtOnceNotLeftToItsReplyTimeout() {
+    // Regression: the stop answered the POSTs it found held; one that passed the check before the stop but was held
+    // after it was handled, and with no reply waited for its reply timeout, whose timer a server's own scheduler,
+    // shut down by the stop, drops: never answered.
+    try (ServerFixture g = new ServerFixture(b -> b.stopTimeout(Duration.ZERO))) {
+      ServerAnswer answer = g.server.handle(postRequest("alice", "c1",
+          FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/q", null), true)).asText()));
+      g.server.stop();
+      FakeHeld response = new FakeHeld(g.time);
+      ((ServerAnswer.Hold) answer).onHeld().accept(response);
+      g.idle();
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.body().asText()).isEqualTo("Server stopped");
+      assertThat(g.events).as("not handled: the client is told it was refused").isEmpty();
+    }
   }
 }

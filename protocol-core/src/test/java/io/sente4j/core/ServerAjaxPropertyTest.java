@@ -28,7 +28,10 @@ import org.quicktheories.core.Gen;
  *       or reported (nothing lost silently);
  *   <li>a push is dropped for its retry window only when no poll came for a whole window;
  *   <li>{@code connectedUids().ajax()} is exactly the uids with a parked poll or a poll ended less than the grace
- *       ago, and the uidport events alternate in step with it.
+ *       ago, and the uidport events alternate in step with it;
+ *   <li>{@code metrics().openAjaxClients()} counts exactly the clients the server knows, and none after the stop;
+ *   <li>once every request is answered or abandoned, the server holds none: all of {@code maxPendingAjaxRequests}
+ *       can be held again, and not one more.
  * </ul>
  */
 class ServerAjaxPropertyTest {
@@ -36,9 +39,14 @@ class ServerAjaxPropertyTest {
   private static final long WINDOW_MS = 3000;
   private static final List<String> UIDS = List.of("u0", "u1");
   private static final String CLIENT = "c";
+  /** At least the steps of a run, each of which holds at most one more request: no step is refused for it. */
+  private static final int MAX_PENDING = 50;
   private static final Pattern DROPPED = Pattern.compile("(\\d+) pushed event\\(s\\) dropped");
 
-  /** kind: 0 handshake, 1-2 poll, 3-4 sendNow, 5 send, 6-7 advance, 8 abandon the uid's open GET, 9 POST. */
+  /**
+   * kind: 0 handshake, 1-2 poll (2 with the flag: one whose client went away before the server held it), 3-4
+   * sendNow, 5 send, 6-7 advance, 8 abandon the uid's open GET, 9 POST.
+   */
   private record Step(int kind, int uid, int millis, boolean flag) {}
 
   private static Gen<Step> steps() {
@@ -59,7 +67,7 @@ class ServerAjaxPropertyTest {
     try (ServerFixture f = new ServerFixture(b -> b.pingInterval(Duration.ofDays(1))
         .longPollTimeout(Duration.ofSeconds(5)).ajaxReplyTimeout(Duration.ofSeconds(1))
         .ajaxDisconnectGrace(Duration.ofMillis(GRACE_MS)).ajaxPushRetryWindow(Duration.ofMillis(WINDOW_MS))
-        .ajaxMaxHeldEvents(4))) {
+        .ajaxMaxHeldEvents(4).maxPendingAjaxRequests(MAX_PENDING))) {
       f.onEvent = msg -> {
         if (msg.wantsReply() && ((Long) msg.data()) % 2 == 0) {
           msg.reply(msg.data());
@@ -82,6 +90,13 @@ class ServerAjaxPropertyTest {
             break;
           case 1:
           case 2: {
+            if (step.kind() == 2 && step.flag()) {
+              ServerAnswer answer = f.server.handle(AjaxCalls.getRequest(uid, CLIENT, false));
+              FakeHeld gone = new FakeHeld(f.time);
+              gone.abandon();
+              ((ServerAnswer.Hold) answer).onHeld().accept(gone); // its room must come back (checked at the end)
+              break;
+            }
             FakeHeld get = AjaxCalls.poll(f, uid, CLIENT);
             gets.computeIfAbsent(uid, k -> new ArrayList<>()).add(get);
             if (!get.isAnswered() || !(get.pollFrame() instanceof Frame.Handshake)) {
@@ -119,10 +134,15 @@ class ServerAjaxPropertyTest {
         collectDrops(f, dropped, lastPollAt, step);
         checkDelivered(polls, pushed);
         checkPresence(f, polls, balance);
+        checkOpenClients(f);
       }
+      endEveryRequest(f, gets);
+      collectDrops(f, dropped, lastPollAt, null);
+      checkTheWholeRoomIsFree(f);
       f.server.stop();
       f.idle();
       collectDrops(f, dropped, lastPollAt, null);
+      assertThat(f.server.metrics().openAjaxClients()).as("no Ajax client counted open after the stop").isZero();
       checkDelivered(polls, pushed);
       gets.values().forEach(list -> list.forEach(get -> {
         assertThat(get.isAnswered() || get.isAbandoned()).as("every GET answered or abandoned after the stop")
@@ -146,6 +166,31 @@ class ServerAjaxPropertyTest {
             .isEqualTo(pushed.getOrDefault(uid, List.of()).size());
       }
     }
+  }
+
+  /** The gauge of open Ajax clients against the clients the server knows (both uids use the one client id). */
+  private static void checkOpenClients(ServerFixture f) {
+    long known = UIDS.stream().filter(uid -> f.server.clientIds(uid).contains(CLIENT)).count();
+    assertThat(f.server.metrics().openAjaxClients()).as("open Ajax clients").isEqualTo(known);
+  }
+
+  /** Abandons the GETs still open and lets the reply timeout answer the POSTs: the server holds no request now. */
+  private static void endEveryRequest(ServerFixture f, Map<String, List<FakeHeld>> gets) {
+    gets.values().forEach(list -> list.stream().filter(FakeHeld::isOpen).forEach(FakeHeld::abandon));
+    f.time.advance(Duration.ofSeconds(1));
+    f.idle();
+  }
+
+  /** With no request held, every one of {@code maxPendingAjaxRequests} can be held again, and not one more. */
+  private static void checkTheWholeRoomIsFree(ServerFixture f) {
+    for (int i = 0; i < MAX_PENDING; i++) { // POSTs whose odd value the handler does not reply to: held
+      FakeHeld held = AjaxCalls.post(f, "u0", "room" + i, ServerFixture.ev("n/post", 2L * i + 1), true);
+      assertThat(held.isAnswered()).as("POST %d of %d held", i + 1, MAX_PENDING).isFalse();
+    }
+    FakeHeld refused = AjaxCalls.post(f, "u0", "room", ServerFixture.ev("n/post", 1L), true);
+    assertThat(refused.status()).as("one more than maxPendingAjaxRequests").isEqualTo(503);
+    assertThat(ServerFixture.drain(f.errors)).as("the refusal, reported").singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo(ServerError.Kind.OVERFLOW));
   }
 
   /** Counts the reported drops; a drop for the retry window needs a whole window without a poll. */

@@ -140,4 +140,33 @@ class ServerAjaxSchedulerRefusalTest {
         .contains("reply timeout timer").contains("a/b");
     assertThat(f.events).as("not handled").isEmpty();
   }
+
+  @Test
+  void aPushWhosePollCannotBeAnsweredAsTheGraceIsRefusedIsReportedDropped() {
+    // Regression: the push ended the poll, whose refused grace forgot the client at once, and was then held for the
+    // forgotten client's next poll, which never comes: lost without a report, and counted pushed.
+    handshake(f, "alice", "c1");
+    ServerAnswer answer = f.server.handle(AjaxCalls.getRequest("alice", "c1", false));
+    ((ServerAnswer.Hold) answer).onHeld().accept(new HeldResponse() {
+      @Override
+      public boolean complete(int status, Payload body) {
+        return false; // the transport could not write it (the connection broke as the push came)
+      }
+
+      @Override
+      public boolean isOpen() {
+        return true;
+      }
+
+      @Override
+      public void onAbandoned(Runnable action) {}
+    });
+    f.idle();
+    f.scheduler.refuse(GRACE);
+    f.server.sendNow("alice", ev("a/b", 1L));
+    f.advance(RETRY_WINDOW);
+    assertThat(refusals()).contains(
+        "PUSH_DROPPED: 1 pushed event(s) dropped: the connection ended before the push was flushed");
+    assertThat(f.server.metrics().eventsPushed()).isZero();
+  }
 }

@@ -63,12 +63,30 @@ class ServerExecutorRefusalTest {
         FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/add", 1L), true)).asText()));
     ((ServerAnswer.Hold) answer).onHeld().accept(response);
     assertThat(response.status()).isEqualTo(503);
-    assertThat(response.body().asText()).isEqualTo("Server stopped");
+    assertThat(response.body().asText()).isEqualTo(AjaxPath.TOO_MANY_PENDING);
     refuse.set(false);
     f.advance(Duration.ofSeconds(30));
     assertThat(response.lateCompletions()).as("the reply timeout was cancelled").isZero();
     f.server.stop();
     assertThat(response.lateCompletions()).as("nothing left to answer when the server stops").isZero();
+  }
+
+  @Test
+  void ajaxRequestsWhoseWorkTheExecutorRefusesAreAnswered503AndReportedAsOverflows() {
+    // Regression: answered 503 "Server stopped" by a server that runs, and not reported, where the builder promises an
+    // overflow reported as for a WebSocket's refused work.
+    refuse.set(true);
+    FakeHeld poll = AjaxCalls.call(f, AjaxCalls.getRequest("alice", "c1", false));
+    FakeHeld ack = AjaxCalls.post(f, "alice", "c1", ev("chat/send", 1L), false);
+    FakeHeld reply = AjaxCalls.post(f, "alice", "c1", ev("calc/add", 2L), true);
+    refuse.set(false);
+    for (FakeHeld refused : new FakeHeld[] {poll, ack, reply}) {
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.body().asText()).as("not \"Server stopped\": the server runs")
+          .isEqualTo(AjaxPath.TOO_MANY_PENDING);
+    }
+    // Counted; the error listener runs on the refusing executor too, so it may not hear of them.
+    assertThat(f.server.metrics().errors().get(ServerError.Kind.OVERFLOW)).isEqualTo(3);
   }
 
   @Test

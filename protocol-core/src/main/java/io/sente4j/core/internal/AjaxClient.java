@@ -88,6 +88,11 @@ public final class AjaxClient {
   private Scheduler.Cancellable pollTimer;
   private Scheduler.Cancellable expiryTimer;
   private Scheduler.Cancellable idleTimer;
+  /**
+   * Numbers the grace timers: one that fires as it is cancelled (a cancel cannot stop a timer already running) finds
+   * itself replaced and does nothing, as {@link PresenceTable}'s do.
+   */
+  private long idleGeneration;
   private boolean counted;
   private boolean idleOver;
   private boolean gone;
@@ -282,7 +287,7 @@ public final class AjaxClient {
    *
    * @param events the batch's events
    * @param packed the batch packed as one push frame
-   * @return false if the client is already forgotten
+   * @return false, holding nothing, if the client is already forgotten (or is as its poll ends)
    */
   public synchronized boolean deliver(List<Event> events, Payload packed) {
     if (gone) {
@@ -296,6 +301,9 @@ public final class AjaxClient {
       ended();
       if (sent) {
         return true;
+      }
+      if (gone) { // its grace, refused, forgot it at once: held, the batch would wait for a poll that never comes
+        return false;
       }
     }
     boolean wasEmpty = held.isEmpty();
@@ -385,7 +393,8 @@ public final class AjaxClient {
   private void startIdle() {
     cancel(idleTimer);
     idleOver = false;
-    idleTimer = arm(settings.disconnectGrace(), this::idleTimedOut,
+    long generation = ++idleGeneration;
+    idleTimer = arm(settings.disconnectGrace(), () -> idleTimedOut(generation),
         "disconnect grace timer; the grace ended at once");
     if (idleTimer == null) {
       idleOver = true;
@@ -397,11 +406,12 @@ public final class AjaxClient {
   private void cancelIdle() {
     cancel(idleTimer);
     idleTimer = null;
+    idleGeneration++;
     idleOver = false;
   }
 
-  private synchronized void idleTimedOut() {
-    if (gone || parked != null) {
+  private synchronized void idleTimedOut(long generation) {
+    if (gone || parked != null || generation != idleGeneration) {
       return;
     }
     idleOver = true;

@@ -38,6 +38,11 @@ public final class PostQueues {
     });
   }
 
+  /** Whether no client id has an event waiting for, or in, the handler. */
+  public boolean isEmpty() {
+    return queues.isEmpty();
+  }
+
   /** The bound of each queue. */
   public QueueLimit limit() {
     return limit;
