@@ -443,7 +443,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     /**
      * How long {@link ChannelSocketServer#stop()} waits for connections to write what is queued for them and for
-     * their received events (and those of Ajax POSTs) to be handled before it closes them. Default 5 s; zero closes at once.
+     * their received events (and those of Ajax POSTs) to be handled before it closes them. Default 5 s; zero closes at
+     * once.
      *
      * @throws IllegalArgumentException if negative
      */

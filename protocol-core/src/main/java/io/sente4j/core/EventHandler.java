@@ -2,7 +2,9 @@ package io.sente4j.core;
 
 /**
  * The server application's handler of client events. Called on the handler executor, never on a transport thread;
- * the events of one connection one at a time, in arrival order, and different connections in parallel. It also
+ * the events of one WebSocket connection one at a time, in arrival order, and different connections in parallel.
+ * Over Ajax each event is its own POST, and a client may have several POSTs in flight on different HTTP connections,
+ * which reach the server in no fixed order: their events may be handled in parallel, as Sente's are. It also
  * receives the server's own presence events {@code [:chsk/uidport-open uid]} and {@code [:chsk/uidport-close uid]}.
  *
  * <p>A handler that throws is reported as {@link ServerError.Kind#HANDLER_FAILED}; if the client wanted a reply and
