@@ -165,6 +165,12 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
       }
 
       @Override
+      public void timedOut(long bytesSeen) {
+        Responses.reject(response, callback, 408, "Request Timeout: the request body stopped arriving (after "
+            + bytesSeen + (declared >= 0 ? " of " + declared : "") + " bytes)");
+      }
+
+      @Override
       public void failed(Throwable failure) {
         callback.failed(failure);
       }

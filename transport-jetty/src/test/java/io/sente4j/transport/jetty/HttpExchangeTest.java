@@ -180,6 +180,38 @@ class HttpExchangeTest {
     }
   }
 
+  /**
+   * A client that sends part of a POST body and then nothing was answered at the HTTP idle timeout by Jetty's own
+   * 500 page, naming the TimeoutException: a server error, for what is the client's delay.
+   */
+  @Test
+  @Timeout(30)
+  void aPostBodyThatStallsIsAnswered408AtTheIdleTimeout() throws Exception {
+    URI uri = start(r -> new ServerAnswer.Respond(200, Payload.text("read")), 1024, Duration.ofMillis(300));
+    try (Socket s = new Socket("127.0.0.1", uri.getPort())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /chsk?client-id=c HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+          + "Content-Length: 100\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String head = TestWebSockets.readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 408 ").containsIgnoringCase("content-type: text/plain; charset=utf-8");
+      String body = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
+      assertThat(body).isEqualTo("Request Timeout: the request body stopped arriving (after 3 of 100 bytes)");
+    }
+    assertThat(seen).isEmpty();
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        return Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    throw new AssertionError("no Content-Length in " + head);
+  }
+
   @Test
   @Timeout(30)
   void method405CarriesAllow() throws Exception {
