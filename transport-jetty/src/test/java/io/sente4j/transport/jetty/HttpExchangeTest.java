@@ -199,6 +199,7 @@ class HttpExchangeTest {
       assertThat(head).startsWith("HTTP/1.1 408 ").containsIgnoringCase("content-type: text/plain; charset=utf-8");
       String body = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
       assertThat(body).isEqualTo("Request Timeout: the request body stopped arriving (after 3 of 100 bytes)");
+      assertThat(in.read()).as("the connection, with the rest of the body unread, is closed").isEqualTo(-1);
     }
     assertThat(seen).isEmpty();
   }
