@@ -1,6 +1,7 @@
 package io.sente4j.transport.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.HeldResponse;
 import io.sente4j.core.Payload;
@@ -98,6 +99,55 @@ class HttpExchangeTest {
     assertThat(req.method()).isEqualTo("POST");
     assertThat(req.formParam("ppstr")).hasValue("[[:kit/x] nil]");
     assertThat(req.param("client-id")).hasValue("c2");
+  }
+
+  /**
+   * Each parameter costs far more memory than its bytes: a form body of 3 MiB (the bound for the default frame limit)
+   * of {@code a&a&...} was decoded into over a million parameters, some 170 MiB allocated for one POST.
+   */
+  @Test
+  @Timeout(30)
+  void parametersUpToTheDefaultLimitAreDecodedAndOneMoreIs400Undecoded() throws Exception {
+    URI uri = URI.create(start(r -> new ServerAnswer.Respond(200, Payload.text("ok")), 1 << 20) + "?client-id=c&&a=1");
+    String form = "b=2&&" + "b&".repeat(997); // 2 in the query, 998 in the form (empty pairs do not count)
+    HttpResponse<String> atLimit = send(HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(atLimit.statusCode()).isEqualTo(200);
+    assertThat(seen.get(0).queryParams()).containsOnlyKeys("client-id", "a");
+    assertThat(seen.get(0).formParams().get("b")).hasSize(998).startsWith("2", "");
+
+    HttpResponse<String> formOver = send(HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form + "c")));
+    assertThat(formOver.statusCode()).isEqualTo(400);
+    assertThat(formOver.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
+    assertThat(formOver.body()).isEqualTo("Too many parameters: over 1000 in the query string and form body");
+    HttpResponse<String> queryOver = send(HttpRequest.newBuilder(URI.create(uri + "&" + "q&".repeat(999))));
+    assertThat(queryOver.statusCode()).isEqualTo(400);
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  @Timeout(30)
+  void maxParametersSetsTheLimit() throws Exception {
+    server = JettyChannelServer.builder(r -> {
+      seen.add(r);
+      return new ServerAnswer.Respond(200, Payload.text("ok"));
+    }).host("127.0.0.1").port(0).handler(h -> h.maxParameters(2)).start();
+    assertThat(send(HttpRequest.newBuilder(URI.create(server.httpUri() + "?client-id=c&a"))).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> over = send(HttpRequest.newBuilder(URI.create(server.httpUri() + "?client-id=c&a&b")));
+    assertThat(over.statusCode()).isEqualTo(400);
+    assertThat(over.body()).isEqualTo("Too many parameters: over 2 in the query string and form body");
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void maxParametersDefaultsTo1000AndMustBePositive() {
+    assertThat(JettyChannelHandler.Builder.DEFAULT_MAX_PARAMETERS).isEqualTo(1000);
+    assertThatThrownBy(() -> JettyChannelHandler.builder(r -> null).maxParameters(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxParameters must be at least 1: 0");
   }
 
   @Test
