@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The client side of the Transport SPI on the JDK's {@code java.net.http}: {@link WebSocket} for the WebSocket
@@ -135,20 +137,47 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     }
     WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(connectTimeout);
     merged(requestHeaders).forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+    CompletableFuture<WebSocket> building;
     try {
-      b.buildAsync(uri, channel).whenComplete((ws, error) -> {
-        if (error == null) {
-          // Complete first, then let messages flow: the caller holds the channel before its first message arrives.
-          result.complete(channel);
-          channel.start();
-        } else {
-          result.completeExceptionally(refusal(unwrap(error)));
-        }
-      });
+      building = b.buildAsync(uri, channel);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
+      return result;
     }
+    building.whenComplete((ws, error) -> {
+      if (error != null) {
+        result.completeExceptionally(refusal(unwrap(error)));
+      } else if (result.complete(channel)) {
+        // Complete first, then let messages flow: the caller holds the channel before its first message arrives.
+        channel.start();
+      } else {
+        ws.abort(); // opened after the caller gave up on it (timed out, cancelled): nobody listens
+      }
+    });
+    bound(building, result, uri);
     return result;
+  }
+
+  /**
+   * Ends an opening handshake that outlives the connect timeout, or that its caller cancels, by cancelling it, which
+   * closes its connection. The JDK's own timeout ends with the response's head, and it reads a refusal's body whole
+   * before it fails the opening: a server that sends the head of a refusal and not all of its body would keep the
+   * opening, and its connection, for ever.
+   */
+  private void bound(CompletableFuture<WebSocket> building, CompletableFuture<Channel> result, URI uri) {
+    result.whenComplete((channel, error) -> {
+      if (result.isCancelled()) {
+        building.cancel(true);
+      }
+    });
+    // The URI without its query, which may carry a CSRF token.
+    String where = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    CompletableFuture.delayedExecutor(connectTimeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run).execute(() -> {
+      if (!building.isDone() && result.completeExceptionally(new HttpTimeoutException("the WebSocket opening "
+          + "handshake with " + where + " did not complete within " + connectTimeout))) {
+        building.cancel(true);
+      }
+    });
   }
 
   private static Throwable refusal(Throwable error) {
@@ -330,7 +359,11 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
       return this;
     }
 
-    /** How long to wait for a connection to be made; default 10 seconds. */
+    /**
+     * How long to wait for a connection to be made; default 10 seconds. A WebSocket's whole opening handshake,
+     * the body of a refusal included, must end within it: past it the opening fails with an {@link
+     * HttpTimeoutException} and its connection is closed.
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       if (connectTimeout.isNegative() || connectTimeout.isZero()) {
         throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);

@@ -8,16 +8,7 @@ import io.sente4j.core.HttpReply;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Sente4jException;
 import io.sente4j.core.internal.BodyBound;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,63 +105,5 @@ class ResponseBoundTest {
     assertThat(refused).isInstanceOf(Sente4jException.class)
         .hasMessageStartingWith("the response to GET /chsk is over the limit of 4099 bytes (three times the frame "
             + "limit of 1 bytes plus 4 KiB): it has at least ");
-  }
-
-  /**
-   * Answers one request with a given head, then that many bytes of body and the end of the connection; or, for a
-   * negative count, no body: it waits for the client to leave, and {@code left} completes when it has.
-   */
-  private static final class OneResponseServer implements AutoCloseable {
-    final CompletableFuture<Void> left = new CompletableFuture<>();
-    private final ServerSocket listener;
-
-    OneResponseServer(String head, int body) throws IOException {
-      listener = new ServerSocket();
-      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-      Thread t = new Thread(() -> serve(head, body), "one-response-server-" + listener.getLocalPort());
-      t.setDaemon(true);
-      t.start();
-    }
-
-    URI uri() {
-      return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/chsk");
-    }
-
-    private void serve(String head, int body) {
-      try (Socket s = listener.accept()) {
-        InputStream in = s.getInputStream();
-        readHead(in);
-        OutputStream out = s.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        if (body >= 0) {
-          out.write(new byte[body]);
-        }
-        out.flush();
-        if (body < 0) {
-          while (in.read() >= 0) {
-            // the client sends nothing more; it leaves
-          }
-          left.complete(null);
-        }
-      } catch (IOException e) {
-        left.complete(null); // a reset: the client left too
-      }
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("the client left during its request");
-        }
-        head.write(b);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      listener.close();
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.sente4j.transport.jetty;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -36,7 +37,14 @@ final class BodyReader implements Runnable {
      */
     void tooLarge(long bytesSeen);
 
-    /** Reading failed (the client went away, an idle timeout). */
+    /**
+     * The body stopped arriving: the idle timeout passed before its end; nothing more is read.
+     *
+     * @param bytesSeen how many bytes had arrived
+     */
+    void timedOut(long bytesSeen);
+
+    /** Reading failed (the client went away). */
     void failed(Throwable failure);
   }
 
@@ -69,7 +77,11 @@ final class BodyReader implements Runnable {
         return;
       }
       if (Content.Chunk.isFailure(chunk)) {
-        outcome.failed(chunk.getFailure());
+        if (chunk.getFailure() instanceof TimeoutException) {
+          outcome.timedOut(length); // the client's delay, which deserves a 408, not a server error
+        } else {
+          outcome.failed(chunk.getFailure());
+        }
         return;
       }
       ByteBuffer data = chunk.getByteBuffer();

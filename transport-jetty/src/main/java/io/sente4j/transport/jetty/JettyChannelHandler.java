@@ -73,7 +73,7 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
 
   private JettyChannelHandler(Builder b) {
     this.endpoint = b.endpoint;
-    this.settings = new Settings(b.path, b.maxFrameBytes, b.idleTimeout, b.permessageDeflate);
+    this.settings = new Settings(b.path, b.maxFrameBytes, b.idleTimeout, b.permessageDeflate, b.maxParameters);
     this.cors = b.corsOrigins.isEmpty() ? null : new Cors(b.corsOrigins);
   }
 
@@ -140,9 +140,27 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     if ("POST".equals(request.getMethod())) {
       post(request, response, callback);
     } else {
-      answer(RequestReader.read(request, false, new byte[0]), request, response, callback);
+      readAndAnswer(request, new byte[0], response, callback);
     }
     return true;
+  }
+
+  /** The core's request for a Jetty request, or {@code null} once it has been answered {@code 400} for it. */
+  private ServerRequest read(Request request, boolean upgrade, byte[] body, Response response, Callback callback) {
+    try {
+      return RequestReader.read(request, upgrade, body, settings.maxParameters());
+    } catch (RequestReader.TooManyParameters e) {
+      Responses.reject(response, callback, 400, "Too many parameters: over " + settings.maxParameters()
+          + " in the query string and form body");
+      return null;
+    }
+  }
+
+  private void readAndAnswer(Request request, byte[] body, Response response, Callback callback) {
+    ServerRequest read = read(request, false, body, response, callback);
+    if (read != null) {
+      answer(read, request, response, callback);
+    }
   }
 
   private void post(Request request, Response response, Callback callback) {
@@ -156,12 +174,18 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     BodyReader.read(request, max, new BodyReader.Outcome() {
       @Override
       public void body(byte[] body) {
-        answer(RequestReader.read(request, false, body), request, response, callback);
+        readAndAnswer(request, body, response, callback);
       }
 
       @Override
       public void tooLarge(long bytesSeen) {
         JettyChannelHandler.this.tooLarge(response, callback, bytesSeen);
+      }
+
+      @Override
+      public void timedOut(long bytesSeen) {
+        Responses.reject(response, callback, 408, "Request Timeout: the request body stopped arriving (after "
+            + bytesSeen + (declared >= 0 ? " of " + declared : "") + " bytes)");
       }
 
       @Override
@@ -204,7 +228,10 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   }
 
   private void upgrade(Request jetty, Response response, Callback callback) {
-    ServerRequest request = RequestReader.read(jetty, true, new byte[0]);
+    ServerRequest request = read(jetty, true, new byte[0], response, callback);
+    if (request == null) {
+      return;
+    }
     ServerAnswer answer = ask(request);
     if (answer instanceof ServerAnswer.Reject r) {
       Responses.reject(response, callback, r.status(), r.body());
@@ -261,7 +288,8 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
   }
 
   /** The options of a handler, as its parts read them. */
-  record Settings(String path, int maxFrameBytes, Duration idleTimeout, boolean permessageDeflate) {
+  record Settings(String path, int maxFrameBytes, Duration idleTimeout, boolean permessageDeflate,
+      int maxParameters) {
     /** The bound {@link BodyReader} reads to, and the one {@code maxBodyBytes()} reports: one number for both. */
     int maxBodyBytes() {
       return BodyBound.bytes(maxFrameBytes);
@@ -279,7 +307,11 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
     private String path = DEFAULT_PATH;
     private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    /** The default most parameters in a request's query string and form body: Jetty's own default for forms. */
+    public static final int DEFAULT_MAX_PARAMETERS = 1000;
+
     private boolean permessageDeflate;
+    private int maxParameters = DEFAULT_MAX_PARAMETERS;
     private final java.util.Set<String> corsOrigins = new java.util.LinkedHashSet<>();
 
     private Builder(ServerEndpoint endpoint) {
@@ -322,6 +354,20 @@ public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
         throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
       }
       this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /**
+     * The most parameters a request may carry in its query string and form body together (a repeated name counts
+     * each time); default {@value #DEFAULT_MAX_PARAMETERS}. A request with more is answered {@code 400} without the
+     * rest being decoded: a parameter costs far more memory than its bytes, and a POST body within the bound of the
+     * default frame limit could otherwise carry over a million of them. The protocol's requests carry a few.
+     */
+    public Builder maxParameters(int maxParameters) {
+      if (maxParameters < 1) {
+        throw new IllegalArgumentException("maxParameters must be at least 1: " + maxParameters);
+      }
+      this.maxParameters = maxParameters;
       return this;
     }
 

@@ -28,13 +28,29 @@ final class RequestReader {
     return "CONNECT".equals(request.getMethod());
   }
 
-  /** The request the core sees; {@code body} is empty for a GET. */
-  static ServerRequest read(Request request, boolean upgrade, byte[] body) {
+  /**
+   * More parameters in a request's query string and form body than the handler's {@code maxParameters}: each costs
+   * far more memory than its bytes, so the rest are not decoded.
+   */
+  static final class TooManyParameters extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyParameters() {
+      super(null, null, false, false); // no stack trace: it is answered, never logged
+    }
+  }
+
+  /**
+   * The request the core sees; {@code body} is empty for a GET.
+   *
+   * @throws TooManyParameters past {@code maxParameters} parameters in the query string and form body together
+   */
+  static ServerRequest read(Request request, boolean upgrade, byte[] body, int maxParameters) {
     String method = upgrade ? "GET" : request.getMethod();
     ServerRequest.Builder b = ServerRequest.builder(method, Request.getPathInContext(request))
         .webSocketUpgrade(upgrade)
         .body(Payload.binary(body.length == 0 ? Bytes.EMPTY : Bytes.wrap(body)));
-    decodeParams(request.getHttpURI().getQuery(), b, true);
+    int decoded = decodeParams(request.getHttpURI().getQuery(), b, true, maxParameters);
     for (HttpField field : request.getHeaders()) {
       b.header(field.getName(), field.getValue());
     }
@@ -47,20 +63,35 @@ final class RequestReader {
     }
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     if (body.length > 0 && type != null && type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-      decodeParams(new String(body, StandardCharsets.UTF_8), b, false);
+      decodeParams(new String(body, StandardCharsets.UTF_8), b, false, maxParameters - decoded);
     }
     return b.build();
   }
 
-  /** Decodes {@code a=1&b=x+y&a=2} (a query or a form body) into the builder's parameters, in order. */
-  static void decodeParams(String raw, ServerRequest.Builder b, boolean query) {
+  /**
+   * Decodes {@code a=1&b=x+y&a=2} (a query or a form body) into the builder's parameters, in order.
+   *
+   * @param budget how many parameters may be decoded
+   * @return how many were
+   * @throws TooManyParameters at the first parameter past the budget, before it or any later one is decoded
+   */
+  static int decodeParams(String raw, ServerRequest.Builder b, boolean query, int budget) {
     if (raw == null || raw.isEmpty()) {
-      return;
+      return 0;
     }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+    int count = 0;
+    for (int start = 0, end; start < raw.length(); start = end + 1) {
+      end = raw.indexOf('&', start);
+      if (end < 0) {
+        end = raw.length();
       }
+      if (end == start) {
+        continue; // an empty pair, as in a&&b
+      }
+      if (++count > budget) {
+        throw new TooManyParameters();
+      }
+      String pair = raw.substring(start, end);
       int eq = pair.indexOf('=');
       String name = decode(eq < 0 ? pair : pair.substring(0, eq));
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
@@ -70,6 +101,7 @@ final class RequestReader {
         b.formParam(name, value);
       }
     }
+    return count;
   }
 
   private static String decode(String s) {

@@ -1,6 +1,7 @@
 package io.sente4j.transport.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.HeldResponse;
 import io.sente4j.core.Payload;
@@ -100,6 +101,55 @@ class HttpExchangeTest {
     assertThat(req.param("client-id")).hasValue("c2");
   }
 
+  /**
+   * Each parameter costs far more memory than its bytes: a form body of 3 MiB (the bound for the default frame limit)
+   * of {@code a&a&...} was decoded into over a million parameters, some 170 MiB allocated for one POST.
+   */
+  @Test
+  @Timeout(30)
+  void parametersUpToTheDefaultLimitAreDecodedAndOneMoreIs400Undecoded() throws Exception {
+    URI uri = URI.create(start(r -> new ServerAnswer.Respond(200, Payload.text("ok")), 1 << 20) + "?client-id=c&&a=1");
+    String form = "b=2&&" + "b&".repeat(997); // 2 in the query, 998 in the form (empty pairs do not count)
+    HttpResponse<String> atLimit = send(HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(atLimit.statusCode()).isEqualTo(200);
+    assertThat(seen.get(0).queryParams()).containsOnlyKeys("client-id", "a");
+    assertThat(seen.get(0).formParams().get("b")).hasSize(998).startsWith("2", "");
+
+    HttpResponse<String> formOver = send(HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form + "c")));
+    assertThat(formOver.statusCode()).isEqualTo(400);
+    assertThat(formOver.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
+    assertThat(formOver.body()).isEqualTo("Too many parameters: over 1000 in the query string and form body");
+    HttpResponse<String> queryOver = send(HttpRequest.newBuilder(URI.create(uri + "&" + "q&".repeat(999))));
+    assertThat(queryOver.statusCode()).isEqualTo(400);
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  @Timeout(30)
+  void maxParametersSetsTheLimit() throws Exception {
+    server = JettyChannelServer.builder(r -> {
+      seen.add(r);
+      return new ServerAnswer.Respond(200, Payload.text("ok"));
+    }).host("127.0.0.1").port(0).handler(h -> h.maxParameters(2)).start();
+    assertThat(send(HttpRequest.newBuilder(URI.create(server.httpUri() + "?client-id=c&a"))).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> over = send(HttpRequest.newBuilder(URI.create(server.httpUri() + "?client-id=c&a&b")));
+    assertThat(over.statusCode()).isEqualTo(400);
+    assertThat(over.body()).isEqualTo("Too many parameters: over 2 in the query string and form body");
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void maxParametersDefaultsTo1000AndMustBePositive() {
+    assertThat(JettyChannelHandler.Builder.DEFAULT_MAX_PARAMETERS).isEqualTo(1000);
+    assertThatThrownBy(() -> JettyChannelHandler.builder(r -> null).maxParameters(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxParameters must be at least 1: 0");
+  }
+
   @Test
   @Timeout(30)
   void aBodyUpToThreeTimesTheFrameLimitPlus4KibIsReadAndOneByteMoreIs413() throws Exception {
@@ -178,6 +228,39 @@ class HttpExchangeTest {
     } finally {
       jetty.stop();
     }
+  }
+
+  /**
+   * A client that sends part of a POST body and then nothing was answered at the HTTP idle timeout by Jetty's own
+   * 500 page, naming the TimeoutException: a server error, for what is the client's delay.
+   */
+  @Test
+  @Timeout(30)
+  void aPostBodyThatStallsIsAnswered408AtTheIdleTimeout() throws Exception {
+    URI uri = start(r -> new ServerAnswer.Respond(200, Payload.text("read")), 1024, Duration.ofMillis(300));
+    try (Socket s = new Socket("127.0.0.1", uri.getPort())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /chsk?client-id=c HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+          + "Content-Length: 100\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String head = TestWebSockets.readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 408 ").containsIgnoringCase("content-type: text/plain; charset=utf-8");
+      String body = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
+      assertThat(body).isEqualTo("Request Timeout: the request body stopped arriving (after 3 of 100 bytes)");
+      assertThat(in.read()).as("the connection, with the rest of the body unread, is closed").isEqualTo(-1);
+    }
+    assertThat(seen).isEmpty();
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        return Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    throw new AssertionError("no Content-Length in " + head);
   }
 
   @Test

@@ -10,11 +10,15 @@ import java.nio.ByteBuffer;
  * UTF-8 length), so a message over the limit is refused with a {@link MessageTooLargeException} before it is held
  * whole. After a refusal the rest of that message is skipped. One per socket; Jetty delivers a socket's parts one at
  * a time, so it needs no lock.
+ *
+ * <p>The buffer of a message in parts lives only until its last part: kept for the socket's life, it would hold up to
+ * twice the frame limit per socket (the capacity of its largest message) on every socket that ever got one over
+ * Jetty's input buffer (4 KiB by default), which Jetty delivers in parts.
  */
 final class MessageAssembly {
   private final int limit;
-  private final StringBuilder text = new StringBuilder();
-  private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+  private StringBuilder text; // the parts of a text message so far; null between messages
+  private ByteArrayOutputStream binary; // the parts of a binary message so far; null between messages
   private long seen;
   private boolean skipping;
 
@@ -32,16 +36,19 @@ final class MessageAssembly {
     if (skip(Utf8.length(part), last)) { // a part never ends inside a surrogate pair
       return null;
     }
-    if (last && text.length() == 0) {
+    if (last && text == null) {
       seen = 0;
       return part; // a message in one part: no copy
+    }
+    if (text == null) {
+      text = new StringBuilder();
     }
     text.append(part);
     if (!last) {
       return null;
     }
     String whole = text.toString();
-    text.setLength(0);
+    text = null;
     seen = 0;
     return whole;
   }
@@ -58,16 +65,19 @@ final class MessageAssembly {
     }
     byte[] bytes = new byte[part.remaining()];
     part.get(bytes);
-    if (last && binary.size() == 0) {
+    if (last && binary == null) {
       seen = 0;
-      return bytes;
+      return bytes; // a message in one part: no copy
+    }
+    if (binary == null) {
+      binary = new ByteArrayOutputStream();
     }
     binary.writeBytes(bytes);
     if (!last) {
       return null;
     }
     byte[] whole = binary.toByteArray();
-    binary.reset();
+    binary = null;
     seen = 0;
     return whole;
   }
@@ -83,8 +93,8 @@ final class MessageAssembly {
       return false;
     }
     long size = seen;
-    text.setLength(0);
-    binary.reset();
+    text = null;
+    binary = null;
     seen = 0;
     skipping = !last;
     throw new MessageTooLargeException(size, limit);

@@ -54,4 +54,37 @@ class MessageAssemblyTest {
     assertThatThrownBy(() -> new MessageAssembly(bytes - 1).text(s, true))
         .isInstanceOfSatisfying(MessageTooLargeException.class, e -> assertThat(e.size()).isEqualTo(bytes));
   }
+
+  /**
+   * The buffers were fields kept for the socket's life, emptied but not let go: every socket that once got a large
+   * message in parts went on holding a buffer of that message's capacity (up to twice the frame limit) while idle.
+   */
+  @Test
+  void noBufferOutlivesAMessageInPartsOrARefusal() throws Exception {
+    MessageAssembly a = new MessageAssembly(LIMIT);
+    assertThat(a.text("abcde", false)).isNull();
+    assertThat(held(a, "text")).as("a text message in progress").isNotNull();
+    assertThat(a.text("fghij", true)).isEqualTo("abcdefghij");
+    assertThat(held(a, "text")).as("after a text message in parts").isNull();
+
+    assertThat(a.binary(ByteBuffer.wrap(new byte[5]), false)).isNull();
+    assertThat(a.binary(ByteBuffer.wrap(new byte[5]), true)).hasSize(LIMIT);
+    assertThat(held(a, "binary")).as("after a binary message in parts").isNull();
+
+    assertThat(a.binary(ByteBuffer.wrap(new byte[5]), false)).isNull();
+    assertThatThrownBy(() -> a.binary(ByteBuffer.wrap(new byte[6]), false))
+        .isInstanceOf(MessageTooLargeException.class);
+    assertThat(held(a, "binary")).as("after a refusal").isNull();
+    assertThat(a.binary(ByteBuffer.wrap(new byte[1]), true)).isNull(); // the refused message's last part
+    assertThat(a.text("x", true)).isEqualTo("x");
+    assertThat(held(a, "text")).isNull();
+    assertThat(held(a, "binary")).isNull();
+  }
+
+  /** A buffer field of the assembly: what it keeps between calls (read directly, being what is under test). */
+  private static Object held(MessageAssembly a, String field) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = MessageAssembly.class.getDeclaredField(field);
+    f.setAccessible(true);
+    return f.get(a);
+  }
 }
