@@ -22,17 +22,45 @@ class MessageAssemblyTest {
   }
 
   @Test
-  void textOneByteOverIsRefusedWithSizeAndLimitAndTheRestSkipped() {
+  void textOneByteOverIsDroppedAndRefusedAtItsLastPartWithItsWholeSize() {
     MessageAssembly a = new MessageAssembly(LIMIT);
     assertThat(a.text("abcdefghi", false)).isNull();
-    assertThatThrownBy(() -> a.text("é", false)).isInstanceOfSatisfying(MessageTooLargeException.class, e -> {
-      assertThat(e.size()).isEqualTo(11);
-      assertThat(e.limit()).isEqualTo(LIMIT);
-      assertThat(e.getMessage()).contains("11 bytes").contains("limit of 10 bytes");
-    });
+    assertThat(a.text("é", false)).as("one byte over: dropped, read on").isNull();
     assertThat(a.text("more", false)).isNull();
-    assertThat(a.text("end", true)).isNull();
+    assertThatThrownBy(() -> a.text("end", true)).isInstanceOfSatisfying(MessageTooLargeException.class, e -> {
+      assertThat(e.size()).isEqualTo(18);
+      assertThat(e.limit()).isEqualTo(LIMIT);
+      assertThat(e.getMessage()).contains("18 bytes").contains("limit of 10 bytes");
+    });
     assertThat(a.text("next", true)).as("the next message starts afresh").isEqualTo("next");
+  }
+
+  /**
+   * A refused message is read to its end before it is reported (the close that follows would otherwise reset a
+   * client still sending it), but no further than the drain: 1 MiB past the limit for a small limit, 16 times the
+   * limit for a large one. Past the drain it is reported at once, and the rest of it is still dropped.
+   */
+  @Test
+  void aRefusedMessageIsReportedOnceItsDrainRunsOutAndTheRestIsDropped() {
+    for (int limit : new int[] {LIMIT, 100_000}) {
+      long drain = Math.max(1 << 20, 16L * limit);
+      MessageAssembly a = new MessageAssembly(limit);
+      ByteBuffer part = ByteBuffer.wrap(new byte[limit]);
+      assertThat(a.binary(part.duplicate(), false)).as("at the limit").isNull();
+      long dropped = 0;
+      while (dropped + 4096 <= drain) {
+        assertThat(a.binary(ByteBuffer.wrap(new byte[4096]), false)).isNull();
+        dropped += 4096;
+      }
+      int toTheEdge = (int) (drain - dropped);
+      assertThat(a.binary(ByteBuffer.wrap(new byte[toTheEdge]), false)).as("exactly the drain past the limit").isNull();
+      long size = limit + drain + 1;
+      assertThatThrownBy(() -> a.binary(ByteBuffer.wrap(new byte[1]), false)).as("one byte more, limit %d", limit)
+          .isInstanceOfSatisfying(MessageTooLargeException.class, e -> assertThat(e.size()).isEqualTo(size));
+      assertThat(a.binary(ByteBuffer.wrap(new byte[4096]), false)).as("still dropped, not reported again").isNull();
+      assertThat(a.binary(ByteBuffer.wrap(new byte[1]), true)).as("its last part, not reported again").isNull();
+      assertThat(a.binary(ByteBuffer.wrap(new byte[] {5}), true)).as("the next message").containsExactly(5);
+    }
   }
 
   @Test
@@ -72,10 +100,10 @@ class MessageAssemblyTest {
     assertThat(held(a, "binary")).as("after a binary message in parts").isNull();
 
     assertThat(a.binary(ByteBuffer.wrap(new byte[5]), false)).isNull();
-    assertThatThrownBy(() -> a.binary(ByteBuffer.wrap(new byte[6]), false))
-        .isInstanceOf(MessageTooLargeException.class);
+    assertThat(a.binary(ByteBuffer.wrap(new byte[6]), false)).as("over the limit: dropped").isNull();
     assertThat(held(a, "binary")).as("after a refusal").isNull();
-    assertThat(a.binary(ByteBuffer.wrap(new byte[1]), true)).isNull(); // the refused message's last part
+    assertThatThrownBy(() -> a.binary(ByteBuffer.wrap(new byte[1]), true)) // the refused message's last part
+        .isInstanceOf(MessageTooLargeException.class);
     assertThat(a.text("x", true)).isEqualTo("x");
     assertThat(held(a, "text")).isNull();
     assertThat(held(a, "binary")).isNull();
