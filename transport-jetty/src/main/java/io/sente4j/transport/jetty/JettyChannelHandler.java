@@ -39,9 +39,11 @@ import org.slf4j.MDC;
  * }</pre>
  *
  * <p>A parked long-poll or a POST waiting for its reply holds no thread: the handler returns and the core
- * completes the response later. A POST body is read up to three times the frame limit plus 4 KiB (§5.7), and never
- * past {@link #MAX_BODY_BYTES}, the largest array the JVM allocates; a larger one is answered {@code 413} without
- * being read.
+ * completes the response later. It is a blocking handler nonetheless, so that Jetty calls it on a pool thread and
+ * never on a selector thread: the core runs the application's CSRF token function and authorizer in it, and one
+ * that waits (a session store, a database) would hold up every connection of that selector. A POST body is read up
+ * to three times the frame limit plus 4 KiB (§5.7), and never past {@link #MAX_BODY_BYTES}, the largest array the
+ * JVM allocates; a larger one is answered {@code 413} without being read.
  *
  * <p>When its server stops, it closes its open WebSockets with {@code server-stop} (1001) before Jetty stops the
  * connectors, which would drop them without a close frame (1006); so does stopping the handler alone.
@@ -49,7 +51,7 @@ import org.slf4j.MDC;
  * <p>Starting, it also watches the server's {@code ServerConnector}s so that a connection one accepts just as it stops
  * is closed rather than left open and unread (Jetty 12.1 does not wait for its acceptor when it stops a connector).
  */
-public final class JettyChannelHandler extends Handler.Abstract.NonBlocking {
+public final class JettyChannelHandler extends Handler.Abstract {
   /**
    * The largest POST body read, whatever the frame limit: a body is held in one array, and the JVM reliably
    * allocates none longer. A frame limit above 715,826,514 bytes would put three times it plus 4 KiB past this.

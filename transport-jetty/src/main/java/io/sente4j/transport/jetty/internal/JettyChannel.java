@@ -105,12 +105,16 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
     opened.setIdleTimeout(idleTimeout);
     opened.addIdleTimeoutListener(this::idle);
     this.session = opened;
-    listener.open(() -> Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener"));
-    // Joined only now: a server stopping meanwhile must not close it before its listener can hear the close (one
-    // opened as the server stops is closed at once, like the others).
-    openChannels.add(this);
+    listener.open(() -> {
+      // Joined inside the listener's first call, so that a close it brings (a server stopping meanwhile, or already
+      // stopped) waits for the listener and is heard; and before the core's onOpen, so that a stop during onOpen
+      // closes it with server-stop while Jetty can still send that close: onOpen runs on a pool thread, and the
+      // stop would otherwise cut the connection under it (1006).
+      openChannels.add(this);
+      return Objects.requireNonNull(upgrade.onOpen().apply(this), "onOpen returned no listener");
+    });
     if (closed.get()) {
-      openChannels.remove(this); // closed during onOpen, before it joined
+      openChannels.remove(this); // closed before it joined: the close's own remove came first
     }
   }
 
@@ -161,8 +165,9 @@ public final class JettyChannel implements Channel, Session.Listener.AutoDemandi
 
   @Override
   public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+    boolean first = closed.compareAndSet(false, true); // before the remove: onWebSocketOpen checks it after its add
     openChannels.remove(this);
-    if (closed.compareAndSet(false, true)) {
+    if (first) {
       if (idleClosing.get()) {
         // This side closed for idleness: whatever ended the close (the peer's echo, or Jetty cutting a peer that
         // never answered, 1001 or 1006), the reason is ping-timeout.
