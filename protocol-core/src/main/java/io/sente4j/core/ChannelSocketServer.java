@@ -623,9 +623,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     }
 
     /**
-     * Builds the server.
+     * Builds the server. It packs the frames whose bytes never change ({@code [:chsk/timeout nil]}, the Ajax ack,
+     * {@code [:chsk/error nil]}) once with each packer.
      *
      * @throws IllegalStateException if neither {@link #csrfToken} nor {@link #withoutCsrfCheck()} was chosen
+     * @throws IllegalArgumentException naming the packer, if one of the packers cannot pack those frames
      */
     public ChannelSocketServer build() {
       if (csrfToken == null && !csrfOff) {
