@@ -1,0 +1,75 @@
+package io.sente4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What close() leaves behind, and what the client does with calls made after it. */
+class ChannelSocketClientCloseTest {
+  private static final Event REQ = Event.of("app/req", 7L);
+
+  private final ClientFixture f = new ClientFixture();
+
+  @AfterEach
+  void tearDown() {
+    f.close();
+  }
+
+  @Test
+  void aRequestAfterCloseFailsClosedEvenThoughTheOwnedSchedulerIsShutDown() {
+    ChannelSocketClient own = ChannelSocketClient.builder(ClientFixture.URI_BASE, f.transport)
+        .type(ClientType.WEBSOCKET).packer(ToyPacker.TEXT).build();
+    own.close();
+    assertThat(ClientFixture.failure(own.send(REQ, Duration.ofSeconds(5))))
+        .isInstanceOf(ReplyClosedException.class).hasMessageContaining("the client is closed");
+  }
+
+  @Test
+  void aRequestAfterCloseArmsNoTimer() {
+    LiveTimers timers = new LiveTimers(f.time);
+    f.start(f.builder(ToyPacker.TEXT).scheduler(timers));
+    f.connectOpen("alice");
+    f.client.send(REQ, Duration.ofSeconds(5));
+    f.client.close();
+    assertThat(timers.live()).as("timers left armed by close()").isZero();
+    assertThat(ClientFixture.failure(f.client.send(REQ, Duration.ofHours(1))))
+        .isInstanceOf(ReplyClosedException.class).hasMessageContaining("the client is closed");
+    assertThat(timers.live()).as("timers armed after close()").isZero();
+    assertThat(f.client.pendingReplies()).isZero();
+  }
+
+  /** A scheduler that counts its timers that are armed: neither cancelled nor run. */
+  static final class LiveTimers implements Scheduler {
+    private final Scheduler inner;
+    private final java.util.Set<Object> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    LiveTimers(Scheduler inner) {
+      this.inner = inner;
+    }
+
+    int live() {
+      return live.size();
+    }
+
+    @Override
+    public long nanoTime() {
+      return inner.nanoTime();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+      Object id = new Object();
+      live.add(id);
+      Cancellable c = inner.schedule(delay, () -> {
+        live.remove(id);
+        task.run();
+      });
+      return () -> {
+        live.remove(id);
+        return c.cancel();
+      };
+    }
+  }
+}
