@@ -3,12 +3,14 @@ package io.sente4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What close() leaves behind, and what the client does with calls made after it. */
 class ChannelSocketClientCloseTest {
   private static final Event REQ = Event.of("app/req", 7L);
+  private static final Duration AJAX_TIMEOUT = Duration.ofSeconds(61);
 
   private final ClientFixture f = new ClientFixture();
 
@@ -40,8 +42,32 @@ class ChannelSocketClientCloseTest {
     assertThat(f.client.pendingReplies()).isZero();
   }
 
+  @Test
+  void anAjaxPollBeingSentAsTheClientDisconnectsIsNotSentAndLeavesNoTimer() {
+    AtomicReference<Runnable> onNextAjaxTimer = new AtomicReference<>();
+    LiveTimers timers = new LiveTimers(f.time) {
+      @Override
+      public Cancellable schedule(Duration delay, Runnable task) {
+        Runnable hook = delay.equals(AJAX_TIMEOUT) ? onNextAjaxTimer.getAndSet(null) : null;
+        if (hook != null) {
+          hook.run(); // the connection ends between the poll's registration and its timer
+        }
+        return super.schedule(delay, task);
+      }
+    };
+    f.start(f.builder(ToyPacker.TEXT).type(ClientType.AJAX).ajaxTimeout(AJAX_TIMEOUT).scheduler(timers));
+    FakeHttpExchange poll = f.connectAjax("alice");
+    onNextAjaxTimer.set(f.client::disconnect);
+    poll.answer(new Frame.Timeout()); // the client sends the next poll, and disconnects as it does
+    f.awaitState(s -> s.status() == ClientState.Status.CLOSED);
+    f.settle();
+    assertThat(onNextAjaxTimer.get()).as("the hook ran").isNull();
+    assertThat(f.transport.pollGet()).as("a poll sent after the disconnect").isNull();
+    assertThat(timers.live()).as("timers left armed").isZero();
+  }
+
   /** A scheduler that counts its timers that are armed: neither cancelled nor run. */
-  static final class LiveTimers implements Scheduler {
+  static class LiveTimers implements Scheduler {
     private final Scheduler inner;
     private final java.util.Set<Object> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
