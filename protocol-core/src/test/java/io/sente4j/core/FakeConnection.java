@@ -84,6 +84,15 @@ final class FakeConnection {
     });
   }
 
+  /** The transport refuses a message from the server over the client's frame limit, as its contract says. */
+  void sendTooLarge(long size, long limit) {
+    io.execute(() -> {
+      if (channel.open) {
+        listener.onError(new MessageTooLargeException(size, limit));
+      }
+    });
+  }
+
   /** The connection is cut: the client sees 1006. */
   void cut() {
     io.execute(() -> {

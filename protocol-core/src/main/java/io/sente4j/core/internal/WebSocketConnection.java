@@ -3,6 +3,7 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.ClientTransport;
+import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Direction;
 import io.sente4j.core.Frame;
@@ -159,6 +160,9 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
       LOG.warn("The server sent a WebSocket message over the frame limit, not read: {}; closing (too-large)",
           error.getMessage());
       close(CloseReason.TOO_LARGE);
+      // The session hears it now, with the error to report: the message is dropped, which the application must
+      // learn (PROTOCOL.md §11.3), and nothing more may be sent on a socket this side has closed.
+      events.lost(this, CloseInfo.byClient(CloseReason.TOO_LARGE), error);
       return;
     }
     LOG.debug("WebSocket error (its close follows): {}", error.toString());
