@@ -77,6 +77,7 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
   private void attach(Channel ch) {
     CloseReason closeNow;
     List<Early> held;
+    List<CompletableFuture<Void>> written = new ArrayList<>();
     synchronized (this) {
       channel = ch;
       closeNow = closed;
@@ -84,9 +85,14 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
       early = null;
       if (closeNow == null) {
         for (Early e : held) {
-          forward(ch.send(e.payload), e.sent);
+          written.add(ch.send(e.payload)); // in order, before any later send
         }
       }
+    }
+    // Outside this connection's lock: completing a held frame's future can take the client's lock (a failed
+    // request ends), and a sender holding the client's lock waits for this one.
+    for (int i = 0; i < written.size(); i++) {
+      forward(written.get(i), held.get(i).sent);
     }
     if (closeNow != null) {
       ch.close(closeNow);
