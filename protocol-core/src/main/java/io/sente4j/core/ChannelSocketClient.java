@@ -284,7 +284,10 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** Extra request headers (a bearer token, cookies), called on every connection attempt. */
+    /**
+     * Extra request headers (a bearer token, cookies), called on every connection attempt. A header without a name
+     * or with a null value list or value fails the attempt with an {@link IllegalArgumentException}, reported.
+     */
     public Builder headers(Supplier<Map<String, List<String>>> headers) {
       this.headers = Objects.requireNonNull(headers, "headers");
       return this;
