@@ -66,6 +66,50 @@ class ChannelSocketClientCloseTest {
     assertThat(timers.live()).as("timers left armed").isZero();
   }
 
+  @Test
+  void aWebSocketConnectionClosedBeforeItsOpenOpensNothing() {
+    // The guard for a race: close() (or disconnect()) can close an attempt's connection after the attempt made it and
+    // before it called open(), on the executor; that open must not reach the server.
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    io.sente4j.core.internal.WebSocketConnection c = new io.sente4j.core.internal.WebSocketConnection(f.transport,
+        new FrameCodec(ToyPacker.TEXT), new io.sente4j.core.internal.ClientConnection.Events() {
+          @Override
+          public void opened(io.sente4j.core.internal.ClientConnection connection) {
+            heard.add("opened");
+          }
+
+          @Override
+          public void received(io.sente4j.core.internal.ClientConnection connection, Frame frame) {
+            heard.add("received");
+          }
+
+          @Override
+          public void badFrame(io.sente4j.core.internal.ClientConnection connection, FrameException error) {
+            heard.add("badFrame");
+          }
+
+          @Override
+          public void closed(io.sente4j.core.internal.ClientConnection connection, int code, String text) {
+            heard.add("closed");
+          }
+
+          @Override
+          public void failed(io.sente4j.core.internal.ClientConnection connection, Throwable error) {
+            heard.add("failed");
+          }
+
+          @Override
+          public void lost(io.sente4j.core.internal.ClientConnection connection, CloseInfo info, Throwable error) {
+            heard.add("lost");
+          }
+        });
+    c.close(CloseReason.REQUESTED);
+    c.open(ClientFixture.URI_BASE, java.util.Map.of());
+    f.settle();
+    assertThat(f.transport.opens()).as("WebSockets opened").isZero();
+    assertThat(heard).isEmpty();
+  }
+
   /** A scheduler that counts its timers that are armed: neither cancelled nor run. */
   static class LiveTimers implements Scheduler {
     private final Scheduler inner;

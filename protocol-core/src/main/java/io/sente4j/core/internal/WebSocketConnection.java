@@ -57,6 +57,11 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
 
   @Override
   public void open(URI uri, Map<String, List<String>> headers) {
+    synchronized (this) {
+      if (closed != null) {
+        return; // given up before it opened (a disconnect or close() racing the attempt): the server sees nothing
+      }
+    }
     CompletableFuture<Channel> opening;
     try {
       opening = transport.openWebSocket(uri, headers, this);
