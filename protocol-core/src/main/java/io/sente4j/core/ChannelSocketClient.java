@@ -284,7 +284,10 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** Extra request headers (a bearer token, cookies), called on every connection attempt. */
+    /**
+     * Extra request headers (a bearer token, cookies), called on every connection attempt. A header without a name
+     * or with a null value list or value fails the attempt with an {@link IllegalArgumentException}, reported.
+     */
     public Builder headers(Supplier<Map<String, List<String>>> headers) {
       this.headers = Objects.requireNonNull(headers, "headers");
       return this;
@@ -379,7 +382,8 @@ public final class ChannelSocketClient implements AutoCloseable {
 
     /**
      * Receives what went wrong, which does not end the client unless said: bad frames from the server (a {@link
-     * FrameException}), failed connection attempts (an {@link UpgradeRefusedException} or the transport's error),
+     * FrameException}), a WebSocket message over the frame limit (a {@link MessageTooLargeException}; the client
+     * closes the connection as {@link CloseReason#TOO_LARGE} and reconnects), failed connection attempts (an {@link UpgradeRefusedException} or the transport's error),
      * failed Ajax handshakes and polls (an {@link AjaxRefusedException}, a {@link
      * java.util.concurrent.TimeoutException} after the Ajax timeout, or the transport's error), a first frame that was
      * not the handshake, exceptions thrown by the push handler or state listener, and a {@link Sente4jException} when

@@ -43,7 +43,8 @@ public interface Scheduler {
 
       @Override
       public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        // Saturated: a delay past Long.MAX_VALUE nanoseconds (some 292 years) means never, not an overflow.
+        ScheduledFuture<?> f = executor.schedule(task, TimeUnit.NANOSECONDS.convert(delay), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
       }
     };

@@ -179,6 +179,19 @@ class ChannelSocketClientAjaxTest {
   }
 
   @Test
+  void aHeaderWithoutValuesFailsTheAttemptAtOnceAndIsReported() {
+    java.util.Map<String, java.util.List<String>> bad = new java.util.HashMap<>();
+    bad.put("Authorization", null);
+    f.start(ajax().headers(() -> bad));
+    f.client.connect();
+    assertThat(f.nextError()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("header \"Authorization\" has no values");
+    ClientState closed = f.awaitState(s -> s.status() == ClientState.Status.CLOSED);
+    assertThat(closed.lastClose()).get().extracting(CloseInfo::reason).isEqualTo(CloseReason.ERROR);
+    assertThat(f.transport.calls()).isEmpty();
+  }
+
+  @Test
   void theAjaxTimeoutMustBePositive() {
     ChannelSocketClient.Builder b = ajax();
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> b.ajaxTimeout(Duration.ZERO))

@@ -116,6 +116,19 @@ class ChannelSocketClientAutoTest {
   }
 
   @Test
+  void aWebSocketThatDeliveredAFrameBeforeItsOpenWasReportedHasOpenedAndDoesNotFallBack() {
+    f.start(auto());
+    f.transport.deferNextOpen(); // the transport reads the server's first message before it reports the open
+    f.client.connect();
+    FakeConnection ws = f.transport.nextOpen();
+    ws.push(Frame.Push.of(Event.of("app/early", 1L))); // not the handshake: a protocol error on an open WebSocket
+    assertThat(f.nextError()).hasMessageContaining("not the handshake");
+    f.transport.nextOpen().handshake("alice", null);
+    assertThat(f.awaitState(ClientState::isOpen).via()).isEqualTo(Via.WEBSOCKET);
+    assertThat(f.transport.calls()).as("no Ajax request").isEmpty();
+  }
+
+  @Test
   void aWebSocketOnlyClientRetriesWebSocketsAfterARefusedFirstOpen() {
     f.start(auto().type(ClientType.WEBSOCKET));
     f.transport.refuseNext(403, "Bad CSRF token");

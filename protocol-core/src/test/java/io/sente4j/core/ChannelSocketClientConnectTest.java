@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import io.sente4j.core.ClientState.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,6 +108,41 @@ class ChannelSocketClientConnectTest {
     assertThat(c.next()).isEqualTo(new Frame.ClientEvent(Event.of("app/n", 2L), null));
     ClientFixture.join(held);
     ClientFixture.join(direct);
+  }
+
+  @Test
+  void aHeldFrameWhoseSendFailsAsTheChannelIsHandedOverDoesNotDeadlockWithASendUnderTheClientsLock()
+      throws InterruptedException {
+    f.start();
+    f.transport.deferNextOpen();
+    f.client.connect();
+    FakeConnection c = f.transport.nextOpen();
+    c.handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+    CompletableFuture<Object> early = f.client.send(Event.of("app/early", 1L), Duration.ofSeconds(5));
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    c.holdSends(entered, release);
+    c.failSends();
+    c.completeOpen(); // the I/O thread hands the channel over and sends the held frame, which waits
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Object> later = new CompletableFuture<>();
+    Thread sender = new Thread(() -> later.complete(f.client.send(Event.of("app/later", 2L), Duration.ofSeconds(5))),
+        "app-sender");
+    sender.setDaemon(true);
+    sender.start();
+    while (sender.getState() != Thread.State.BLOCKED && sender.isAlive()) {
+      Thread.onSpinWait(); // until the sender, holding the client's lock, waits for the connection
+    }
+    release.countDown(); // the held frame's send fails: its request ends, which takes the client's lock
+    sender.join(5000);
+    boolean deadlocked = sender.isAlive();
+    if (deadlocked) {
+      f.client = null; // close() would wait for the client's lock for good
+    }
+    assertThat(deadlocked).as("the sender and the I/O thread deadlocked").isFalse();
+    assertThat(ClientFixture.failure(early)).isInstanceOf(ReplyErrorException.class);
+    ClientFixture.join(later);
   }
 
   @Test

@@ -112,6 +112,23 @@ class ChannelSocketClientRepliesTest {
   }
 
   @Test
+  void aMessageOverTheFrameLimitIsReportedAndClosesTheConnectionAsTooLarge() {
+    f.start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
+    FakeConnection c = f.connectOpen("alice");
+    CompletableFuture<Object> reply = f.client.send(REQ, FIVE);
+    c.nextEvent();
+    c.sendTooLarge(2_000_000L, 1_048_576L);
+    MessageTooLargeException error = (MessageTooLargeException) f.nextError();
+    assertThat(error.limit()).isEqualTo(1_048_576L);
+    assertThat(c.awaitClientClose()).isEqualTo(1009);
+    ClientState closed = f.awaitState(s -> s.status() == ClientState.Status.CLOSED);
+    assertThat(closed.lastClose()).contains(CloseInfo.byClient(CloseReason.TOO_LARGE));
+    assertThat(ClientFixture.failure(reply)).isInstanceOf(ReplyClosedException.class);
+    f.transport.nextOpen().handshake("alice", null); // attempt 1, at once
+    assertThat(f.awaitState(ClientState::isOpen).lastClose()).contains(CloseInfo.byClient(CloseReason.TOO_LARGE));
+  }
+
+  @Test
   void failureKeywordsAsRepliesEndWithTheMatchingException() {
     f.start();
     FakeConnection c = f.connectOpen("alice");

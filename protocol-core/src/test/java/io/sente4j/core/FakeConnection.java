@@ -29,6 +29,8 @@ final class FakeConnection {
   private volatile int clientCloseCode = -1;
   private volatile String clientCloseText;
   private volatile boolean failSends;
+  private volatile CountDownLatch sendEntered;
+  private volatile CountDownLatch sendRelease;
 
   FakeConnection(URI uri, Map<String, List<String>> headers, ChannelListener listener, Executor io,
       FrameCodec codec) {
@@ -84,6 +86,15 @@ final class FakeConnection {
     });
   }
 
+  /** The transport refuses a message from the server over the client's frame limit, as its contract says. */
+  void sendTooLarge(long size, long limit) {
+    io.execute(() -> {
+      if (channel.open) {
+        listener.onError(new MessageTooLargeException(size, limit));
+      }
+    });
+  }
+
   /** The connection is cut: the client sees 1006. */
   void cut() {
     io.execute(() -> {
@@ -98,6 +109,15 @@ final class FakeConnection {
   /** From now on the client's sends fail. */
   void failSends() {
     failSends = true;
+  }
+
+  /**
+   * From now on each of the client's sends waits, inside the channel's {@code send}, until {@code release} opens;
+   * {@code entered} counts the sends that wait.
+   */
+  void holdSends(CountDownLatch entered, CountDownLatch release) {
+    sendEntered = entered;
+    sendRelease = release;
   }
 
   /** The next frame the client sent, waiting up to 5 s. */
@@ -151,6 +171,15 @@ final class FakeConnection {
     public CompletableFuture<Void> send(Payload payload) {
       if (!open) {
         return CompletableFuture.failedFuture(new IllegalStateException("channel closed"));
+      }
+      CountDownLatch release = sendRelease;
+      if (release != null) {
+        sendEntered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (failSends) {
         return CompletableFuture.failedFuture(new java.io.IOException("broken pipe"));

@@ -84,6 +84,12 @@ final class AjaxExchanges {
     try {
       x.timer = scheduler.schedule(timeout, () -> x.result.completeExceptionally(
           new TimeoutException("no response to the Ajax " + what + " within " + timeout)));
+      if (x.result.isCancelled()) {
+        // The connection ended (and aborted this) while the timer was being armed, before it could be cancelled:
+        // send nothing, since the request would reach the server for a connection the client has given up.
+        x.timer.cancel();
+        return;
+      }
       request = transport.request(call);
     } catch (RuntimeException e) { // a scheduler or transport that has been shut down
       if (x.timer == null) {

@@ -61,7 +61,8 @@ public interface ClientConnection {
     void failed(ClientConnection connection, Throwable error);
 
     /**
-     * The connection ended without a close frame (an Ajax request failed or was refused).
+     * The connection ended without a close frame from the server (an Ajax request failed or was refused), or this
+     * side closed it on its own (a WebSocket message over the frame limit).
      *
      * @param info the close as the client records it
      * @param error what went wrong, to report to the application, or {@code null} when {@code info} says it all

@@ -35,6 +35,7 @@ final class ClientInbound implements ClientConnection.Events {
         if (!session.isCurrent(c)) {
           return;
         }
+        session.transportOpened(c); // a message came: the WebSocket opened, whenever the transport reports it
         session.keepAlive.traffic();
         if (frame instanceof Frame.Handshake) {
           if (session.handshaken() && c.via() == Via.WEBSOCKET) {
@@ -59,6 +60,7 @@ final class ClientInbound implements ClientConnection.Events {
         if (!session.isCurrent(c)) {
           return;
         }
+        session.transportOpened(c);
         session.keepAlive.traffic();
         LOG.warn("client {}: dropped a bad frame from the server: {}", clientId, error.getMessage());
         if (session.handshaken()) {

@@ -52,13 +52,19 @@ public final class ClientSender {
       throw new IllegalArgumentException("a reply timeout must be positive, got " + timeout);
     }
     synchronized (session.lock) {
+      if (session.terminated()) {
+        // Not registered: its timer would outlive the client (and be refused by a scheduler close() shut down).
+        CompletableFuture<Object> closed = new CompletableFuture<>();
+        PendingReplies.complete(executor, closed, null, notOpen(event));
+        return closed;
+      }
       PendingReplies.Registered r = session.pending.register(event.id(), timeout);
       if (!session.pending.contains(r.callbackId())) {
         return r.future(); // failed: the scheduler refused its timeout, and a request that cannot time out is not sent
       }
       if (session.openConnection() != null) {
         sendRequest(event, r.callbackId());
-      } else if (session.terminated() || !held.offer(new OutboundQueue.Item(event, r.callbackId(), null), ended)) {
+      } else if (!held.offer(new OutboundQueue.Item(event, r.callbackId(), null), ended)) {
         session.pending.fail(r.callbackId(), notOpen(event));
       }
       return r.future();

@@ -30,7 +30,8 @@ public final class ClientUrl {
    * once). A WebSocket carries the CSRF token in the query ({@code csrf-token}), since browsers cannot set headers on
    * an upgrade; Ajax carries it in the {@code X-CSRF-Token} header, out of URLs and access logs.
    *
-   * @throws IllegalArgumentException if an application parameter uses a name of the protocol
+   * @throws IllegalArgumentException if an application parameter uses a name of the protocol, or a header has no
+   *     name or a null value list or value
    */
   public static Attempt attempt(ClientConfig config, Via via) {
     boolean ws = via == Via.WEBSOCKET;
@@ -38,6 +39,13 @@ public final class ClientUrl {
     URI uri = build(ws ? forWebSocket(config.uri()) : forAjax(config.uri()), config.params().get(),
         config.clientId(), ws ? csrf : null, config.packer().name());
     Map<String, List<String>> headers = new LinkedHashMap<>(config.headers().get());
+    headers.forEach((name, values) -> {
+      if (name == null || values == null || values.stream().anyMatch(java.util.Objects::isNull)) {
+        // Checked here, where it fails the attempt with a report; a transport would throw it off any path that does.
+        throw new IllegalArgumentException("header \"" + name + "\" has no values, a null value, or no name: "
+            + values);
+      }
+    });
     if (!ws && csrf != null) {
       headers.keySet().removeIf(CSRF_HEADER::equalsIgnoreCase);
       headers.put(CSRF_HEADER, List.of(csrf));

@@ -3,6 +3,7 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Channel;
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.ClientTransport;
+import io.sente4j.core.CloseInfo;
 import io.sente4j.core.CloseReason;
 import io.sente4j.core.Direction;
 import io.sente4j.core.Frame;
@@ -56,6 +57,11 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
 
   @Override
   public void open(URI uri, Map<String, List<String>> headers) {
+    synchronized (this) {
+      if (closed != null) {
+        return; // given up before it opened (a disconnect or close() racing the attempt): the server sees nothing
+      }
+    }
     CompletableFuture<Channel> opening;
     try {
       opening = transport.openWebSocket(uri, headers, this);
@@ -76,6 +82,7 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
   private void attach(Channel ch) {
     CloseReason closeNow;
     List<Early> held;
+    List<CompletableFuture<Void>> written = new ArrayList<>();
     synchronized (this) {
       channel = ch;
       closeNow = closed;
@@ -83,9 +90,14 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
       early = null;
       if (closeNow == null) {
         for (Early e : held) {
-          forward(ch.send(e.payload), e.sent);
+          written.add(ch.send(e.payload)); // in order, before any later send
         }
       }
+    }
+    // Outside this connection's lock: completing a held frame's future can take the client's lock (a failed
+    // request ends), and a sender holding the client's lock waits for this one.
+    for (int i = 0; i < written.size(); i++) {
+      forward(written.get(i), held.get(i).sent);
     }
     if (closeNow != null) {
       ch.close(closeNow);
@@ -159,6 +171,9 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
       LOG.warn("The server sent a WebSocket message over the frame limit, not read: {}; closing (too-large)",
           error.getMessage());
       close(CloseReason.TOO_LARGE);
+      // The session hears it now, with the error to report: the message is dropped, which the application must
+      // learn (PROTOCOL.md §11.3), and nothing more may be sent on a socket this side has closed.
+      events.lost(this, CloseInfo.byClient(CloseReason.TOO_LARGE), error);
       return;
     }
     LOG.debug("WebSocket error (its close follows): {}", error.toString());
