@@ -2,6 +2,7 @@ package io.sente4j.core;
 
 import java.time.Duration;
 import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,16 +30,22 @@ public final class VirtualScheduler implements Scheduler {
     if (delay.isNegative()) {
       delay = Duration.ZERO;
     }
-    Task t = new Task(now + delay.toNanos(), sequence++, task);
+    Task t = new Task(after(delay), sequence++, task);
     queue.add(t);
     return () -> t.cancelled.compareAndSet(false, true);
+  }
+
+  /** The time {@code delay} from now; saturated, so that a delay past the end of {@code long} time means never. */
+  private long after(Duration delay) {
+    long d = TimeUnit.NANOSECONDS.convert(delay);
+    return d > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + d;
   }
 
   /** Moves time forward by {@code by}, running every task that falls due, including ones those tasks schedule. */
   public void advance(Duration by) {
     long target;
     synchronized (this) {
-      target = now + by.toNanos();
+      target = after(by);
     }
     while (true) {
       Task next;

@@ -61,6 +61,21 @@ class ChannelSocketClientHandshakeTimeoutTest {
   }
 
   @Test
+  void aPingIntervalTooLongForNanosecondsMeansNoPingsRatherThanAFailedBuild() throws Exception {
+    ChannelSocketClient own = ChannelSocketClient.builder(ClientFixture.URI_BASE, f.transport)
+        .type(ClientType.WEBSOCKET).packer(ToyPacker.TEXT).pingInterval(Duration.ofSeconds(Long.MAX_VALUE))
+        .errorListener(f.errors::add).build();
+    try {
+      CompletableFuture<ClientState> connected = own.connect();
+      f.transport.nextOpen().handshake("alice", null);
+      assertThat(connected.get(5, java.util.concurrent.TimeUnit.SECONDS).isOpen()).isTrue();
+      assertThat(f.errors).isEmpty();
+    } finally {
+      own.close();
+    }
+  }
+
+  @Test
   void anOpenWebSocketWithoutAHandshakeIsClosedWithTimeoutAndTheClientReconnects() {
     f.start(builder(ClientType.WEBSOCKET));
     CompletableFuture<ClientState> connected = f.client.connect();

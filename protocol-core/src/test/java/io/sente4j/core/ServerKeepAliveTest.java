@@ -26,6 +26,16 @@ class ServerKeepAliveTest {
   }
 
   @Test
+  void aPingIntervalTooLongForNanosecondsMeansNoPings() {
+    try (ServerFixture never = new ServerFixture(b -> b.pingInterval(Duration.ofSeconds(Long.MAX_VALUE)))) {
+      FakeChannel ch = never.connect("alice", "c1");
+      never.time.advance(Duration.ofDays(365L * 200)); // 200 years: as far as nanosecond time goes
+      assertThat(ch.drain()).isEmpty();
+      assertThat(ch.isOpen()).isTrue();
+    }
+  }
+
+  @Test
   void inboundTrafficSlidesTheIdleWindow() {
     FakeChannel ch = f.connect("alice", "c1");
     f.advanceMillis(20_000);

@@ -2,6 +2,7 @@ package io.sente4j.core.internal;
 
 import io.sente4j.core.Scheduler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +56,7 @@ public final class ClientKeepAlive {
     this.lock = lock;
     this.scheduler = scheduler;
     this.interval = interval;
-    this.intervalNanos = interval.toNanos();
+    this.intervalNanos = TimeUnit.NANOSECONDS.convert(interval); // saturated: past ~292 years means never
     this.pongTimeout = pongTimeout;
     this.callbackIds = callbackIds;
     this.actions = actions;

@@ -2,6 +2,7 @@ package io.sente4j.core.internal;
 
 import io.sente4j.core.Scheduler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -44,7 +45,7 @@ public final class KeepAlive {
   public KeepAlive(Scheduler scheduler, Duration interval, Duration timeout, Runnable sendPing, Runnable onTimeout,
       Consumer<RuntimeException> onRefused) {
     this.scheduler = scheduler;
-    this.intervalNanos = interval.toNanos();
+    this.intervalNanos = TimeUnit.NANOSECONDS.convert(interval); // saturated: past ~292 years means never
     this.timeout = timeout;
     this.sendPing = sendPing;
     this.onTimeout = onTimeout;
