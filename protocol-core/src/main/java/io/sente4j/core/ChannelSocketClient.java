@@ -383,8 +383,8 @@ public final class ChannelSocketClient implements AutoCloseable {
     /**
      * Receives what went wrong, which does not end the client unless said: bad frames from the server (a {@link
      * FrameException}), a WebSocket message over the frame limit (a {@link MessageTooLargeException}; the client
-     * closes the connection as {@link CloseReason#TOO_LARGE} and reconnects), failed connection attempts (an {@link UpgradeRefusedException} or the transport's error),
-     * failed Ajax handshakes and polls (an {@link AjaxRefusedException}, a {@link
+     * closes the connection as {@link CloseReason#TOO_LARGE} and reconnects), failed connection attempts (an {@link
+     * UpgradeRefusedException} or the transport's error), failed Ajax handshakes and polls (an {@link AjaxRefusedException}, a {@link
      * java.util.concurrent.TimeoutException} after the Ajax timeout, or the transport's error), a first frame that was
      * not the handshake, exceptions thrown by the push handler or state listener, and a {@link Sente4jException} when
      * the {@link #scheduler(Scheduler)} refused a timer the client needs, after which the client stays closed. Each is
