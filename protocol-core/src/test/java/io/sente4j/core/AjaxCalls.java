@@ -34,6 +34,16 @@ final class AjaxCalls {
 
   /** Hands a request to the server and returns its response, waiting until the handler executor is quiet. */
   static FakeHeld call(ServerFixture f, ServerRequest request) {
+    FakeHeld held = hold(f, request);
+    f.idle();
+    return held;
+  }
+
+  /**
+   * Hands a request to the server as a transport would and returns its response, without waiting for the handler
+   * executor (a handler may be blocked, or other threads racing this one).
+   */
+  static FakeHeld hold(ServerFixture f, ServerRequest request) {
     FakeHeld held = new FakeHeld(f.time);
     ServerAnswer answer = f.server.handle(request);
     if (answer instanceof ServerAnswer.Hold h) {
@@ -45,7 +55,6 @@ final class AjaxCalls {
     } else {
       throw new AssertionError("unexpected answer to an Ajax request: " + answer);
     }
-    f.idle();
     return held;
   }
 

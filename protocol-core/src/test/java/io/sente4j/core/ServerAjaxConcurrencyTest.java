@@ -43,11 +43,11 @@ class ServerAjaxConcurrencyTest {
       AtomicLong pushed = new AtomicLong();
       AtomicLong next = new AtomicLong();
       Map<String, Runnable> work = new ConcurrentHashMap<>();
-      work.put("poll", () -> gets.add(hold(f, AjaxCalls.getRequest("alice", CLIENT, false))));
-      work.put("handshake", () -> gets.add(hold(f, AjaxCalls.getRequest("alice", CLIENT, true))));
+      work.put("poll", () -> gets.add(AjaxCalls.hold(f, AjaxCalls.getRequest("alice", CLIENT, false))));
+      work.put("handshake", () -> gets.add(AjaxCalls.hold(f, AjaxCalls.getRequest("alice", CLIENT, true))));
       work.put("post", () -> {
         long n = next.getAndIncrement();
-        posts.add(hold(f, AjaxCalls.postRequest("alice", CLIENT, FakeChannel.CODEC.encode(
+        posts.add(AjaxCalls.hold(f, AjaxCalls.postRequest("alice", CLIENT, FakeChannel.CODEC.encode(
             new Frame.AjaxEvent(ServerFixture.ev("n/post", n), true)).asText())));
       });
       work.put("push", () -> {
@@ -121,19 +121,5 @@ class ServerAjaxConcurrencyTest {
           .isEqualTo(pushed.get());
       assertThat(f.server.metrics().openAjaxClients()).as("no Ajax client counted open after the stop").isZero();
     }
-  }
-
-  /** Hands a request to the server as a transport would, without waiting for anything. */
-  private static FakeHeld hold(ServerFixture f, ServerRequest request) {
-    FakeHeld held = new FakeHeld(f.time);
-    ServerAnswer answer = f.server.handle(request);
-    if (answer instanceof ServerAnswer.Hold h) {
-      h.onHeld().accept(held);
-    } else if (answer instanceof ServerAnswer.Respond r) {
-      held.complete(r.status(), r.body());
-    } else if (answer instanceof ServerAnswer.Reject r) {
-      held.complete(r.status(), Payload.text(r.body()));
-    }
-    return held;
   }
 }

@@ -3,6 +3,7 @@ package io.sente4j.core;
 import static io.sente4j.core.AjaxCalls.call;
 import static io.sente4j.core.AjaxCalls.getRequest;
 import static io.sente4j.core.AjaxCalls.handshake;
+import static io.sente4j.core.AjaxCalls.hold;
 import static io.sente4j.core.AjaxCalls.poll;
 import static io.sente4j.core.AjaxCalls.postRequest;
 import static io.sente4j.core.ServerFixture.ev;
@@ -190,7 +191,7 @@ class ServerAjaxLimitsTest {
     closer.start();
     try {
       assertThat(answering.await(10, TimeUnit.SECONDS)).as("the close answers the parked poll").isTrue();
-      FakeHeld again = send(handshakeFrom("a", "c1")); // the same client, now from FROM
+      FakeHeld again = hold(f, handshakeFrom("a", "c1")); // the same client, now from FROM
       awaitAThreadWaitingForAnAjaxClient();
       answered.countDown();
       closer.join(10_000);
@@ -386,13 +387,7 @@ class ServerAjaxLimitsTest {
     // WebSocket's events are, and answers the one that does not fit [:chsk/error nil], with or without a reply.
     server(b -> b.receiveQueue(QueueLimit.of(2, 1 << 20)));
     CountDownLatch release = new CountDownLatch(1);
-    f.onEvent = msg -> {
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    f.onEvent = msg -> ServerFixture.awaitRelease(release);
     try {
       assertThat(postNow("c1", false)).isEqualTo(new Frame.AjaxAck());
       assertThat(postNow("c1", false)).isEqualTo(new Frame.AjaxAck());
@@ -456,21 +451,6 @@ class ServerAjaxLimitsTest {
     assertThat(m.eventsReceived()).isEqualTo(1);
   }
 
-  /** Hands a request to the server without waiting for the handler executor (a handler may be blocked). */
-  private FakeHeld send(ServerRequest request) {
-    FakeHeld held = new FakeHeld(f.time);
-    ServerAnswer answer = f.server.handle(request);
-    if (answer instanceof ServerAnswer.Hold h) {
-      h.onHeld().accept(held);
-    } else if (answer instanceof ServerAnswer.Respond r) {
-      held.complete(r.status(), r.body());
-    } else {
-      ServerAnswer.Reject r = (ServerAnswer.Reject) answer;
-      held.complete(r.status(), Payload.text(r.body()));
-    }
-    return held;
-  }
-
   private static ServerRequest postOf(String uid, String clientId, Event event, boolean wantsReply) {
     return postRequest(uid, clientId, FakeChannel.CODEC.encode(new Frame.AjaxEvent(event, wantsReply)).asText());
   }
@@ -532,20 +512,20 @@ class ServerAjaxLimitsTest {
         msg.reply("ok");
       }
     };
-    FakeHeld first = send(postOf("alice", "c1", ev("app/a", 1L), true));
-    FakeHeld second = send(postOf("alice", "c1", ev("app/b", 2L), true));
-    FakeHeld third = send(postOf("alice", "c1", ev("app/c", 3L), true));
+    FakeHeld first = hold(f, postOf("alice", "c1", ev("app/a", 1L), true));
+    FakeHeld second = hold(f, postOf("alice", "c1", ev("app/b", 2L), true));
+    FakeHeld third = hold(f, postOf("alice", "c1", ev("app/c", 3L), true));
     assertThat(third.postFrame()).as("answered at once").isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
-    FakeHeld fourth = send(postOf("alice", "c1", ev("app/d", 4L), false));
+    FakeHeld fourth = hold(f, postOf("alice", "c1", ev("app/d", 4L), false));
     assertThat(fourth.postFrame()).as("no reply wanted: still told").isEqualTo(new Frame.AjaxReply(Chsk.ERROR));
-    assertThat(send(postOf("bob", "c2", ev("app/e", 5L), false)).status()).as("another client has its own queue")
+    assertThat(hold(f, postOf("bob", "c2", ev("app/e", 5L), false)).status()).as("another client has its own queue")
         .isEqualTo(200);
 
     release.countDown();
     f.idle();
     assertThat(first.postFrame()).isEqualTo(new Frame.AjaxReply("ok"));
     assertThat(second.postFrame()).isEqualTo(new Frame.AjaxReply("ok"));
-    FakeHeld again = send(postOf("alice", "c1", ev("app/f", 6L), true));
+    FakeHeld again = hold(f, postOf("alice", "c1", ev("app/f", 6L), true));
     f.idle();
     assertThat(again.postFrame()).as("room again once the replies went").isEqualTo(new Frame.AjaxReply("ok"));
     assertThat(f.server.metrics().errorRepliesSent()).isEqualTo(2);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -268,11 +267,7 @@ class ServerAjaxPostTest {
     // answered :chsk/timeout at once, and its handler, run after the stop, had its reply dropped (and its pushes).
     CountDownLatch release = new CountDownLatch(1);
     f.onEvent = msg -> {
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      ServerFixture.awaitRelease(release);
       f.server.send("alice", ev("app/late", 1L));
       msg.reply("done");
     };

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -369,11 +368,7 @@ class ServerAjaxPushTest {
     // during the drain reached the user's WebSocket and was dropped (reported) on the user's Ajax client.
     CountDownLatch release = new CountDownLatch(1);
     f.onEvent = msg -> {
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      ServerFixture.awaitRelease(release);
       f.server.send("alice", ev("app/late", 1L));
     };
     FakeChannel ws = f.connect("alice", "c1");

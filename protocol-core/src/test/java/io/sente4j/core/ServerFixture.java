@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -136,6 +137,15 @@ final class ServerFixture implements AutoCloseable {
     stopper.join(200);
     assertThat(stopper.isAlive()).as("stop waits for the handler").isTrue();
     return stopper;
+  }
+
+  /** Holds a handler until the test counts {@code release} down, at most 10 s; an interrupt ends the wait. */
+  static void awaitRelease(CountDownLatch release) {
+    try {
+      release.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits, at most 10 s, for the {@code stop()} of {@link #stopWhileAHandlerRuns} to return. */

@@ -88,11 +88,7 @@ class ServerPushTest {
       @Override
       public void close(int code, String reason) {
         closing.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS); // a transport's close that takes a while
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        ServerFixture.awaitRelease(release); // a transport's close that takes a while
       }
 
       @Override
