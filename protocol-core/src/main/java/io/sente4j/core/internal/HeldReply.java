@@ -21,7 +21,10 @@ public final class HeldReply {
   private final FrameCodec codec;
   private final Payload timedOut;
   private final Runnable onEnd;
-  private final Scheduler.Cancellable timer;
+  // The timer may fire (and end this reply) before schedule() returns, on a timer thread whose clock moved past a
+  // short timeout meanwhile; whichever of ended() and the constructor comes second cancels it.
+  private volatile Scheduler.Cancellable timer;
+  private volatile boolean hasEnded;
 
   /**
    * Holds {@code response} and starts its timeout.
@@ -42,7 +45,11 @@ public final class HeldReply {
     this.codec = codec;
     this.timedOut = timedOut;
     this.onEnd = onEnd;
-    this.timer = scheduler.schedule(timeout, this::timeOut);
+    Scheduler.Cancellable armed = scheduler.schedule(timeout, this::timeOut);
+    this.timer = armed;
+    if (hasEnded) {
+      armed.cancel();
+    }
     response.onAbandoned(this::ended);
   }
 
@@ -97,7 +104,11 @@ public final class HeldReply {
   }
 
   private void ended() {
-    timer.cancel();
+    hasEnded = true;
+    Scheduler.Cancellable armed = timer;
+    if (armed != null) {
+      armed.cancel();
+    }
     onEnd.run();
   }
 }
