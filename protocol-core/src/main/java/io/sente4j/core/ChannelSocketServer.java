@@ -52,10 +52,14 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
   private final ServerCore core;
   private final Duration pingInterval;
+  private final Duration longestHeldRequest;
 
   private ChannelSocketServer(ServerOptions options) {
     this.core = new ServerCore(options);
     this.pingInterval = options.pingInterval();
+    Duration poll = options.ajax().longPollTimeout();
+    Duration reply = options.ajax().replyTimeout();
+    this.longestHeldRequest = poll.compareTo(reply) >= 0 ? poll : reply;
   }
 
   /** A builder for a server that packs with {@code packer}. */
@@ -87,6 +91,15 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   @Override
   public Optional<Duration> pingInterval() {
     return Optional.of(pingInterval);
+  }
+
+  /**
+   * The longer of the builder's {@linkplain Builder#longPollTimeout long-poll timeout} and {@linkplain
+   * Builder#ajaxReplyTimeout Ajax reply timeout}, for a transport to check its HTTP idle timeout against.
+   */
+  @Override
+  public Optional<Duration> longestHeldRequest() {
+    return Optional.of(longestHeldRequest);
   }
 
   /**

@@ -26,4 +26,14 @@ public interface ServerEndpoint {
   default Optional<Duration> pingInterval() {
     return Optional.empty();
   }
+
+  /**
+   * The longest this endpoint keeps an HTTP request unanswered on purpose: a parked long-poll, or an Ajax POST waiting
+   * for its handler's reply (PROTOCOL.md §7.2). Nothing is sent on such a request's connection meanwhile, so a
+   * transport that closes HTTP connections idle for a set time checks that time against this one: a shorter one cuts
+   * every such request before the endpoint answers it. Empty, the default, for an endpoint that holds no request.
+   */
+  default Optional<Duration> longestHeldRequest() {
+    return Optional.empty();
+  }
 }

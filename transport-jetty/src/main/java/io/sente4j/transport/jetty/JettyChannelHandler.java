@@ -12,6 +12,7 @@ import io.sente4j.transport.jetty.internal.JettyChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -49,7 +50,10 @@ import org.slf4j.MDC;
  * connectors, which would drop them without a close frame (1006); so does stopping the handler alone.
  *
  * <p>Starting, it also watches the server's {@code ServerConnector}s so that a connection one accepts just as it stops
- * is closed rather than left open and unread (Jetty 12.1 does not wait for its acceptor when it stops a connector).
+ * is closed rather than left open and unread (Jetty 12.1 does not wait for its acceptor when it stops a connector),
+ * and it refuses to start ({@link IllegalStateException}) when a connector's idle timeout is not longer than the
+ * endpoint's {@linkplain ServerEndpoint#longestHeldRequest longest held request}: Jetty would cut every parked poll
+ * and waiting POST first. Jetty's default connector idle timeout (30 s) is longer than the default long-poll (20 s).
  */
 public final class JettyChannelHandler extends Handler.Abstract {
   /**
@@ -104,14 +108,27 @@ public final class JettyChannelHandler extends Handler.Abstract {
     if (!webSockets.isStarted()) {
       webSockets.start();
     }
+    Optional<Duration> held = Objects.requireNonNull(endpoint.longestHeldRequest(),
+        "the endpoint's longestHeldRequest()");
     for (Connector connector : server.getConnectors()) {
       if (connector instanceof ServerConnector sc) {
         AcceptedWhileStopping.install(sc); // a reconnect racing a stop is closed, not left hanging
       }
+      refuseIdleTimeoutCuttingHeldRequests(connector, held);
     }
     openChannels.starting();
     server.addEventListener(serverStopping);
     super.doStart();
+  }
+
+  private static void refuseIdleTimeoutCuttingHeldRequests(Connector connector, Optional<Duration> held) {
+    long idleMillis = connector.getIdleTimeout();
+    if (held.isPresent() && idleMillis > 0 && Duration.ofMillis(idleMillis).compareTo(held.get()) <= 0) {
+      throw new IllegalStateException("the idle timeout of " + connector + " (" + Duration.ofMillis(idleMillis)
+          + ") must be longer than the channel socket's longest held request (" + held.get() + ", its long-poll or "
+          + "Ajax reply timeout): Jetty would cut parked polls and waiting POSTs before they are answered (set a "
+          + "longer idle timeout on the connector or shorter timeouts on the server)");
+    }
   }
 
   @Override

@@ -102,6 +102,7 @@ public final class JettyChannelServer implements AutoCloseable {
 
   /** Builds and starts a {@link JettyChannelServer}. */
   public static final class Builder {
+    private final ServerEndpoint endpoint;
     private final JettyChannelHandler.Builder handler;
     private String host;
     private int port = 8080;
@@ -112,7 +113,8 @@ public final class JettyChannelServer implements AutoCloseable {
     private boolean http2;
 
     private Builder(ServerEndpoint endpoint) {
-      this.handler = JettyChannelHandler.builder(Objects.requireNonNull(endpoint, "endpoint"));
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      this.handler = JettyChannelHandler.builder(endpoint);
     }
 
     /** The interface to listen on, such as {@code localhost}; default every interface. */
@@ -131,8 +133,10 @@ public final class JettyChannelServer implements AutoCloseable {
     }
 
     /**
-     * How long an HTTP connection may be idle, default 2 minutes: longer than a long-poll (20 s by default), since a
-     * parked poll's connection carries nothing until it is answered.
+     * How long an HTTP connection may be idle, default 2 minutes. It must be longer than the endpoint's {@linkplain
+     * ServerEndpoint#longestHeldRequest longest held request} (the long-poll and Ajax reply timeouts, 20 s by
+     * default), since a parked poll's connection carries nothing until it is answered: {@link #start} refuses one that
+     * is not.
      */
     public Builder httpIdleTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -192,9 +196,18 @@ public final class JettyChannelServer implements AutoCloseable {
      * Builds and starts the server; fails with a {@link Sente4jException} if Jetty cannot start (a port in use).
      *
      * @throws IllegalArgumentException if the handler's options are inconsistent (see {@link
-     *     JettyChannelHandler.Builder#build()}); nothing is started then
+     *     JettyChannelHandler.Builder#build()}), or if the HTTP idle timeout is not longer than the endpoint's longest
+     *     held request; nothing is started then
      */
     public JettyChannelServer start() {
+      Objects.requireNonNull(endpoint.longestHeldRequest(), "the endpoint's longestHeldRequest()").ifPresent(held -> {
+        if (httpIdleTimeout.compareTo(held) <= 0) {
+          throw new IllegalArgumentException("the httpIdleTimeout (" + httpIdleTimeout + ") must be longer than the "
+              + "server's longest held request (" + held + ", its long-poll or Ajax reply timeout): Jetty would cut "
+              + "parked polls and waiting POSTs before they are answered (set a longer httpIdleTimeout or shorter "
+              + "timeouts)");
+        }
+      });
       QueuedThreadPool threads = new QueuedThreadPool();
       threads.setName("sente4j-jetty");
       Server server = new Server(threads);
