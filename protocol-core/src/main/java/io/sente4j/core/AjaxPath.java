@@ -2,6 +2,7 @@ package io.sente4j.core;
 
 import io.sente4j.core.internal.AjaxClient;
 import io.sente4j.core.internal.AjaxSettings;
+import io.sente4j.core.internal.Handoff;
 import io.sente4j.core.internal.HeldReply;
 import io.sente4j.core.internal.Mdc;
 import io.sente4j.core.internal.PostQueues;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +123,7 @@ final class AjaxPath implements AjaxClient.Host {
         if (!tracked.isOpen()) {
           ticket.release();
         }
-      }, () -> tracked.complete(503, Payload.text(refusedByHandlers(clientId, "GET"))));
+      }, refusal -> tracked.complete(503, Payload.text(refusedByHandlers(clientId, "GET", refusal))));
     });
   }
 
@@ -332,20 +333,20 @@ final class AjaxPath implements AjaxClient.Host {
       }
     };
     if (!event.wantsReply()) {
-      try {
-        handlers.execute(() -> {
-          try {
-            work.run();
-          } finally {
-            ticket.release();
-          }
-        });
-      } catch (RejectedExecutionException e) {
+      String[] refused = new String[1];
+      run(() -> {
+        try {
+          work.run();
+        } finally {
+          ticket.release();
+        }
+      }, refusal -> {
         inbound.release(clientId, size);
         ticket.release();
-        return new ServerAnswer.Reject(503, refusedByHandlers(clientId, "POST"));
-      }
-      return new ServerAnswer.Respond(200, packers.constantsFor(codec).ajaxAck());
+        refused[0] = refusedByHandlers(clientId, "POST", refusal);
+      });
+      return refused[0] != null ? new ServerAnswer.Reject(503, refused[0])
+          : new ServerAnswer.Respond(200, packers.constantsFor(codec).ajaxAck());
     }
     return new ServerAnswer.Hold(untracked -> {
       HeldResponse held = ticket.track(untracked);
@@ -382,9 +383,9 @@ final class AjaxPath implements AjaxClient.Host {
         r.refuse(503, STOPPED);
         return;
       }
-      run(work, () -> {
+      run(work, refusal -> {
         inbound.release(clientId, size);
-        r.refuse(503, refusedByHandlers(clientId, "POST"));
+        r.refuse(503, refusedByHandlers(clientId, "POST", refusal));
       });
     });
   }
@@ -439,22 +440,20 @@ final class AjaxPath implements AjaxClient.Host {
    * shut it down, else (a bounded pool that is full, or an application's executor shut down) an overflow, reported as
    * a WebSocket's refused work is.
    */
-  private String refusedByHandlers(String clientId, String method) {
+  private String refusedByHandlers(String clientId, String method, Throwable refusal) {
     if (registry.isStopped()) {
       return STOPPED;
     }
-    dispatch.report(new ServerError(ServerError.Kind.OVERFLOW, null, clientId,
-        "the handler executor refused the work of an Ajax " + method + "; answered 503", null));
+    dispatch.report(ServerDispatch.refusedWork(null, clientId, "an Ajax " + method, refusal, "answered 503"));
     return TOO_MANY_PENDING;
   }
 
-  /** Runs a held request's work on the handler executor, or {@code refused} (which answers 503) when it refuses. */
-  private void run(Runnable work, Runnable refused) {
-    try {
-      handlers.execute(work);
-    } catch (RejectedExecutionException e) {
-      refused.run();
-    }
+  /**
+   * Runs a request's work on the handler executor, or {@code refused} (which gives its room back and answers 503)
+   * when the executor refuses it, whatever it throws to refuse ({@link Handoff}).
+   */
+  private void run(Runnable work, Consumer<Throwable> refused) {
+    Handoff.execute(handlers, work, refused);
   }
 
   // Sends

@@ -354,7 +354,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     /**
      * The executor that runs all application code: handlers, listeners, the user-id and handshake-data functions.
      * Default: a daemon pool the server owns and shuts down in {@link #stop()}. A given executor stays the caller's.
-     * Work it refuses ({@code RejectedExecutionException}: a bounded pool that is full) is handled as an overflow and
+     * Work it refuses ({@code RejectedExecutionException}: a bounded pool that is full; or whatever else its {@code
+     * execute} throws without having run the work, which the report then names) is handled as an overflow and
      * reported ({@link ServerError.Kind#OVERFLOW}): a WebSocket's handshake closes the connection ({@link
      * CloseReason#ERROR}), a WebSocket request is answered {@code :chsk/error} and an event without a callback closes
      * the connection ({@link CloseReason#OVERFLOW}); an Ajax request is answered {@code 503 Too many Ajax requests

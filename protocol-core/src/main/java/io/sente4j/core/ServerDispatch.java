@@ -1,6 +1,7 @@
 package io.sente4j.core;
 
 import io.sente4j.core.internal.AjaxClient;
+import io.sente4j.core.internal.Handoff;
 import io.sente4j.core.internal.HeldReply;
 import io.sente4j.core.internal.Mdc;
 import io.sente4j.core.internal.SerialExecutor;
@@ -48,9 +49,8 @@ final class ServerDispatch {
       }
 
       @Override
-      public void refused() {
-        report(new ServerError(ServerError.Kind.OVERFLOW, null, conn.clientId(),
-            "the handler executor refused the work of the handshake; closing the connection", null));
+      public void refused(Throwable error) {
+        report(refusedWork(null, conn.clientId(), "the handshake", error, "closing the connection"));
         conn.close(CloseReason.ERROR);
       }
     });
@@ -114,7 +114,7 @@ final class ServerDispatch {
   void event(ServerConnection conn, Event event, String callbackId, int bytes) {
     counters.eventReceived();
     if (!conn.inbound().tryAdmit(bytes)) {
-      refuse(conn, event, callbackId, "the handler's queue is full (" + conn.inbound() + ")");
+      refuse(conn, event, callbackId, "the handler's queue is full (" + conn.inbound() + ")", null);
       return;
     }
     Predicate<Object> replies = callbackId == null ? null : value -> reply(conn, event, callbackId, value);
@@ -130,26 +130,40 @@ final class ServerDispatch {
       }
 
       @Override
-      public void refused() {
+      public void refused(Throwable error) {
         conn.inbound().release(bytes);
-        refuse(conn, event, callbackId, "the handler executor refused the event's work");
+        refuse(conn, event, callbackId, "the handler executor refused the event's work" + Handoff.describe(error),
+            Handoff.reportedCause(error));
       }
     });
   }
 
   /** An event that cannot reach the handler: a request is answered {@code :chsk/error}, else the connection closes. */
-  private void refuse(ServerConnection conn, Event event, String callbackId, String full) {
+  private void refuse(ServerConnection conn, Event event, String callbackId, String full, Throwable cause) {
     if (callbackId != null) {
       report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
-          full + "; answered :chsk/error to " + event.id(), null));
+          full + "; answered :chsk/error to " + event.id(), cause));
       if (conn.send(new Frame.Reply(Chsk.ERROR, callbackId))) {
         counters.replySent(Chsk.ERROR);
       }
     } else {
       report(new ServerError(ServerError.Kind.OVERFLOW, conn.uid(), conn.clientId(),
-          full + "; " + event.id() + " wants no reply, so the connection closes", null));
+          full + "; " + event.id() + " wants no reply, so the connection closes", cause));
       conn.close(CloseReason.OVERFLOW);
     }
+  }
+
+  /**
+   * The report of work the handler executor refused (a bounded pool that is full, an executor shut down): an
+   * overflow, as a full receive queue is.
+   *
+   * @param work what the work was, such as {@code "the handshake"}
+   * @param error what the executor threw
+   * @param outcome what the server did instead
+   */
+  static ServerError refusedWork(Object uid, String clientId, String work, Throwable error, String outcome) {
+    return new ServerError(ServerError.Kind.OVERFLOW, uid, clientId, "the handler executor refused the work of " + work
+        + Handoff.describe(error) + "; " + outcome, Handoff.reportedCause(error));
   }
 
   /** Hands {@code [:chsk/uidport-open uid]} or {@code [:chsk/uidport-close uid]} to the event handler. */

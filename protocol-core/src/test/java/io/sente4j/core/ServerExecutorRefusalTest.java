@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +19,15 @@ class ServerExecutorRefusalTest {
   private static final InetSocketAddress FROM = new InetSocketAddress("203.0.113.9", 40000);
   private final TrackingExecutor pool = new TrackingExecutor(2);
   private final AtomicBoolean refuse = new AtomicBoolean();
-  private final ServerFixture f = new ServerFixture(b -> b.maxConnectionsPerAddress(1).handlerExecutor(task -> {
+  /** What the executor throws while {@link #refuse} is set. */
+  private volatile RuntimeException refusal = new RejectedExecutionException("the pool is full (expected in this test)");
+  private final Executor refusing = task -> {
     if (refuse.get()) {
-      throw new RejectedExecutionException("the pool is full (expected in this test)");
+      throw refusal;
     }
     pool.execute(task);
-  }));
+  };
+  private final ServerFixture f = new ServerFixture(b -> b.maxConnectionsPerAddress(1).handlerExecutor(refusing));
 
   @AfterEach
   void stop() {
@@ -115,5 +119,72 @@ class ServerExecutorRefusalTest {
     refuse.set(false);
     pool.awaitIdle();
     assertThat(f.server.metrics().openWebSockets()).isZero();
+  }
+
+  @Test
+  void ajaxWorkAnExecutorRefusesByThrowingAnotherExceptionIsAnswered503AndGivesItsRoomBack() {
+    // Regression: only RejectedExecutionException was taken for a refusal. An executor throwing IllegalStateException
+    // (a bounded one, against the Executor contract) threw it out of handle() to the transport, and the POST kept its
+    // room in the client's receive queue and among the held Ajax requests for good: every later POST of the client
+    // was answered :chsk/error, and every later Ajax request of anyone 503.
+    try (ServerFixture g = new ServerFixture(b -> b.receiveQueue(QueueLimit.of(1, 1 << 20)).maxPendingAjaxRequests(1)
+        .handlerExecutor(refusing))) {
+      refusal = new IllegalStateException("the bounded queue is full (expected in this test)");
+      refuse.set(true);
+      FakeHeld ack = AjaxCalls.post(g, "alice", "c1", ev("chat/send", 1L), false);
+      FakeHeld reply = AjaxCalls.post(g, "alice", "c1", ev("calc/add", 2L), true);
+      FakeHeld poll = AjaxCalls.call(g, AjaxCalls.getRequest("alice", "c1", true));
+      refuse.set(false);
+      for (FakeHeld refused : new FakeHeld[] {ack, reply, poll}) {
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().asText()).isEqualTo(AjaxPath.TOO_MANY_PENDING);
+      }
+      assertThat(g.server.metrics().errors().get(ServerError.Kind.OVERFLOW)).isEqualTo(3);
+
+      g.onEvent = msg -> msg.reply("ok");
+      FakeHeld later = AjaxCalls.hold(g, AjaxCalls.postRequest("alice", "c1",
+          FakeChannel.CODEC.encode(new Frame.AjaxEvent(ev("calc/add", 3L), true)).asText()));
+      pool.awaitIdle();
+      assertThat(later.postFrame()).as("the refused POSTs gave their room back").isEqualTo(new Frame.AjaxReply("ok"));
+    }
+  }
+
+  @Test
+  void aRefusalByAnotherExceptionIsReportedWithWhatTheExecutorThrew() {
+    IllegalStateException full = new IllegalStateException("the bounded queue is full (expected in this test)");
+    AtomicBoolean refuseOnce = new AtomicBoolean(true); // the error listener runs on the executor too
+    try (ServerFixture g = new ServerFixture(b -> b.handlerExecutor(task -> {
+      if (refuseOnce.getAndSet(false)) {
+        throw full;
+      }
+      pool.execute(task);
+    }))) {
+      FakeHeld ack = AjaxCalls.post(g, "alice", "c1", ev("chat/send", 1L), false);
+      assertThat(ack.status()).isEqualTo(503);
+      ServerError reported = g.nextError();
+      assertThat(reported.kind()).isEqualTo(ServerError.Kind.OVERFLOW);
+      assertThat(reported.message()).isEqualTo("the handler executor refused the work of an Ajax POST (it threw "
+          + "java.lang.IllegalStateException: the bounded queue is full (expected in this test) instead of "
+          + "RejectedExecutionException); answered 503");
+      assertThat(reported.cause()).isSameAs(full);
+    }
+  }
+
+  @Test
+  void aWebSocketWhoseEventTheExecutorRefusedByThrowingAnotherExceptionGoesOnRunningItsEvents() {
+    // Regression: the connection's serial queue took only RejectedExecutionException for a refusal; on any other it
+    // stayed scheduled for good, so none of the connection's later events ever reached the handler, and the refused
+    // event's room in the receive queue was never given back.
+    FakeChannel ch = f.open(upgrade("alice", "c1"));
+    assertThat(ch.next()).isInstanceOf(Frame.Handshake.class);
+    pool.awaitIdle();
+    refusal = new IllegalStateException("the bounded queue is full (expected in this test)");
+    refuse.set(true);
+    ch.clientSends(new Frame.ClientEvent(ev("calc/add", 1L), "cb1"));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply(Chsk.ERROR, "cb1"));
+    refuse.set(false);
+    f.onEvent = msg -> msg.reply("ok");
+    ch.clientSends(new Frame.ClientEvent(ev("calc/add", 2L), "cb2"));
+    assertThat(ch.next()).isEqualTo(new Frame.Reply("ok", "cb2"));
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +19,12 @@ public final class SerialExecutor implements Executor {
 
   /** A task that must hear of it when the delegate refuses to run it, so that nothing waits on it for good. */
   public interface Refusable extends Runnable {
-    /** The task was dropped without running (the delegate refused the queue); called on the submitting thread. */
-    void refused();
+    /**
+     * The task was dropped without running (the delegate refused the queue); called on the submitting thread.
+     *
+     * @param error what the delegate threw
+     */
+    void refused(Throwable error);
   }
 
   private final Executor delegate;
@@ -53,8 +56,8 @@ public final class SerialExecutor implements Executor {
   }
 
   /**
-   * Queues a task. If the delegate refuses to run the queue (it was shut down, or is full), the queued tasks are
-   * dropped and logged, and those that are {@link Refusable} are told.
+   * Queues a task. If the delegate refuses to run the queue (it was shut down, or is full; whatever it throws), the
+   * queued tasks are dropped and logged, and those that are {@link Refusable} are told.
    */
   @Override
   public void execute(Runnable task) {
@@ -74,24 +77,28 @@ public final class SerialExecutor implements Executor {
     return tasks.size();
   }
 
+  /**
+   * Hands the drain to the delegate. Whatever it throws without starting the drain is a refusal ({@link Handoff}), not
+   * only a {@code RejectedExecutionException}: the queue would otherwise stay scheduled for good, its tasks never run.
+   */
   private void submit() {
-    try {
-      delegate.execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      List<Runnable> dropped;
-      synchronized (this) {
-        dropped = new ArrayList<>(tasks);
-        tasks.clear();
-        scheduled = false;
-      }
-      LOG.warn("The executor refused to run {} queued task(s); they are dropped", dropped.size(), e);
-      for (Runnable task : dropped) {
-        if (task instanceof Refusable r) {
-          try {
-            r.refused();
-          } catch (RuntimeException failed) {
-            LOG.error("A refused task failed to handle its refusal", failed);
-          }
+    Handoff.execute(delegate, this::drain, this::refused);
+  }
+
+  private void refused(Throwable e) {
+    List<Runnable> dropped;
+    synchronized (this) {
+      dropped = new ArrayList<>(tasks);
+      tasks.clear();
+      scheduled = false;
+    }
+    LOG.warn("The executor refused to run {} queued task(s); they are dropped", dropped.size(), e);
+    for (Runnable task : dropped) {
+      if (task instanceof Refusable r) {
+        try {
+          r.refused(e);
+        } catch (RuntimeException failed) {
+          LOG.error("A refused task failed to handle its refusal", failed);
         }
       }
     }

@@ -90,6 +90,40 @@ class SerialExecutorTest {
   }
 
   @Test
+  void aDelegateThatRefusesWithAnotherExceptionDropsTheTasksAndTheQueueRecovers() {
+    // Regression: only RejectedExecutionException was taken for a refusal. A bounded executor throwing
+    // IllegalStateException left the queue scheduled for good, so nothing queued on it ever ran again, and a
+    // Refusable task (a WebSocket event, counted in its connection's receive queue) was never told.
+    SerialExecutor[] serial = new SerialExecutor[1];
+    boolean[] refuse = {true};
+    List<Runnable> queue = new ArrayList<>();
+    serial[0] = new SerialExecutor(task -> {
+      if (refuse[0]) {
+        throw new IllegalStateException("bounded queue full (expected in this test)");
+      }
+      queue.add(task);
+    });
+    List<String> told = new ArrayList<>();
+    serial[0].execute(new SerialExecutor.Refusable() {
+      @Override
+      public void run() {
+        told.add("ran");
+      }
+
+      @Override
+      public void refused(Throwable error) {
+        told.add("refused: " + error.getMessage());
+      }
+    });
+    assertThat(told).containsExactly("refused: bounded queue full (expected in this test)");
+    assertThat(serial[0].pending()).isZero();
+    refuse[0] = false;
+    serial[0].execute(() -> told.add("later"));
+    queue.forEach(Runnable::run);
+    assertThat(told).endsWith("later");
+  }
+
+  @Test
   void anInlineQueueRunsWhatWasQueuedMeanwhileWithoutNestingADrainPerBurst() {
     // Regression (SerialListener's queue): over Runnable::run, the hand-back after each burst of 64 was a nested drain,
     // so calls queued while another ran deepened the stack by a few frames per 64.
