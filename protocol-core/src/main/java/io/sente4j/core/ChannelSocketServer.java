@@ -220,6 +220,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     public static final int DEFAULT_RECEIVE_ITEMS = 1000;
     /** The default count bound of a connection's send queue. */
     public static final int DEFAULT_SEND_ITEMS = 1000;
+    /**
+     * How long a Sente client waits for an Ajax request (PROTOCOL.md §5.4): the long-poll and Ajax reply timeouts stay
+     * below it.
+     */
+    private static final Duration SENTE_AJAX_TIMEOUT = Duration.ofSeconds(60);
     private static final QueueLimit DEFAULT_RECEIVE_QUEUE = QueueLimit.of(DEFAULT_RECEIVE_ITEMS, 16L << 20);
     private static final QueueLimit DEFAULT_SEND_QUEUE = QueueLimit.of(DEFAULT_SEND_ITEMS, 16L << 20);
 
@@ -424,12 +429,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      * @throws IllegalArgumentException if not positive, or 60 s or more
      */
     public Builder longPollTimeout(Duration longPollTimeout) {
-      positive(longPollTimeout, "longPollTimeout");
-      if (longPollTimeout.compareTo(Duration.ofSeconds(60)) >= 0) {
-        throw new IllegalArgumentException("longPollTimeout must be below the 60 s Ajax request timeout of Sente "
-            + "clients, got " + longPollTimeout);
-      }
-      this.longPollTimeout = longPollTimeout;
+      this.longPollTimeout = belowSenteAjaxTimeout(longPollTimeout, "longPollTimeout");
       return this;
     }
 
@@ -446,12 +446,14 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     /**
      * How long an Ajax POST that wants a reply waits for the handler's reply before it is answered {@code
-     * [:chsk/timeout nil]} (PROTOCOL.md §7.2, §9.3). Default: the long-poll timeout.
+     * [:chsk/timeout nil]} (PROTOCOL.md §7.2, §9.3). It must stay below the clients' Ajax request timeout (60 s for
+     * Sente clients), as the long-poll timeout does: a client that gives up on the POST first never reads the
+     * timeout, and takes the POST for a failure. Default: the long-poll timeout.
      *
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if not positive, or 60 s or more
      */
     public Builder ajaxReplyTimeout(Duration ajaxReplyTimeout) {
-      this.ajaxReplyTimeout = positive(ajaxReplyTimeout, "ajaxReplyTimeout");
+      this.ajaxReplyTimeout = belowSenteAjaxTimeout(ajaxReplyTimeout, "ajaxReplyTimeout");
       return this;
     }
 
@@ -662,6 +664,19 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     private static Duration positive(Duration d, String name) {
       if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+
+    /**
+     * An Ajax timeout of the server's, which must end an exchange before the client gives up on it: positive and below
+     * {@link #SENTE_AJAX_TIMEOUT}.
+     */
+    private static Duration belowSenteAjaxTimeout(Duration d, String name) {
+      positive(d, name);
+      if (d.compareTo(SENTE_AJAX_TIMEOUT) >= 0) {
+        throw new IllegalArgumentException(name + " must be below the 60 s Ajax request timeout of Sente clients, got "
+            + d);
       }
       return d;
     }

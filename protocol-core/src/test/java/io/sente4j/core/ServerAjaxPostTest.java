@@ -6,6 +6,7 @@ import static io.sente4j.core.AjaxCalls.postRequest;
 import static io.sente4j.core.ServerFixture.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +107,20 @@ class ServerAjaxPostTest {
       g.advanceMillis(1);
       assertThat(response.postFrame()).isEqualTo(new Frame.Timeout());
     }
+  }
+
+  @Test
+  void aReplyTimeoutOf60SecondsOrMoreIsRefusedAsTheLongPollTimeoutIs() {
+    // Regression: accepted, so a POST could wait for its reply past the 60 s after which a Sente client gives up on
+    // it: the client took it for a failed request and never read the :chsk/timeout.
+    ChannelSocketServer.Builder b = ChannelSocketServer.builder(ToyPacker.TEXT);
+    for (Duration tooLong : List.of(Duration.ofSeconds(60), Duration.ofMillis(60_001), Duration.ofMinutes(5))) {
+      assertThatIllegalArgumentException().isThrownBy(() -> b.ajaxReplyTimeout(tooLong))
+          .withMessage("ajaxReplyTimeout must be below the 60 s Ajax request timeout of Sente clients, got " + tooLong);
+    }
+    assertThatCode(() -> b.ajaxReplyTimeout(Duration.ofMillis(59_999))).doesNotThrowAnyException();
+    assertThatIllegalArgumentException().isThrownBy(() -> b.ajaxReplyTimeout(Duration.ZERO))
+        .withMessage("ajaxReplyTimeout must be positive, got PT0S");
   }
 
   @Test
