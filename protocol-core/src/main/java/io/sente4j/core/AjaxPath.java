@@ -82,6 +82,9 @@ final class AjaxPath implements AjaxClient.Host {
 
     /** How many connections (WebSocket and Ajax) the uid has, leaving out the client id's own. */
     int connections(Object uid, String clientId);
+
+    /** Whether the server's stop has begun (it refuses new requests from then on). */
+    boolean stopping();
   }
 
   AjaxPath(ServerOptions options, ServerPackers packers, Executor handlers, Scheduler scheduler,
@@ -194,6 +197,18 @@ final class AjaxPath implements AjaxClient.Host {
       if (create.reserved) {
         guard.closed(request);
       }
+      held.complete(503, Payload.text(STOPPED));
+      return;
+    }
+    // Checked after the registration, as a POST is after adding its reply: a stop that began first (it runs its
+    // drain before it closes the clients) would close this one, and a 200 would start a client polling on a server
+    // that answers its next poll 503. Refused as a request after the stop is; a stop that begins after this check
+    // finds the client registered, and closes it.
+    if (host.stopping()) {
+      if (create.reserved) { // never counted: the place at its address is given back here
+        guard.closed(request);
+      }
+      client.close(CloseReason.SERVER_STOP, "the server stopped");
       held.complete(503, Payload.text(STOPPED));
       return;
     }

@@ -195,6 +195,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * nil]}; pushes still held for an Ajax client are dropped and reported), cancels the timers and shuts down the
    * executors the server created itself (a handler pool finishes its queued work first). Does nothing the second
    * time. Presence is forgotten without {@code uidport-close} events.
+   *
+   * <p>A handshake whose request came before the stop but whose work (the user-id function, on the handler executor)
+   * ends after the stop began is refused as a request after the stop is: an Ajax handshake is answered {@code 503
+   * Server stopped}, and a WebSocket is closed {@link CloseReason#SERVER_STOP} without its handshake, so that no
+   * client is told it connected to a server that is closing it.
    */
   public void stop() {
     core.stop();

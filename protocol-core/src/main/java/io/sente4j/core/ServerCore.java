@@ -81,6 +81,11 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       public int connections(Object uid, String clientId) {
         return ServerCore.this.connections(uid, clientId);
       }
+
+      @Override
+      public boolean stopping() {
+        return stopped.get();
+      }
     });
   }
 
@@ -156,6 +161,13 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
       dispatch.report(new ServerError(ServerError.Kind.HANDLER_FAILED, handshake.uid(), conn.clientId(),
           "the handshake (uid or handshake data) cannot be packed; closing the connection", e));
       conn.close(CloseReason.ERROR);
+      return;
+    }
+    // A stop that began while the user-id function ran closes the connection without a handshake, as it closes one
+    // still opening: a handshake then the close would show the client a connection that opened. A stop that begins
+    // after this check finds the connection open, and closes it (below, or in its own close of every connection).
+    if (stopped.get()) {
+      conn.close(CloseReason.SERVER_STOP);
       return;
     }
     ServerConnection[] replaced = new ServerConnection[1];

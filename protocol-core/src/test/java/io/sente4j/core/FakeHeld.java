@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,6 +40,7 @@ final class FakeHeld implements HeldResponse {
     this.endedAtNanos = time.nanoTime();
     this.sequence = SEQUENCE.incrementAndGet();
     abandonActions.clear();
+    notifyAll();
     return true;
   }
 
@@ -73,6 +75,21 @@ final class FakeHeld implements HeldResponse {
       abandonActions.clear();
     }
     actions.forEach(Runnable::run);
+  }
+
+  /** Waits, at most 5 s, for the server to answer (for a request handed to a handler thread that may be racing). */
+  synchronized void awaitAnswered() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (status == -1) {
+      long left = deadline - System.nanoTime();
+      assertThat(left).as("answered within 5 s").isPositive();
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   synchronized boolean isAnswered() {
