@@ -342,7 +342,7 @@ final class AjaxPath implements AjaxClient.Host {
     HeldReply[] reply = new HeldReply[1];
     Runnable work = () -> {
       try {
-        onPost(request, clientId, event.event(), reply[0]);
+        HandledEvent.run(inbound, () -> onPost(request, clientId, event.event(), reply[0]));
       } finally {
         inbound.release(clientId, size);
       }
@@ -528,9 +528,12 @@ final class AjaxPath implements AjaxClient.Host {
     return closed;
   }
 
-  /** Whether a POST's event waits for, or is in, the handler: the stop's drain waits for it, as for a WebSocket's. */
+  /**
+   * Whether a POST's event waits for, or is in, the handler: the stop's drain waits for it, as for a WebSocket's. The
+   * POST whose handler is the caller (a stop called from it) is left out: it cannot end before the stop returns.
+   */
   boolean hasUnhandledPosts() {
-    return !inbound.isEmpty();
+    return inbound.items() > (HandledEvent.isIn(inbound) ? 1 : 0);
   }
 
   /** Flushes every Ajax push buffer now. */

@@ -200,6 +200,13 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * ends after the stop began is refused as a request after the stop is: an Ajax handshake is answered {@code 503
    * Server stopped}, and a WebSocket is closed {@link CloseReason#SERVER_STOP} without its handshake, so that no
    * client is told it connected to a server that is closing it.
+   *
+   * <p>Called from an event's handler, it does not wait for the event being handled, which cannot be handled before
+   * the handler returns, nor, over a WebSocket, for the events queued behind it on that connection (handled one at a
+   * time, they wait for the handler too); a given handler executor still runs them afterwards. It waits for every
+   * other event, so a handler executor without another free thread for them makes it wait the {@code stopTimeout}.
+   * A reply the handler gives after calling it is dropped ({@link ServerError.Kind#REPLY_DROPPED}): its connection is
+   * closed, or its Ajax POST answered {@code [:chsk/timeout nil]}.
    */
   public void stop() {
     core.stop();

@@ -294,12 +294,16 @@ final class ServerCore implements ServerConnection.Host, PresenceTable.Listener 
     owned.shutdown();
   }
 
-  /** Waits, bounded, until no open connection has frames unwritten or events unhandled, nor any Ajax POST. */
+  /**
+   * Waits, bounded, until no open connection has frames unwritten or events unhandled, nor any Ajax POST. Called from
+   * an event's handler, it does not wait for that event, nor for the events queued behind it on its WebSocket: none
+   * of them can be handled before the handler returns.
+   */
   private void drain(java.time.Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      long busy = live.stream()
-          .filter(c -> c.isOpen() && (c.outbound().items() > 0 || c.inbound().items() > 0)).count();
+      long busy = live.stream().filter(c -> c.isOpen() && (c.outbound().items() > 0
+          || c.inbound().items() > 0 && !HandledEvent.isIn(c.inbound()))).count();
       boolean posts = ajax.hasUnhandledPosts();
       if (busy == 0 && !posts) {
         return;

@@ -123,7 +123,7 @@ final class ServerDispatch {
       @Override
       public void run() {
         try {
-          Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg));
+          HandledEvent.run(conn.inbound(), () -> Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg)));
         } finally {
           conn.inbound().release(bytes);
         }
@@ -223,8 +223,10 @@ final class ServerDispatch {
     return false;
   }
 
+  /** On the connection's queue, as its events: a stop from the handler does not wait for those queued behind it. */
   private void deliver(ServerConnection conn, EventMessage msg) {
-    conn.serial().execute(() -> Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg)));
+    conn.serial().execute(() -> HandledEvent.run(conn.inbound(),
+        () -> Mdc.run(msg.uid(), msg.clientId(), () -> handle(msg))));
   }
 
   private void handle(EventMessage msg) {

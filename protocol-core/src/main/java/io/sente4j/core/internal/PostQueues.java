@@ -43,6 +43,15 @@ public final class PostQueues {
     return queues.isEmpty();
   }
 
+  /** How many events, of every client id, wait for or are in the handler (a sum over the queues: not for a hot path). */
+  public int items() {
+    int items = 0;
+    for (QueueBudget q : queues.values()) {
+      items += q.items();
+    }
+    return items;
+  }
+
   /** The bound of each queue. */
   public QueueLimit limit() {
     return limit;
