@@ -20,7 +20,8 @@ class ServerExecutorRefusalTest {
   private final TrackingExecutor pool = new TrackingExecutor(2);
   private final AtomicBoolean refuse = new AtomicBoolean();
   /** What the executor throws while {@link #refuse} is set. */
-  private volatile RuntimeException refusal = new RejectedExecutionException("the pool is full (expected in this test)");
+  private volatile RuntimeException refusal =
+      new RejectedExecutionException("the pool is full (expected in this test)");
   private final Executor refusing = task -> {
     if (refuse.get()) {
       throw refusal;

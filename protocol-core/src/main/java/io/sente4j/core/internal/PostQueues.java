@@ -43,7 +43,7 @@ public final class PostQueues {
     return queues.isEmpty();
   }
 
-  /** How many events, of every client id, wait for or are in the handler (a sum over the queues: not for a hot path). */
+  /** How many events, of every client id, wait for or are in the handler: a sum over the queues, not for a hot path. */
   public int items() {
     int items = 0;
     for (QueueBudget q : queues.values()) {
