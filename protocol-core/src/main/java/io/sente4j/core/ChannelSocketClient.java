@@ -343,8 +343,9 @@ public final class ChannelSocketClient implements AutoCloseable {
      * scheduler refused), fails its requests, held sends and the futures of {@link ChannelSocketClient#connect()},
      * reports a {@link Sente4jException} caused by the scheduler's exception to the error listener, and stays closed
      * until {@code connect()} or {@code reconnect()}. A request whose reply timeout is refused fails with {@link
-     * ReplyErrorException}, unsent (requests waiting on a timer refused when it is set again fail the same way), and
-     * an Ajax request with its timer refused fails as one without a response does.
+     * ReplyErrorException}, unsent (requests waiting on a timer refused when it is set again fail the same way). An
+     * Ajax connection's requests share one timer: when it is refused they fail as requests without a response do (a
+     * POST with {@link ReplyErrorException} caused by the refusal, a poll ending the connection).
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
