@@ -305,7 +305,13 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 30 s. */
+    /**
+     * The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 30 s. It is called on
+     * the {@link #executor}, outside the client's lock; the state listener hears of a close once the next attempt is
+     * armed. A backoff that throws stops the client: it closes with {@link CloseReason#ERROR}, fails its requests,
+     * held sends and the futures of {@link ChannelSocketClient#connect()}, reports a {@link Sente4jException} caused
+     * by the exception to the error listener, and stays closed until {@code connect()} or {@code reconnect()}.
+     */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;

@@ -48,6 +48,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private final AtomicLong callbackIds = new AtomicLong();
   private final List<CompletableFuture<ClientState>> waiters = new ArrayList<>();
   private volatile ClientState state;
+  /** A state set and not yet published to the state listener (a loss whose reconnect is being drawn), or null. */
+  private ClientState unpublished;
   private boolean wanted;
   private boolean terminated;
   private boolean handshaken;
@@ -287,6 +289,34 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     }
     int next = attemptsSoFar() + 1;
     long e = epoch;
+    long lostAt = config.scheduler().nanoTime();
+    reconnects.cancel();
+    // The backoff is the application's code: drawn on the executor, outside the lock, so that a slow one (or one that
+    // calls the client) holds up no send. state() says closed at once; the listener hears of it once the next
+    // attempt is armed, as an application that moves (virtual) time when it hears would otherwise move it past an
+    // attempt not yet armed. The attempt is timed from the loss, not from the draw.
+    setStateUnpublished(state.closed(info));
+    reconnects.draw(completions, next, (delay, error) -> {
+      synchronized (lock) {
+        if (e == epoch && wanted && current == null) {
+          reconnectAfter(e, next, lostAt, delay, error);
+        }
+        publishHeld();
+      }
+    });
+  }
+
+  /**
+   * The backoff drew {@code delay} (or threw {@code error}) for attempt {@code next}, after a loss at {@code lostAt}
+   * (scheduler time): the attempt starts that long after the loss, at once if that time has passed. An attempt without
+   * a delay is handed to the executor, as the close was published before it. Under the lock.
+   */
+  private void reconnectAfter(long e, int next, long lostAt, Duration delay, RuntimeException error) {
+    if (error != null) {
+      stopWithError(new Sente4jException("the backoff threw " + error + " for reconnect attempt " + next
+          + "; the client stays closed until connect() or reconnect()", error), "the client stopped (its backoff threw)");
+      return;
+    }
     Runnable start = () -> {
       synchronized (lock) {
         if (e == epoch && wanted && current == null) {
@@ -294,22 +324,28 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         }
       }
     };
-    // Timers are armed before anything reaches the application, which may move (virtual) time when it hears.
-    boolean now;
-    try {
-      now = reconnects.schedule(next, start).isZero();
-    } catch (RuntimeException refused) {
-      setState(state.closed(info));
-      schedulerRefused("reconnect", refused);
+    long remaining = saturatedNanos(delay) - (config.scheduler().nanoTime() - lostAt);
+    if (remaining > 0) {
+      try {
+        reconnects.arm(Duration.ofNanos(remaining), start);
+      } catch (RuntimeException refused) {
+        schedulerRefused("reconnect", refused);
+      }
       return;
     }
-    setState(state.closed(info));
-    if (now) {
-      try {
-        config.executor().execute(start);
-      } catch (RejectedExecutionException refused) {
-        startSoon(start);
-      }
+    publishHeld(); // the close before the attempt
+    try {
+      config.executor().execute(start);
+    } catch (RejectedExecutionException refused) {
+      startSoon(start);
+    }
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
     }
   }
 
@@ -354,17 +390,24 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   /**
    * The scheduler threw instead of arming {@code timer}, one the connection cannot do without (its executor was shut
    * down, say). Without it the client could not bound an attempt, notice a dead connection or come back after a
-   * loss, and trying again at once would spin, so it stops instead of hanging: it closes the connection as {@link
-   * CloseReason#ERROR}, fails the requests, the held sends and connect()'s futures, as {@link #disconnect()} does,
-   * reports a {@link Sente4jException} caused by the refusal, and stays closed until {@link #connect()} or {@link
-   * #reconnect()}. Under the lock.
+   * loss, and trying again at once would spin, so it stops instead of hanging ({@link #stopWithError}), reporting a
+   * {@link Sente4jException} caused by the refusal. Under the lock.
    */
   private void schedulerRefused(String timer, RuntimeException refused) {
-    Sente4jException error = new Sente4jException("the scheduler refused the client's " + timer + " timer ("
-        + refused + "); the client stays closed until connect() or reconnect()", refused);
+    stopWithError(new Sente4jException("the scheduler refused the client's " + timer + " timer (" + refused
+        + "); the client stays closed until connect() or reconnect()", refused),
+        "the client stopped (its scheduler refused a timer)");
+  }
+
+  /**
+   * The client cannot go on after {@code error} (its message says why and that it stays closed): it closes the
+   * connection as {@link CloseReason#ERROR}, fails the requests, the held sends and connect()'s futures with {@code
+   * why}, as {@link #disconnect()} does, reports {@code error}, and stays closed until {@link #connect()} or {@link
+   * #reconnect()}. Under the lock.
+   */
+  private void stopWithError(Sente4jException error, String why) {
     LOG.warn("client {}: {}", config.clientId(), error.getMessage());
     ClientConnection c = detach();
-    String why = "the client stopped (its scheduler refused a timer)";
     pending.failAll(why);
     sender.failHeld(why);
     stop(new CloseInfo(CloseReason.ERROR, CloseReason.ERROR.code(), error.getMessage(), true), error.getMessage());
@@ -494,8 +537,33 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     waiters.clear();
   }
 
+  /** Sets and publishes a new state, after any state still held back. Under the lock. */
   private void setState(ClientState next) {
+    publishHeld();
     state = next;
+    publish(next);
+  }
+
+  /**
+   * Sets a new state that the state listener hears of later: at {@link #publishHeld()}, at the latest before the
+   * next state. Under the lock.
+   */
+  private void setStateUnpublished(ClientState next) {
+    publishHeld();
+    state = next;
+    unpublished = next;
+  }
+
+  /** Publishes the state held back, if any. Under the lock. */
+  private void publishHeld() {
+    ClientState held = unpublished;
+    if (held != null) {
+      unpublished = null;
+      publish(held);
+    }
+  }
+
+  private void publish(ClientState next) {
     dispatcher.submit(next.uid(), "state listener", () -> config.stateListener().accept(next));
   }
 
