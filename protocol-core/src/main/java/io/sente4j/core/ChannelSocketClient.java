@@ -49,7 +49,7 @@ import java.util.random.RandomGenerator;
  * server's first frame must be the handshake; it opens the client. An attempt without a handshake within {@code
  * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it
  * reconnects with its {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until
- * {@link #connect()} or {@link #reconnect()}. The attempt count starts over once a connection has stayed open for
+ * {@link #connect()} or {@link #reconnect()} (its held sends fail, see {@link OfflineSendPolicy}). The attempt count starts over once a connection has stayed open for
  * {@code backoffResetAfter} (5 s) after its handshake; a connection lost sooner counts as one more failed attempt, so
  * a server that closes connections right after their handshake is not hammered. The client pings the server after
  * {@code pingInterval} without traffic and reconnects when no pong comes within {@code pongTimeout}; it answers the
@@ -146,8 +146,9 @@ public final class ChannelSocketClient implements AutoCloseable {
   }
 
   /**
-   * Closes the connection with {@link CloseReason#REQUESTED} and stays closed until {@link #connect()}. Requests
-   * waiting for a reply and held sends fail with {@link ReplyClosedException}.
+   * Closes the connection with {@link CloseReason#REQUESTED} and stays closed until {@link #connect()} or {@link
+   * #reconnect()}. Requests waiting for a reply and held sends fail with {@link ReplyClosedException} at once, and so
+   * do sends made until then, whatever the {@link OfflineSendPolicy}.
    */
   public void disconnect() {
     session.disconnect();

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientSession implements ClientKeepAlive.Actions {
   private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+  private static final String DISCONNECTED = "the client disconnected";
 
   final Object lock = new Object();
   final ClientConfig config;
@@ -51,6 +52,11 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   /** A state set and not yet published to the state listener (a loss whose reconnect is being drawn), or null. */
   private ClientState unpublished;
   private boolean wanted;
+  /**
+   * Why the client stays closed until {@link #connect()} or {@link #reconnect()}: it was disconnected, closed as
+   * unauthorized, or stopped on an error. Null otherwise, before the first connect() too. Sends fail at once while set.
+   */
+  private String stopped;
   private boolean terminated;
   private boolean handshaken;
   private long epoch;
@@ -118,22 +124,27 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       waiters.add(opened);
       if (!wanted) {
         wanted = true;
+        stopped = null;
         startAttempt(0);
       }
       return opened;
     }
   }
 
-  /** Closes with {@code requested} and stays closed; every waiting request and held send fails closed. */
+  /**
+   * Closes with {@code requested} and stays closed; every waiting request and held send fails closed, and so do sends
+   * made until the next {@link #connect()} or {@link #reconnect()}.
+   */
   public void disconnect() {
     synchronized (lock) {
       boolean wasWanted = wanted;
       wanted = false;
+      stopped = DISCONNECTED;
       epoch++;
       reconnects.cancel();
       ClientConnection c = detach();
-      pending.failAll("the client disconnected");
-      sender.failHeld("the client disconnected");
+      pending.failAll(DISCONNECTED);
+      sender.failHeld(DISCONNECTED);
       failWaiters("the client disconnected before a handshake");
       if (wasWanted) {
         setState(state.closed(CloseInfo.byClient(CloseReason.REQUESTED)));
@@ -163,6 +174,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         }
       }
       wanted = true;
+      stopped = null;
       startAttempt(0);
     }
   }
@@ -203,6 +215,14 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   /** Whether the session has been terminated; under the lock. */
   boolean terminated() {
     return terminated;
+  }
+
+  /**
+   * Why the client stays closed until connect() or reconnect() (disconnected, closed as unauthorized, stopped on an
+   * error), or {@code null} when it connects or reconnects of its own accord; under the lock.
+   */
+  String stopped() {
+    return stopped;
   }
 
   /** The connection to send on, when the client is open; under the lock. */
@@ -284,7 +304,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private void lost(CloseInfo info) {
     pending.failSent("the connection closed (" + info.reason().text() + ")");
     if (info.reason() == CloseReason.UNAUTHORIZED) {
-      stop(info, "the server closed the connection as unauthorized");
+      String why = "the server closed the connection as unauthorized";
+      stop(info, why, why);
       return;
     }
     int next = attemptsSoFar() + 1;
@@ -376,15 +397,19 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   }
 
   /**
-   * The client stays closed after {@code info}: no reconnect until {@link #connect()} or {@link #reconnect()};
-   * connect()'s futures fail with {@code why}. Under the lock.
+   * The client stays closed after {@code info}: no reconnect until {@link #connect()} or {@link #reconnect()}. With
+   * no attempt to wait for, the requests and sends it holds fail closed with {@code why} at once, and so do sends made
+   * until then; connect()'s futures fail with {@code waitersWhy}. Under the lock.
    */
-  private void stop(CloseInfo info, String why) {
+  private void stop(CloseInfo info, String why, String waitersWhy) {
     wanted = false;
+    stopped = why;
     epoch++;
     reconnects.cancel();
+    pending.failAll(why);
+    sender.failHeld(why);
     setState(state.closed(info));
-    failWaiters(why);
+    failWaiters(waitersWhy);
   }
 
   /**
@@ -408,9 +433,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private void stopWithError(Sente4jException error, String why) {
     LOG.warn("client {}: {}", config.clientId(), error.getMessage());
     ClientConnection c = detach();
-    pending.failAll(why);
-    sender.failHeld(why);
-    stop(new CloseInfo(CloseReason.ERROR, CloseReason.ERROR.code(), error.getMessage(), true), error.getMessage());
+    stop(new CloseInfo(CloseReason.ERROR, CloseReason.ERROR.code(), error.getMessage(), true), why,
+        error.getMessage());
     dispatcher.reportError(state.uid(), error);
     if (c != null) {
       c.close(CloseReason.ERROR);
