@@ -47,13 +47,13 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Connections.</b> Every connection attempt builds its address and headers afresh from the suppliers. The
  * server's first frame must be the handshake; it opens the client. An attempt without a handshake within {@code
- * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it
- * reconnects with its {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until
- * {@link #connect()} or {@link #reconnect()} (its held sends fail, see {@link OfflineSendPolicy}). The attempt count starts over once a connection has stayed open for
- * {@code backoffResetAfter} (5 s) after its handshake; a connection lost sooner counts as one more failed attempt, so
- * a server that closes connections right after their handshake is not hammered. The client pings the server after
- * {@code pingInterval} without traffic and reconnects when no pong comes within {@code pongTimeout}; it answers the
- * server's pings at once.
+ * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it reconnects with its
+ * {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until {@link #connect()} or
+ * {@link #reconnect()} (its held sends fail, see {@link OfflineSendPolicy}). The attempt count starts over once a
+ * connection has stayed open for {@code backoffResetAfter} (5 s) after its handshake; a connection lost sooner counts
+ * as one more failed attempt, so a server that closes connections right after their handshake is not hammered. The
+ * client pings the server after {@code pingInterval} without traffic and reconnects when no pong comes within {@code
+ * pongTimeout}; it answers the server's pings at once.
  *
  * <p><b>WebSocket or Ajax.</b> {@link Builder#type(ClientType)} chooses the transport; the default, {@link
  * ClientType#AUTO}, opens a WebSocket and falls back to Ajax for the rest of the client's life if its first WebSocket

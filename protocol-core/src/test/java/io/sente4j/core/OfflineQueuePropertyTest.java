@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Random sequences of plain sends and requests made open, connecting, not yet connected and disconnected (where they
  * fail at once) under a bounded offline queue, with replies, time passing, cuts, handshakes, disconnects, connects,
- * reconnects and cancels, against a model of each send's outcome and of what reaches the server, in which order. Ends with close(): every send has then ended exactly
- * once, and nothing waits. Everything runs on the test thread (direct executors, virtual time), so the model is exact.
+ * reconnects and cancels, against a model of each send's outcome and of what reaches the server, in which order.
+ * Ends with close(): every send has then ended exactly once, and nothing waits. Everything runs on the test thread
+ * (direct executors, virtual time), so the model is exact.
  */
 class OfflineQueuePropertyTest {
   private static final Executor DIRECT = Runnable::run;

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * once, last; a connection lost without a close frame ends with 1006.
  *
  * <p>The JDK calls its listener one call at a time, but the close can also be found by the close timeout (on the
- * transport's timer thread) or by a send's completion while a message is being delivered: the listener is called through
- * a {@link SerialListener}, so such a close waits for the message's call to return, and is made by its thread.
+ * transport's timer thread) or by a send's completion while a message is being delivered: the listener is called
+ * through a {@link SerialListener}, so such a close waits for the message's call to return, and is made by its
+ * thread.
  */
 final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(JdkWebSocketChannel.class);

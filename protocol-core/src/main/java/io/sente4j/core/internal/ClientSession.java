@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -335,7 +336,8 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private void reconnectAfter(long e, int next, long lostAt, Duration delay, RuntimeException error) {
     if (error != null) {
       stopWithError(new Sente4jException("the backoff threw " + error + " for reconnect attempt " + next
-          + "; the client stays closed until connect() or reconnect()", error), "the client stopped (its backoff threw)");
+          + "; the client stays closed until connect() or reconnect()", error),
+          "the client stopped (its backoff threw)");
       return;
     }
     Runnable start = () -> {
@@ -345,7 +347,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         }
       }
     };
-    long remaining = saturatedNanos(delay) - (config.scheduler().nanoTime() - lostAt);
+    long remaining = TimeUnit.NANOSECONDS.convert(delay) - (config.scheduler().nanoTime() - lostAt); // saturated
     if (remaining > 0) {
       try {
         reconnects.arm(Duration.ofNanos(remaining), start);
@@ -359,14 +361,6 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       config.executor().execute(start);
     } catch (RejectedExecutionException refused) {
       startSoon(start);
-    }
-  }
-
-  private static long saturatedNanos(Duration d) {
-    try {
-      return d.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
     }
   }
 
