@@ -7,7 +7,10 @@ import java.util.random.RandomGenerator;
 /**
  * How long a client waits before a reconnect attempt (PROTOCOL.md §7.6). Attempts count from 1 after a loss, and
  * start over once a connection has stayed open for the client's {@code backoffResetAfter}. Implementations must be
- * thread-safe; the client calls them with its own random generator, one call at a time.
+ * thread-safe; the client calls them with its own random generator, one call at a time, on its executor and never
+ * while it holds its lock, so a backoff may take its time or call the client (its sends are not held up meanwhile).
+ * The attempt comes the delay after the loss, however long the call took. A backoff that throws stops the client, as
+ * {@link ChannelSocketClient.Builder#backoff} says.
  */
 @FunctionalInterface
 public interface Backoff {

@@ -47,13 +47,13 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Connections.</b> Every connection attempt builds its address and headers afresh from the suppliers. The
  * server's first frame must be the handshake; it opens the client. An attempt without a handshake within {@code
- * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it
- * reconnects with its {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until
- * {@link #connect()} or {@link #reconnect()}. The attempt count starts over once a connection has stayed open for
- * {@code backoffResetAfter} (5 s) after its handshake; a connection lost sooner counts as one more failed attempt, so
- * a server that closes connections right after their handshake is not hammered. The client pings the server after
- * {@code pingInterval} without traffic and reconnects when no pong comes within {@code pongTimeout}; it answers the
- * server's pings at once.
+ * handshakeTimeout} (10 s) is abandoned as lost. After any close the client did not ask for it reconnects with its
+ * {@link Backoff}, except after {@link CloseReason#UNAUTHORIZED}, when it stays closed until {@link #connect()} or
+ * {@link #reconnect()} (its held sends fail, see {@link OfflineSendPolicy}). The attempt count starts over once a
+ * connection has stayed open for {@code backoffResetAfter} (5 s) after its handshake; a connection lost sooner counts
+ * as one more failed attempt, so a server that closes connections right after their handshake is not hammered. The
+ * client pings the server after {@code pingInterval} without traffic and reconnects when no pong comes within {@code
+ * pongTimeout}; it answers the server's pings at once.
  *
  * <p><b>WebSocket or Ajax.</b> {@link Builder#type(ClientType)} chooses the transport; the default, {@link
  * ClientType#AUTO}, opens a WebSocket and falls back to Ajax for the rest of the client's life if its first WebSocket
@@ -146,8 +146,9 @@ public final class ChannelSocketClient implements AutoCloseable {
   }
 
   /**
-   * Closes the connection with {@link CloseReason#REQUESTED} and stays closed until {@link #connect()}. Requests
-   * waiting for a reply and held sends fail with {@link ReplyClosedException}.
+   * Closes the connection with {@link CloseReason#REQUESTED} and stays closed until {@link #connect()} or {@link
+   * #reconnect()}. Requests waiting for a reply and held sends fail with {@link ReplyClosedException} at once, and so
+   * do sends made until then, whatever the {@link OfflineSendPolicy}.
    */
   public void disconnect() {
     session.disconnect();
@@ -305,7 +306,13 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 30 s. */
+    /**
+     * The reconnect delays; default {@link Backoff#exponentialFullJitter} with base 1 s and cap 30 s. It is called on
+     * the {@link #executor}, outside the client's lock; the state listener hears of a close once the next attempt is
+     * armed. A backoff that throws stops the client: it closes with {@link CloseReason#ERROR}, fails its requests,
+     * held sends and the futures of {@link ChannelSocketClient#connect()}, reports a {@link Sente4jException} caused
+     * by the exception to the error listener, and stays closed until {@code connect()} or {@code reconnect()}.
+     */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;
@@ -343,8 +350,9 @@ public final class ChannelSocketClient implements AutoCloseable {
      * scheduler refused), fails its requests, held sends and the futures of {@link ChannelSocketClient#connect()},
      * reports a {@link Sente4jException} caused by the scheduler's exception to the error listener, and stays closed
      * until {@code connect()} or {@code reconnect()}. A request whose reply timeout is refused fails with {@link
-     * ReplyErrorException}, unsent (requests waiting on a timer refused when it is set again fail the same way), and
-     * an Ajax request with its timer refused fails as one without a response does.
+     * ReplyErrorException}, unsent (requests waiting on a timer refused when it is set again fail the same way). An
+     * Ajax connection's requests share one timer: when it is refused they fail as requests without a response do (a
+     * POST with {@link ReplyErrorException} caused by the refusal, a poll ending the connection).
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");

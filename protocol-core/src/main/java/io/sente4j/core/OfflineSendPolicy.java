@@ -1,15 +1,21 @@
 package io.sente4j.core;
 
 /**
- * What a {@link ChannelSocketClient} does with a send made while it is not open (connecting, waiting to reconnect,
- * or closed after a loss). Immutable.
+ * What a {@link ChannelSocketClient} does with a send made while it is not open (not yet connected, connecting,
+ * waiting to reconnect, or closed after a loss). Immutable.
  *
  * <ul>
  *   <li>{@link #failFast()}: the send fails at once with {@link ReplyClosedException} (the default);
  *   <li>{@link #queue(int)}: the send is held, in order, until the next handshake, then sent. When {@code maxEvents}
  *       sends are already held, the new send fails at once with a {@link ReplyClosedException} that says so. A held
- *       request's reply timeout runs while it is held. {@code disconnect()} fails every held send.
+ *       request's reply timeout runs while it is held.
  * </ul>
+ *
+ * <p>Under either policy, a client that stays closed until the application connects again, with no handshake to
+ * wait for, holds nothing: after {@code disconnect()}, after the server closed it as {@link
+ * CloseReason#UNAUTHORIZED}, or after it stopped on an error (its scheduler refused a timer, its backoff threw), every
+ * held send and request fails at once with {@link ReplyClosedException}, and so does every send made from then until
+ * {@code connect()} or {@code reconnect()}. Sends made before the first {@code connect()} are held.
  */
 public final class OfflineSendPolicy {
   private static final OfflineSendPolicy FAIL_FAST = new OfflineSendPolicy(0);

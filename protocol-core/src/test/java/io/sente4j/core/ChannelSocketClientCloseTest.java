@@ -3,6 +3,7 @@ package io.sente4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,26 +44,42 @@ class ChannelSocketClientCloseTest {
   }
 
   @Test
-  void anAjaxPollBeingSentAsTheClientDisconnectsIsNotSentAndLeavesNoTimer() {
+  void anAjaxRequestBeingSentAsTheClientDisconnectsIsNotSentAndLeavesNoTimer() {
+    // The connection ends between a request's registration and its send, here as it arms the connection's Ajax timer:
+    // the handshake's, the one request of this connection that finds no timer armed.
     AtomicReference<Runnable> onNextAjaxTimer = new AtomicReference<>();
     LiveTimers timers = new LiveTimers(f.time) {
       @Override
       public Cancellable schedule(Duration delay, Runnable task) {
         Runnable hook = delay.equals(AJAX_TIMEOUT) ? onNextAjaxTimer.getAndSet(null) : null;
         if (hook != null) {
-          hook.run(); // the connection ends between the poll's registration and its timer
+          hook.run();
         }
         return super.schedule(delay, task);
       }
     };
     f.start(f.builder(ToyPacker.TEXT).type(ClientType.AJAX).ajaxTimeout(AJAX_TIMEOUT).scheduler(timers));
-    FakeHttpExchange poll = f.connectAjax("alice");
     onNextAjaxTimer.set(f.client::disconnect);
-    poll.answer(new Frame.Timeout()); // the client sends the next poll, and disconnects as it does
-    f.awaitState(s -> s.status() == ClientState.Status.CLOSED);
+    CompletableFuture<ClientState> connected = f.client.connect();
+    assertThat(ClientFixture.failure(connected)).hasMessage("the client disconnected before a handshake");
     f.settle();
     assertThat(onNextAjaxTimer.get()).as("the hook ran").isNull();
-    assertThat(f.transport.pollGet()).as("a poll sent after the disconnect").isNull();
+    assertThat(f.transport.pollGet()).as("a request sent after the disconnect").isNull();
+    assertThat(timers.live()).as("timers left armed").isZero();
+  }
+
+  @Test
+  void anAjaxConnectionThatEndsLeavesNoTimerArmed() {
+    LiveTimers timers = new LiveTimers(f.time);
+    f.start(f.builder(ToyPacker.TEXT).type(ClientType.AJAX).ajaxTimeout(AJAX_TIMEOUT).scheduler(timers));
+    FakeHttpExchange poll = f.connectAjax("alice");
+    f.client.send(Event.of("app/n", 1L));
+    f.transport.nextPost();
+    f.time.advance(Duration.ofSeconds(1));
+    poll.answer(new Frame.Timeout());
+    f.transport.nextGet();
+    f.client.disconnect();
+    f.settle();
     assertThat(timers.live()).as("timers left armed").isZero();
   }
 
@@ -108,38 +125,5 @@ class ChannelSocketClientCloseTest {
     f.settle();
     assertThat(f.transport.opens()).as("WebSockets opened").isZero();
     assertThat(heard).isEmpty();
-  }
-
-  /** A scheduler that counts its timers that are armed: neither cancelled nor run. */
-  static class LiveTimers implements Scheduler {
-    private final Scheduler inner;
-    private final java.util.Set<Object> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    LiveTimers(Scheduler inner) {
-      this.inner = inner;
-    }
-
-    int live() {
-      return live.size();
-    }
-
-    @Override
-    public long nanoTime() {
-      return inner.nanoTime();
-    }
-
-    @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
-      Object id = new Object();
-      live.add(id);
-      Cancellable c = inner.schedule(delay, () -> {
-        live.remove(id);
-        task.run();
-      });
-      return () -> {
-        live.remove(id);
-        return c.cancel();
-      };
-    }
   }
 }

@@ -128,6 +128,62 @@ class ChannelSocketClientOfflineTest {
   }
 
   @Test
+  void anUnauthorizedCloseFailsTheHeldSendsAndRequestsAtOnce() {
+    // Regression: with no reconnect coming, they waited for the application's next connect() or close(); a plain
+    // send's future could wait for ever.
+    f.start(f.builder(ToyPacker.TEXT).offlineSends(OfflineSendPolicy.queue(5)).backoff(ClientFixture.STEPS));
+    FakeConnection c = f.connectOpen("u");
+    c.cut();
+    FakeConnection retry = f.transport.nextOpen(); // attempt 1, at once: the sends wait for its handshake
+    CompletableFuture<Void> a = f.client.send(ev(1));
+    CompletableFuture<Object> b = f.client.send(ev(2), Duration.ofHours(1));
+    retry.serverClose(CloseReason.UNAUTHORIZED);
+    assertThat(ClientFixture.failure(a)).isInstanceOf(ReplyClosedException.class)
+        .hasMessage("the server closed the connection as unauthorized before :app/e was sent");
+    assertThat(ClientFixture.failure(b)).isInstanceOf(ReplyClosedException.class)
+        .hasMessage("the server closed the connection as unauthorized before the reply to :app/e came");
+    assertThat(f.client.pendingReplies()).isZero();
+  }
+
+  @Test
+  void sendsAfterAnUnauthorizedCloseFailAtOnceUntilTheApplicationConnects() {
+    f.start(f.builder(ToyPacker.TEXT).offlineSends(OfflineSendPolicy.queue(5)));
+    FakeConnection c = f.connectOpen("u");
+    c.serverClose(CloseReason.UNAUTHORIZED);
+    f.awaitState(s -> s.status() == ClientState.Status.CLOSED);
+    assertThat(ClientFixture.failure(f.client.send(ev(1)))).isInstanceOf(ReplyClosedException.class)
+        .hasMessage("the server closed the connection as unauthorized; :app/e was not sent (the client stays closed "
+            + "until connect() or reconnect())");
+    assertThat(ClientFixture.failure(f.client.send(ev(2), TEN))).isInstanceOf(ReplyClosedException.class);
+    assertThat(f.client.pendingReplies()).isZero();
+    f.client.connect();
+    CompletableFuture<Void> held = f.client.send(ev(3)); // connecting again: held for the handshake
+    FakeConnection again = f.transport.nextOpen();
+    again.handshake("u", null);
+    assertThat(again.next()).isEqualTo(new Frame.ClientEvent(ev(3), null));
+    ClientFixture.join(held);
+  }
+
+  @Test
+  void sendsAfterDisconnectFailAtOnceUntilTheNextConnect() {
+    // Regression: they were held until the next connect() or close(), however long that was.
+    f.start(f.builder(ToyPacker.TEXT).offlineSends(OfflineSendPolicy.queue(5)));
+    f.connectOpen("u");
+    f.client.disconnect();
+    assertThat(ClientFixture.failure(f.client.send(ev(1)))).isInstanceOf(ReplyClosedException.class)
+        .hasMessage("the client disconnected; :app/e was not sent (the client stays closed until connect() or "
+            + "reconnect())");
+    assertThat(ClientFixture.failure(f.client.send(ev(2), TEN))).isInstanceOf(ReplyClosedException.class);
+    assertThat(f.client.pendingReplies()).isZero();
+    f.client.reconnect();
+    CompletableFuture<Void> held = f.client.send(ev(3));
+    FakeConnection again = f.transport.nextOpen();
+    again.handshake("u", null);
+    assertThat(again.next()).isEqualTo(new Frame.ClientEvent(ev(3), null));
+    ClientFixture.join(held);
+  }
+
+  @Test
   void policyValues() {
     assertThat(OfflineSendPolicy.failFast().queues()).isFalse();
     assertThat(OfflineSendPolicy.failFast().maxEvents()).isZero();

@@ -263,16 +263,31 @@ class ChannelSocketClientSchedulerRefusalTest {
   }
 
   @Test
-  void anAjaxPostWhoseTimerTheSchedulerRefusesFailsItsFutureUnsent() {
-    // A guard: this already held (AjaxExchanges fails a request whose timer the scheduler refuses).
+  void anAjaxConnectionWhoseTimerTheSchedulerRefusesFailsItsRequestsAndIsLost() {
+    // The requests of an Ajax connection share one timer, armed again for the next deadline each time it fires: when
+    // the scheduler refuses that, nothing would bound the requests' wait, so they fail, POSTs with the refusal as their
+    // cause, and the poll's failure ends the connection, which is tried again after the backoff.
+    Duration seven = Duration.ofSeconds(7); // from the first poll's deadline to the second's: no other timer's delay
     f.start(builder().type(ClientType.AJAX));
-    f.connectAjax("alice");
-    scheduler.refuse(AJAX_TIMEOUT);
+    FakeHttpExchange poll = f.connectAjax("alice");
+    f.time.advance(seven);
+    poll.answer(new Frame.Timeout());
+    f.transport.nextGet(); // the second poll, due 7 s after the first
     CompletableFuture<Void> sent = f.client.send(Event.of("app/n", 1L));
+    FakeHttpExchange post = f.transport.nextPost();
+    scheduler.refuse(seven);
+    f.time.advance(AJAX_TIMEOUT.minus(seven)); // the timer fires for the first poll, answered, and is refused
     assertThat(ClientFixture.failure(sent)).isInstanceOf(ReplyErrorException.class)
         .hasCauseInstanceOf(RejectedExecutionException.class);
+    assertThat(post.cancelled()).isTrue();
+    ClientState closed = f.awaitState(s -> s.status() == Status.CLOSED);
+    assertThat(closed.lastClose().get().reason()).isEqualTo(CloseReason.ERROR);
+    assertThat(f.nextError()).isInstanceOf(RejectedExecutionException.class);
+    scheduler.acceptAll();
     f.settle();
-    assertThat(f.transport.pollPost()).isNull();
+    f.time.advance(BACKOFF);
+    f.transport.nextGet().answer(new Frame.Handshake("alice", null));
+    f.awaitState(ClientState::isOpen);
   }
 
   @Test

@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random sequences of plain sends and requests made open, connecting and disconnected under a bounded offline queue,
- * with replies, time passing, cuts, handshakes, disconnects, connects, reconnects and cancels, against a model of each
- * send's outcome and of what reaches the server, in which order. Ends with close(): every send has then ended exactly
- * once, and nothing waits. Everything runs on the test thread (direct executors, virtual time), so the model is exact.
+ * Random sequences of plain sends and requests made open, connecting, not yet connected and disconnected (where they
+ * fail at once) under a bounded offline queue, with replies, time passing, cuts, handshakes, disconnects, connects,
+ * reconnects and cancels, against a model of each send's outcome and of what reaches the server, in which order.
+ * Ends with close(): every send has then ended exactly once, and nothing waits. Everything runs on the test thread
+ * (direct executors, virtual time), so the model is exact.
  */
 class OfflineQueuePropertyTest {
   private static final Executor DIRECT = Runnable::run;
@@ -67,6 +68,8 @@ class OfflineQueuePropertyTest {
     final List<Send> sends = new ArrayList<>();
     final List<Send> held = new ArrayList<>();
     Mode mode = Mode.DISCONNECTED;
+    /** Disconnected by the application, not yet connected again: sends fail at once. */
+    boolean stopped;
     FakeConnection conn;
     long now;
     long nextId;
@@ -80,6 +83,10 @@ class OfflineQueuePropertyTest {
       sends.add(s);
       if (mode == Mode.OPEN) {
         wire(s);
+        return;
+      }
+      if (stopped) {
+        s.expected = "closed";
         return;
       }
       if (held.size() >= MAX_HELD) {
@@ -158,6 +165,7 @@ class OfflineQueuePropertyTest {
       held.clear();
       conn = null;
       mode = Mode.DISCONNECTED;
+      stopped = true;
     }
 
     void connectOrReconnect(int arg) {
@@ -173,6 +181,7 @@ class OfflineQueuePropertyTest {
       conn = transport.pollOpen();
       assertThat(conn).as("a connection attempt").isNotNull();
       mode = Mode.CONNECTING;
+      stopped = false;
     }
 
     void cancel(int arg) {

@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,6 +60,8 @@ import java.util.concurrent.TimeUnit;
  * handshakes' work, and waits while a client's lock is held by a thread packing a frame for that client: to spread
  * many connections over threads, give {@link Builder#httpClient} a client with an executor. With a {@link
  * Builder#cookieHandler}, which the JDK calls as it reads, the transport's client keeps the JDK's default executor.
+ * The connect timeout of a WebSocket's opening and the close timeout of its close run on a thread of the transport's
+ * own, {@code sente4j-jdk-timer}, which starts with a timeout and ends once none waits.
  */
 public final class JdkClientTransport implements ClientTransport, AutoCloseable {
   /** Headers the JDK sets itself and refuses from callers; they are left out of every request. */
@@ -81,6 +85,14 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   private final Duration closeTimeout;
   private final int maxFrameBytes;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  /**
+   * Times the WebSockets' openings and closes, on a thread of the transport's own ({@code sente4j-jdk-timer}) that
+   * starts with a timeout and ends once none has been waiting for a second. Not {@code
+   * CompletableFuture.delayedExecutor}: its one thread is the JVM's, shared with every {@code orTimeout} and {@code
+   * completeOnTimeout}, and a timeout's work runs where it fires (failing an opening, or reporting an unanswered
+   * close, runs the client's handling, which takes the client's lock).
+   */
+  private final ScheduledThreadPoolExecutor timer;
   private volatile boolean closed;
 
   private JdkClientTransport(Builder b) {
@@ -89,6 +101,14 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     this.maxFrameBytes = b.maxFrameBytes;
     this.headers = Map.copyOf(b.headers);
     this.ownsHttp = b.httpClient == null;
+    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "sente4j-jdk-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true); // nothing to shut down: the thread ends once idle
+    timer.setRemoveOnCancelPolicy(true);
     if (b.httpClient != null) {
       this.http = b.httpClient;
     } else {
@@ -129,7 +149,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> requestHeaders,
       ChannelListener listener) {
     Objects.requireNonNull(uri, "uri");
-    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes, closeTimeout);
+    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes, closeTimeout, timer);
     CompletableFuture<Channel> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(new IllegalStateException("the transport is closed"));
@@ -165,16 +185,17 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
    * opening, and its connection, for ever.
    */
   private void bound(CompletableFuture<WebSocket> building, CompletableFuture<Channel> result, URI uri) {
-    result.whenComplete((channel, error) -> {
-      if (result.isCancelled()) {
-        building.cancel(true);
-      }
-    });
     // The URI without its query, which may carry a CSRF token.
     String where = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-    CompletableFuture.delayedExecutor(connectTimeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run).execute(() -> {
+    ScheduledFuture<?> timeout = timer.schedule(() -> {
       if (!building.isDone() && result.completeExceptionally(new HttpTimeoutException("the WebSocket opening "
           + "handshake with " + where + " did not complete within " + connectTimeout))) {
+        building.cancel(true);
+      }
+    }, TimeUnit.NANOSECONDS.convert(connectTimeout), TimeUnit.NANOSECONDS); // saturated: past ~292 years is never
+    result.whenComplete((channel, error) -> {
+      timeout.cancel(false);
+      if (result.isCancelled()) {
         building.cancel(true);
       }
     });

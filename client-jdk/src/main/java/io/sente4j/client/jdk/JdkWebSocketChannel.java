@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * once, last; a connection lost without a close frame ends with 1006.
  *
  * <p>The JDK calls its listener one call at a time, but the close can also be found by the close timeout (on the
- * JDK's delay thread) or by a send's completion while a message is being delivered: the listener is called through
- * a {@link SerialListener}, so such a close waits for the message's call to return, and is made by its thread.
+ * transport's timer thread) or by a send's completion while a message is being delivered: the listener is called
+ * through a {@link SerialListener}, so such a close waits for the message's call to return, and is made by its
+ * thread.
  */
 final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(JdkWebSocketChannel.class);
@@ -47,19 +50,23 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private final ChannelListener listener;
   private final int maxMessageBytes;
   private final Duration closeTimeout;
+  private final ScheduledExecutorService timer;
   private final MessageParts parts;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
   private volatile WebSocket socket;
+  private volatile ScheduledFuture<?> closeTimer;
   private boolean sending;
   private boolean closeQueued;
 
-  JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes, Duration closeTimeout) {
+  JdkWebSocketChannel(ChannelListener listener, int maxMessageBytes, Duration closeTimeout,
+      ScheduledExecutorService timer) {
     // A listener that throws an Error is in a state nobody knows: the socket is closed, and it hears only the close.
     this.listener = SerialListener.of(Objects.requireNonNull(listener, "listener"),
         failure -> close(CloseReason.ERROR));
     this.maxMessageBytes = maxMessageBytes;
     this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+    this.timer = Objects.requireNonNull(timer, "timer");
     this.parts = new MessageParts(maxMessageBytes);
   }
 
@@ -100,17 +107,26 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
    * After sending its close the JDK half-closes the TCP connection and waits for the server's close without a
    * deadline: a server that never answers (hung, or behind a dead link, as when a pong timed out) would keep the
    * socket open, and this channel would never report its close. After the close timeout the socket is aborted and
-   * the close reported as 1006. The check runs on the JDK's shared delay thread: it is short and never user code.
+   * the close reported as 1006. The check runs on the transport's timer thread, not the JDK's shared delay thread:
+   * reporting the close runs the client's handling of it, which takes the client's lock. The close's end cancels it.
    */
   private void abortUnansweredClose() {
-    CompletableFuture.delayedExecutor(closeTimeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run).execute(() -> {
+    closeTimer = timer.schedule(() -> {
       WebSocket ws = socket;
       if (ws != null && !ws.isInputClosed()) {
         LOG.debug("no close from the server within {} of this side's close; aborting the WebSocket", closeTimeout);
         ws.abort();
         ended(CloseReason.ABNORMAL.code(), "the server did not answer the close within " + closeTimeout);
       }
-    });
+    }, TimeUnit.NANOSECONDS.convert(closeTimeout), TimeUnit.NANOSECONDS); // saturated: past ~292 years is never
+  }
+
+  /** The socket's input has ended (the server's close came, or the connection failed): no close timeout is needed. */
+  private void cancelCloseTimer() {
+    ScheduledFuture<?> armed = closeTimer;
+    if (armed != null) {
+      armed.cancel(false);
+    }
   }
 
   @Override
@@ -320,6 +336,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    cancelCloseTimer();
     try {
       ended(statusCode, reason);
     } catch (Throwable t) {
@@ -337,6 +354,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
       return;
     }
     LOG.debug("WebSocket failed: {}", error.toString());
+    cancelCloseTimer();
     synchronized (queue) {
       // The JDK closed the output before this call: a close asked for during it (by the listener, or for a listener
       // that failed) cannot go out, and its failed send must not stand for this error in the close reported.

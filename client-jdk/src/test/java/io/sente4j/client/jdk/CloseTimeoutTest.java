@@ -17,7 +17,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,46 @@ class CloseTimeoutTest {
       }
     });
     assertThat(closes.count.get()).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(60)
+  void anUnansweredClosesTimeoutRunsOnTheTransportsOwnThreadNotTheJvmsSharedDelayThread() throws Exception {
+    // Regression: it ran on the one thread behind CompletableFuture.delayedExecutor, the JVM's, and with it the report
+    // of the close (the client's handling, under its lock): while that waited, so did every orTimeout and
+    // completeOnTimeout of the application.
+    server = new SilentServer();
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<String> thread = new CompletableFuture<>();
+    ChannelListener slow = new ChannelListener() {
+      @Override
+      public void onMessage(Payload payload) {}
+
+      @Override
+      public void onClose(int code, String reason) {
+        thread.complete(Thread.currentThread().getName());
+        try {
+          release.await(30, TimeUnit.SECONDS); // a slow handler of the close
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public void onError(Throwable error) {}
+    };
+    Channel ws = JdkClientTransport.builder().closeTimeout(Duration.ofMillis(300)).build()
+        .openWebSocket(server.uri(), Map.of(), slow).get(10, TimeUnit.SECONDS);
+    server.accepted.get(10, TimeUnit.SECONDS);
+    ws.close(1000, "bye");
+    try {
+      assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("sente4j-jdk-timer");
+      CompletableFuture<Object> unrelated = new CompletableFuture<>().orTimeout(1, TimeUnit.MILLISECONDS);
+      assertThatThrownBy(() -> unrelated.get(10, TimeUnit.SECONDS)).as("another timeout of the JVM, meanwhile")
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test

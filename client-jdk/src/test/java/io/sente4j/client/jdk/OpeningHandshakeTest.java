@@ -11,8 +11,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +57,34 @@ class OpeningHandshakeTest {
         .hasMessage("the WebSocket opening handshake with ws://127.0.0.1:" + server.uri().getPort() + "/chsk did "
             + "not complete within PT0.3S");
     server.left.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @Timeout(30)
+  void anOpeningsTimeoutRunsOnTheTransportsOwnThreadNotTheJvmsSharedDelayThread() throws Exception {
+    // Regression: the timeout ran on the one thread behind CompletableFuture.delayedExecutor, the JVM's, and with it
+    // what the opening's failure sets off (the client's handling, under its lock): while that waited, so did every
+    // orTimeout and completeOnTimeout of the application.
+    CompletableFuture<Channel> opening = open(Duration.ofMillis(300));
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<String> thread = new CompletableFuture<>();
+    opening.whenComplete((channel, error) -> {
+      thread.complete(Thread.currentThread().getName());
+      try {
+        release.await(20, TimeUnit.SECONDS); // a slow handler of the failure
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("sente4j-jdk-timer");
+      CompletableFuture<Object> unrelated = new CompletableFuture<>().orTimeout(1, TimeUnit.MILLISECONDS);
+      assertThatThrownBy(() -> unrelated.get(10, TimeUnit.SECONDS)).as("another timeout of the JVM, meanwhile")
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
+    } finally {
+      release.countDown();
+    }
+    assertThat(opening).isCompletedExceptionally();
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +22,18 @@ import org.junit.jupiter.api.Test;
  */
 class QueuedSendFailureLockTest {
   private static final long WAIT_SECONDS = 10;
+  /** The close timeout's timer; a daemon thread, idle but for the close in this test. */
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "test-close-timer");
+    t.setDaemon(true);
+    return t;
+  });
 
   @Test
   void aCloseFailsTheQueuedSendsWithoutHoldingTheLockASenderWaitsFor() throws Exception {
     PendingSends socket = new PendingSends();
     JdkWebSocketChannel channel = new JdkWebSocketChannel(ChannelListener.ignoring(), 1 << 20,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), TIMER);
     channel.onOpen(socket);
     channel.start();
     channel.send(Payload.text("outstanding")); // the JDK has not finished writing it

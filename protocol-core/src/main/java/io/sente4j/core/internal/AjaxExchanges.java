@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -23,14 +24,27 @@ import java.util.function.Consumer;
  * scheduler; one that gets no response in time fails with a {@link TimeoutException} and its transport future is
  * cancelled. Once the connection has ended, no request is sent, and the answers of those in flight are dropped; a
  * POST among them fails with {@link ReplyClosedException}. Thread-safe.
+ *
+ * <p>The timeouts share one timer per connection, a lazy sweep: each request records its deadline, and the timer is
+ * armed only when none is, for the earliest deadline in flight. A request that ends cancels nothing (with a timer per
+ * request, every request was a timer armed and cancelled, each a wake-up of the scheduler's thread); the timer, when
+ * it fires, fails the requests whose deadline has passed and is armed again for the earliest left, if any. So each
+ * request times out at its own deadline, to the nanosecond of the scheduler's clock, and an Ajax connection's steady
+ * traffic costs about one timer per Ajax timeout. The end of the connection cancels the timer.
  */
 final class AjaxExchanges {
   private final ClientTransport transport;
   private final Scheduler scheduler;
   private final Duration timeout;
+  private final long timeoutNanos;
   private final Consumer<Runnable> mdc;
+  /** In the order they were sent (the sweep does not count on their deadlines following that order). */
   private final Set<Exchange> inFlight = new LinkedHashSet<>();
   private CloseReason ended;
+  /** The sweep's timer, or {@code null} when none is armed. */
+  private Scheduler.Cancellable timer;
+  /** Numbers the timers: one that fires after the end cancelled it (it was already running) does nothing. */
+  private long timerGeneration;
 
   /**
    * Creates the set for one connection.
@@ -44,6 +58,7 @@ final class AjaxExchanges {
     this.transport = transport;
     this.scheduler = scheduler;
     this.timeout = timeout;
+    this.timeoutNanos = TimeUnit.NANOSECONDS.convert(timeout); // saturated: past ~292 years means never
     this.mdc = mdc;
   }
 
@@ -59,7 +74,8 @@ final class AjaxExchanges {
 
   /**
    * Sends one request; {@code then} gets the response or the failure (unwrapped; a {@link TimeoutException} after
-   * the Ajax timeout) on the transport's or the timer's thread, unless the connection ends first.
+   * the Ajax timeout) on the transport's or the timer's thread, unless the connection ends first. When the scheduler
+   * refuses the timer this request would arm, the request is not sent and {@code then} gets the scheduler's exception.
    *
    * @param call the request
    * @param what names the request in the timeout's message
@@ -68,38 +84,58 @@ final class AjaxExchanges {
    * @param then what to do with the answer
    */
   void send(HttpCall call, String what, CompletableFuture<Void> sent, BiConsumer<HttpReply, Throwable> then) {
-    Exchange x = new Exchange(sent);
+    Exchange x = new Exchange(what, sent);
     CloseReason endedAlready;
+    RuntimeException refused = null;
     synchronized (this) {
+      long now = scheduler.nanoTime();
       endedAlready = ended;
       if (endedAlready == null) {
+        x.deadline = now + timeoutNanos; // compared by difference, so wrapping past Long.MAX_VALUE is fine
         inFlight.add(x);
+        if (timer == null) {
+          try {
+            arm(now, x.deadline);
+          } catch (RuntimeException e) { // a scheduler that has been shut down
+            refused = e;
+          }
+        }
       }
     }
     if (endedAlready != null) {
       abort(List.of(x), endedAlready);
       return;
     }
+    x.result.whenComplete((r, e) -> {
+      synchronized (this) {
+        if (!inFlight.remove(x)) {
+          return; // aborted: the connection ended
+        }
+      }
+      CompletableFuture<HttpReply> request = x.request;
+      if (request != null) {
+        request.cancel(false); // a no-op unless the timeout won
+      }
+      mdc.accept(() -> then.accept(r, e));
+    });
+    if (refused != null) {
+      x.result.completeExceptionally(refused); // nothing would bound its wait: not sent
+      return;
+    }
+    if (x.result.isDone()) {
+      // The connection ended (and aborted this) since it was registered: send nothing, since the request would
+      // reach the server for a connection the client has given up.
+      return;
+    }
     CompletableFuture<HttpReply> request;
     try {
-      x.timer = scheduler.schedule(timeout, () -> x.result.completeExceptionally(
-          new TimeoutException("no response to the Ajax " + what + " within " + timeout)));
-      if (x.result.isCancelled()) {
-        // The connection ended (and aborted this) while the timer was being armed, before it could be cancelled:
-        // send nothing, since the request would reach the server for a connection the client has given up.
-        x.timer.cancel();
-        return;
-      }
       request = transport.request(call);
-    } catch (RuntimeException e) { // a scheduler or transport that has been shut down
-      if (x.timer == null) {
-        x.timer = () -> false;
-      }
+    } catch (RuntimeException e) { // a transport that has been shut down
       request = CompletableFuture.failedFuture(e);
     }
     x.request = request;
-    if (x.result.isCancelled()) {
-      request.cancel(false); // aborted before the request existed: the abort could not cancel it
+    if (x.result.isDone()) {
+      request.cancel(false); // aborted or timed out before the request existed: neither could cancel it
     }
     request.whenComplete((r, e) -> {
       if (e != null) {
@@ -108,20 +144,10 @@ final class AjaxExchanges {
         x.result.complete(r);
       }
     });
-    x.result.whenComplete((r, e) -> {
-      synchronized (this) {
-        if (!inFlight.remove(x)) {
-          return; // aborted: the connection ended
-        }
-      }
-      x.timer.cancel();
-      x.request.cancel(false); // a no-op unless the timeout won
-      mdc.accept(() -> then.accept(r, e));
-    });
   }
 
   /**
-   * Ends the connection: later requests are not sent.
+   * Ends the connection: later requests are not sent, and the timer is cancelled.
    *
    * @return what aborts the requests in flight, to run once the session has heard of the end; {@code null} if the
    *     connection had already ended
@@ -135,6 +161,7 @@ final class AjaxExchanges {
       ended = reason;
       all = new ArrayList<>(inFlight);
       inFlight.clear();
+      cancelTimer();
     }
     return () -> abort(all, reason);
   }
@@ -144,13 +171,82 @@ final class AjaxExchanges {
     return error instanceof TimeoutException || error instanceof HttpTimeoutException;
   }
 
+  /**
+   * Arms the timer for {@code at}. Under this object's lock; when the scheduler throws, so does this, and no timer
+   * is armed.
+   */
+  private void arm(long now, long at) {
+    long generation = ++timerGeneration;
+    Scheduler.Cancellable next = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)),
+        () -> sweep(generation));
+    if (ended != null || generation != timerGeneration) {
+      next.cancel(); // a scheduler that ran the end (or a sweep) as it armed: nothing may outlive the end
+      return;
+    }
+    timer = next;
+  }
+
+  private void cancelTimer() {
+    timerGeneration++;
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+  }
+
+  /**
+   * The timer fired: fails the requests whose deadline has passed and arms the timer for the earliest one left. When
+   * the scheduler refuses that timer, the requests left fail with its exception, since nothing would bound their wait
+   * (POSTs first, so that each POST's future carries the refusal rather than the close its failed poll causes).
+   */
+  private void sweep(long generation) {
+    List<Exchange> expired = new ArrayList<>();
+    List<Exchange> untimed = new ArrayList<>();
+    RuntimeException refused = null;
+    synchronized (this) {
+      if (generation != timerGeneration || ended != null) {
+        return;
+      }
+      timer = null;
+      long now = scheduler.nanoTime();
+      Exchange next = null;
+      for (Exchange x : inFlight) {
+        if (x.deadline - now <= 0L) {
+          expired.add(x);
+        } else if (next == null || x.deadline - next.deadline < 0L) {
+          next = x;
+        }
+      }
+      if (next != null) {
+        try {
+          arm(now, next.deadline);
+        } catch (RuntimeException e) {
+          refused = e;
+          for (Exchange x : inFlight) {
+            if (x.deadline - now > 0L && x.sent != null) {
+              untimed.add(x);
+            }
+          }
+          for (Exchange x : inFlight) {
+            if (x.deadline - now > 0L && x.sent == null) {
+              untimed.add(x);
+            }
+          }
+        }
+      }
+    }
+    for (Exchange x : expired) {
+      x.result.completeExceptionally(new TimeoutException("no response to the Ajax " + x.what + " within "
+          + timeout));
+    }
+    for (Exchange x : untimed) {
+      x.result.completeExceptionally(refused);
+    }
+  }
+
   private static void abort(List<Exchange> ended, CloseReason reason) {
     for (Exchange x : ended) {
       x.result.cancel(false);
-      Scheduler.Cancellable timer = x.timer;
-      if (timer != null) {
-        timer.cancel();
-      }
       CompletableFuture<HttpReply> request = x.request;
       if (request != null) {
         request.cancel(false);
@@ -162,14 +258,19 @@ final class AjaxExchanges {
     }
   }
 
-  /** One request in flight; {@link #result} is completed by the response, the timeout or the end. */
+  /**
+   * One request in flight; {@link #result} is completed by the response, the timeout or the end. Its deadline is set
+   * under the set's lock before anyone else sees it.
+   */
   private static final class Exchange {
     final CompletableFuture<HttpReply> result = new CompletableFuture<>();
+    final String what;
     final CompletableFuture<Void> sent;
-    volatile Scheduler.Cancellable timer;
+    long deadline;
     volatile CompletableFuture<HttpReply> request;
 
-    Exchange(CompletableFuture<Void> sent) {
+    Exchange(String what, CompletableFuture<Void> sent) {
+      this.what = what;
       this.sent = sent;
     }
   }

@@ -37,7 +37,8 @@ public final class ClientSender {
     synchronized (session.lock) {
       if (session.openConnection() != null) {
         sendPlain(event, sent, true);
-      } else if (session.terminated() || !held.offer(new OutboundQueue.Item(event, null, sent), ended)) {
+      } else if (session.terminated() || session.stopped() != null
+          || !held.offer(new OutboundQueue.Item(event, null, sent), ended)) {
         PendingReplies.complete(executor, sent, null, notOpen(event));
       }
     }
@@ -52,7 +53,7 @@ public final class ClientSender {
       throw new IllegalArgumentException("a reply timeout must be positive, got " + timeout);
     }
     synchronized (session.lock) {
-      if (session.terminated()) {
+      if (session.terminated() || session.stopped() != null) {
         // Not registered: its timer would outlive the client (and be refused by a scheduler close() shut down).
         CompletableFuture<Object> closed = new CompletableFuture<>();
         PendingReplies.complete(executor, closed, null, notOpen(event));
@@ -140,6 +141,10 @@ public final class ClientSender {
   private ReplyClosedException notOpen(Event event) {
     if (session.terminated()) {
       return new ReplyClosedException("the client is closed; " + event.id() + " was not sent");
+    }
+    if (session.stopped() != null) {
+      return new ReplyClosedException(session.stopped() + "; " + event.id()
+          + " was not sent (the client stays closed until connect() or reconnect())");
     }
     if (held.max() > 0) {
       return new ReplyClosedException("not open and the offline queue is full (" + held.max()

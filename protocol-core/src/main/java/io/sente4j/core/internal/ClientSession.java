@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientSession implements ClientKeepAlive.Actions {
   private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+  private static final String DISCONNECTED = "the client disconnected";
 
   final Object lock = new Object();
   final ClientConfig config;
@@ -48,7 +50,14 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private final AtomicLong callbackIds = new AtomicLong();
   private final List<CompletableFuture<ClientState>> waiters = new ArrayList<>();
   private volatile ClientState state;
+  /** A state set and not yet published to the state listener (a loss whose reconnect is being drawn), or null. */
+  private ClientState unpublished;
   private boolean wanted;
+  /**
+   * Why the client stays closed until {@link #connect()} or {@link #reconnect()}: it was disconnected, closed as
+   * unauthorized, or stopped on an error. Null otherwise, before the first connect() too. Sends fail at once while set.
+   */
+  private String stopped;
   private boolean terminated;
   private boolean handshaken;
   private long epoch;
@@ -116,22 +125,27 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       waiters.add(opened);
       if (!wanted) {
         wanted = true;
+        stopped = null;
         startAttempt(0);
       }
       return opened;
     }
   }
 
-  /** Closes with {@code requested} and stays closed; every waiting request and held send fails closed. */
+  /**
+   * Closes with {@code requested} and stays closed; every waiting request and held send fails closed, and so do sends
+   * made until the next {@link #connect()} or {@link #reconnect()}.
+   */
   public void disconnect() {
     synchronized (lock) {
       boolean wasWanted = wanted;
       wanted = false;
+      stopped = DISCONNECTED;
       epoch++;
       reconnects.cancel();
       ClientConnection c = detach();
-      pending.failAll("the client disconnected");
-      sender.failHeld("the client disconnected");
+      pending.failAll(DISCONNECTED);
+      sender.failHeld(DISCONNECTED);
       failWaiters("the client disconnected before a handshake");
       if (wasWanted) {
         setState(state.closed(CloseInfo.byClient(CloseReason.REQUESTED)));
@@ -161,6 +175,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         }
       }
       wanted = true;
+      stopped = null;
       startAttempt(0);
     }
   }
@@ -201,6 +216,14 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   /** Whether the session has been terminated; under the lock. */
   boolean terminated() {
     return terminated;
+  }
+
+  /**
+   * Why the client stays closed until connect() or reconnect() (disconnected, closed as unauthorized, stopped on an
+   * error), or {@code null} when it connects or reconnects of its own accord; under the lock.
+   */
+  String stopped() {
+    return stopped;
   }
 
   /** The connection to send on, when the client is open; under the lock. */
@@ -282,11 +305,41 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private void lost(CloseInfo info) {
     pending.failSent("the connection closed (" + info.reason().text() + ")");
     if (info.reason() == CloseReason.UNAUTHORIZED) {
-      stop(info, "the server closed the connection as unauthorized");
+      String why = "the server closed the connection as unauthorized";
+      stop(info, why, why);
       return;
     }
     int next = attemptsSoFar() + 1;
     long e = epoch;
+    long lostAt = config.scheduler().nanoTime();
+    reconnects.cancel();
+    // The backoff is the application's code: drawn on the executor, outside the lock, so that a slow one (or one that
+    // calls the client) holds up no send. state() says closed at once; the listener hears of it once the next
+    // attempt is armed, as an application that moves (virtual) time when it hears would otherwise move it past an
+    // attempt not yet armed. The attempt is timed from the loss, not from the draw.
+    setStateUnpublished(state.closed(info));
+    reconnects.draw(completions, next, (delay, error) -> {
+      synchronized (lock) {
+        if (e == epoch && wanted && current == null) {
+          reconnectAfter(e, next, lostAt, delay, error);
+        }
+        publishHeld();
+      }
+    });
+  }
+
+  /**
+   * The backoff drew {@code delay} (or threw {@code error}) for attempt {@code next}, after a loss at {@code lostAt}
+   * (scheduler time): the attempt starts that long after the loss, at once if that time has passed. An attempt without
+   * a delay is handed to the executor, as the close was published before it. Under the lock.
+   */
+  private void reconnectAfter(long e, int next, long lostAt, Duration delay, RuntimeException error) {
+    if (error != null) {
+      stopWithError(new Sente4jException("the backoff threw " + error + " for reconnect attempt " + next
+          + "; the client stays closed until connect() or reconnect()", error),
+          "the client stopped (its backoff threw)");
+      return;
+    }
     Runnable start = () -> {
       synchronized (lock) {
         if (e == epoch && wanted && current == null) {
@@ -294,22 +347,20 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         }
       }
     };
-    // Timers are armed before anything reaches the application, which may move (virtual) time when it hears.
-    boolean now;
-    try {
-      now = reconnects.schedule(next, start).isZero();
-    } catch (RuntimeException refused) {
-      setState(state.closed(info));
-      schedulerRefused("reconnect", refused);
+    long remaining = TimeUnit.NANOSECONDS.convert(delay) - (config.scheduler().nanoTime() - lostAt); // saturated
+    if (remaining > 0) {
+      try {
+        reconnects.arm(Duration.ofNanos(remaining), start);
+      } catch (RuntimeException refused) {
+        schedulerRefused("reconnect", refused);
+      }
       return;
     }
-    setState(state.closed(info));
-    if (now) {
-      try {
-        config.executor().execute(start);
-      } catch (RejectedExecutionException refused) {
-        startSoon(start);
-      }
+    publishHeld(); // the close before the attempt
+    try {
+      config.executor().execute(start);
+    } catch (RejectedExecutionException refused) {
+      startSoon(start);
     }
   }
 
@@ -340,34 +391,44 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   }
 
   /**
-   * The client stays closed after {@code info}: no reconnect until {@link #connect()} or {@link #reconnect()};
-   * connect()'s futures fail with {@code why}. Under the lock.
+   * The client stays closed after {@code info}: no reconnect until {@link #connect()} or {@link #reconnect()}. With
+   * no attempt to wait for, the requests and sends it holds fail closed with {@code why} at once, and so do sends made
+   * until then; connect()'s futures fail with {@code waitersWhy}. Under the lock.
    */
-  private void stop(CloseInfo info, String why) {
+  private void stop(CloseInfo info, String why, String waitersWhy) {
     wanted = false;
+    stopped = why;
     epoch++;
     reconnects.cancel();
+    pending.failAll(why);
+    sender.failHeld(why);
     setState(state.closed(info));
-    failWaiters(why);
+    failWaiters(waitersWhy);
   }
 
   /**
    * The scheduler threw instead of arming {@code timer}, one the connection cannot do without (its executor was shut
    * down, say). Without it the client could not bound an attempt, notice a dead connection or come back after a
-   * loss, and trying again at once would spin, so it stops instead of hanging: it closes the connection as {@link
-   * CloseReason#ERROR}, fails the requests, the held sends and connect()'s futures, as {@link #disconnect()} does,
-   * reports a {@link Sente4jException} caused by the refusal, and stays closed until {@link #connect()} or {@link
-   * #reconnect()}. Under the lock.
+   * loss, and trying again at once would spin, so it stops instead of hanging ({@link #stopWithError}), reporting a
+   * {@link Sente4jException} caused by the refusal. Under the lock.
    */
   private void schedulerRefused(String timer, RuntimeException refused) {
-    Sente4jException error = new Sente4jException("the scheduler refused the client's " + timer + " timer ("
-        + refused + "); the client stays closed until connect() or reconnect()", refused);
+    stopWithError(new Sente4jException("the scheduler refused the client's " + timer + " timer (" + refused
+        + "); the client stays closed until connect() or reconnect()", refused),
+        "the client stopped (its scheduler refused a timer)");
+  }
+
+  /**
+   * The client cannot go on after {@code error} (its message says why and that it stays closed): it closes the
+   * connection as {@link CloseReason#ERROR}, fails the requests, the held sends and connect()'s futures with {@code
+   * why}, as {@link #disconnect()} does, reports {@code error}, and stays closed until {@link #connect()} or {@link
+   * #reconnect()}. Under the lock.
+   */
+  private void stopWithError(Sente4jException error, String why) {
     LOG.warn("client {}: {}", config.clientId(), error.getMessage());
     ClientConnection c = detach();
-    String why = "the client stopped (its scheduler refused a timer)";
-    pending.failAll(why);
-    sender.failHeld(why);
-    stop(new CloseInfo(CloseReason.ERROR, CloseReason.ERROR.code(), error.getMessage(), true), error.getMessage());
+    stop(new CloseInfo(CloseReason.ERROR, CloseReason.ERROR.code(), error.getMessage(), true), why,
+        error.getMessage());
     dispatcher.reportError(state.uid(), error);
     if (c != null) {
       c.close(CloseReason.ERROR);
@@ -494,8 +555,33 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     waiters.clear();
   }
 
+  /** Sets and publishes a new state, after any state still held back. Under the lock. */
   private void setState(ClientState next) {
+    publishHeld();
     state = next;
+    publish(next);
+  }
+
+  /**
+   * Sets a new state that the state listener hears of later: at {@link #publishHeld()}, at the latest before the
+   * next state. Under the lock.
+   */
+  private void setStateUnpublished(ClientState next) {
+    publishHeld();
+    state = next;
+    unpublished = next;
+  }
+
+  /** Publishes the state held back, if any. Under the lock. */
+  private void publishHeld() {
+    ClientState held = unpublished;
+    if (held != null) {
+      unpublished = null;
+      publish(held);
+    }
+  }
+
+  private void publish(ClientState next) {
     dispatcher.submit(next.uid(), "state listener", () -> config.stateListener().accept(next));
   }
 

@@ -3,18 +3,30 @@ package io.sente4j.core.internal;
 import io.sente4j.core.Backoff;
 import io.sente4j.core.Scheduler;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
- * Schedules a client's reconnect attempts with its {@link Backoff}: an attempt with a delay is started by the
+ * Schedules a client's reconnect attempts with its {@link Backoff}. The delay is drawn on the client's executor,
+ * outside the client's lock: the backoff and its random source are the application's code, which may be slow or call
+ * the client back, and under the lock every send would wait for them. An attempt with a delay is then started by the
  * scheduler's timer, on the timer's thread (starting only takes the client's lock and hands the attempt to the
- * executor, so no application code runs there); one without is started by the caller. At most one attempt is armed
- * at a time. Not thread-safe: the client's lock guards it.
+ * executor, so no application code runs there). At most one attempt is armed at a time. {@link #draw} is
+ * thread-safe; the rest is guarded by the client's lock.
  */
 public final class ReconnectLoop {
+  /**
+   * How long a start the executor refused waits before it is tried again: not at once, or an executor that refuses
+   * for good and a backoff of zeros would keep the scheduler's thread busy failing attempts.
+   */
+  public static final Duration REFUSED_START_RETRY = Duration.ofMillis(100);
+
   private final Scheduler scheduler;
   private final Backoff backoff;
   private final RandomGenerator random;
+  /** Held while the backoff draws, never the client's lock: {@link Backoff} is called one draw at a time. */
+  private final Object drawing = new Object();
   private Scheduler.Cancellable timer;
 
   /**
@@ -31,29 +43,35 @@ public final class ReconnectLoop {
   }
 
   /**
-   * Draws the delay of attempt {@code attempt} and, when it is not zero, arms a timer that starts the attempt,
-   * replacing any armed one. An attempt whose delay is zero is the caller's to start, after it has published the
-   * close, so that the application sees the close before the next attempt.
-   *
-   * @return the delay drawn; zero when the caller starts the attempt itself
-   * @throws RuntimeException what the scheduler throws when it refuses the timer (it was shut down); no timer is armed
-   *     then
+   * Draws the delay of attempt {@code attempt} on {@code executor}, which must not run it on the calling thread
+   * unless that thread may wait for the backoff, and hands it to {@code then} on the same thread: the delay (zero for
+   * a null or negative one), or what the backoff threw.
    */
-  public Duration schedule(int attempt, Runnable start) {
-    cancel();
-    Duration delay = backoff.delay(attempt, random);
-    if (delay == null || delay.isNegative() || delay.isZero()) {
-      return Duration.ZERO;
-    }
-    timer = scheduler.schedule(delay, start);
-    return delay;
+  public void draw(Executor executor, int attempt, BiConsumer<Duration, RuntimeException> then) {
+    executor.execute(() -> {
+      Duration delay;
+      try {
+        synchronized (drawing) {
+          delay = backoff.delay(attempt, random);
+        }
+      } catch (RuntimeException e) {
+        then.accept(null, e);
+        return;
+      }
+      then.accept(delay == null || delay.isNegative() ? Duration.ZERO : delay, null);
+    });
   }
 
   /**
-   * How long a start the executor refused waits before it is tried again: not at once, or an executor that refuses
-   * for good and a backoff of zeros would keep the scheduler's thread busy failing attempts.
+   * Arms a timer that starts an attempt after {@code delay}, replacing any armed one.
+   *
+   * @throws RuntimeException what the scheduler throws when it refuses the timer (it was shut down); no timer is armed
+   *     then
    */
-  public static final Duration REFUSED_START_RETRY = Duration.ofMillis(100);
+  public void arm(Duration delay, Runnable start) {
+    cancel();
+    timer = scheduler.schedule(delay, start);
+  }
 
   /**
    * Arms a timer that starts the attempt after {@link #REFUSED_START_RETRY}, replacing any armed one: for a start the
@@ -62,8 +80,7 @@ public final class ReconnectLoop {
    * @throws RuntimeException what the scheduler throws when it refuses the timer; no timer is armed then
    */
   public void startSoon(Runnable start) {
-    cancel();
-    timer = scheduler.schedule(REFUSED_START_RETRY, start);
+    arm(REFUSED_START_RETRY, start);
   }
 
   /** Cancels the scheduled attempt, if any. */
