@@ -61,6 +61,25 @@ class TransitReadErrorsTest {
   }
 
   @Test
+  void theMapMarkerAsAMapKeyIsRefusedWhereverTheKeyIs() {
+    // "^ " only begins an array; as the first key of a map it was read as an internal marker object, which ended up
+    // as a key of the map returned.
+    for (String text : new String[] {"{\"^ \":1}", "{\"^ \":1,\"b\":2}", "{\"b\":2,\"^ \":1}"}) {
+      PackerException e = jsonError(text);
+      assertThat(e.getMessage()).as(text).contains("a map key cannot be a tag or a map marker");
+      assertThat(e.offset()).as(text).isEqualTo(text.indexOf("\"^ \""));
+    }
+    // {"^ ": 1} and {"b": 2, "^ ": 1} in MessagePack
+    assertThatThrownBy(() -> msgpack.unpack(Payload.binary(Bytes.fromHex("81a25e2001"))))
+        .isInstanceOfSatisfying(PackerException.class, e -> {
+          assertThat(e.getMessage()).contains("a map key cannot be a tag or a map marker");
+          assertThat(e.offset()).isEqualTo(1);
+        });
+    assertThatThrownBy(() -> msgpack.unpack(Payload.binary(Bytes.fromHex("82a16202a25e2001"))))
+        .isInstanceOfSatisfying(PackerException.class, e -> assertThat(e.offset()).isEqualTo(4));
+  }
+
+  @Test
   void messagePackValuesThatAreNotTransitAreRefusedAtTheirByte() {
     // [1, bin8 of 1 byte], then [1, ext], then a map whose header announces more entries than bytes remain.
     for (String hex : new String[] {"9201c40100", "9201d40100", "9201de7fff"}) {

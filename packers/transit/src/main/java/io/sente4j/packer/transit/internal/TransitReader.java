@@ -216,6 +216,9 @@ abstract class TransitReader {
         leave();
         return v;
       }
+      if (key == MAP_AS_ARRAY) {
+        throw notAKey(first);
+      }
       checkDepth(depth, at);
       Map<Object, Object> m = new LinkedHashMap<>();
       toValue();
@@ -264,9 +267,13 @@ abstract class TransitReader {
     long at = position();
     Object key = fromString(string(), true, at);
     if (key instanceof Tag || key == MAP_AS_ARRAY) {
-      throw error("a map key cannot be a tag or a map marker", at);
+      throw notAKey(at);
     }
     return key;
+  }
+
+  private PackerException notAKey(long at) {
+    return error("a map key cannot be a tag or a map marker", at);
   }
 
   private void put(Map<Object, Object> m, Object key, Object value, long keyAt, long mapAt) {
