@@ -39,9 +39,9 @@ import java.util.Objects;
  * <p><b>Reading</b> accepts every well-formed CBOR item of the data model: any integer width, major type 0 beyond
  * 2<sup>63</sup>-1 and major type 1 below -2<sup>63</sup> as {@code BigInteger}, half, single and double floats (as
  * {@code Double}), indefinite-length strings, arrays and maps, tag 1 (epoch seconds, integer or float) as well as tag
- * 0 for instants, and the self-describe tag 55799. It refuses, naming the offset: other tags, {@code undefined} and
- * other simple values, a map with two equal keys, a set with two equal elements, strings that are not UTF-8,
- * malformed tag contents, and anything after the value.
+ * 0 for instants, and the self-describe tag 55799 (skipped, however often it repeats). It refuses, naming the offset:
+ * other tags, {@code undefined} and other simple values, a map with two equal keys, a set with two equal elements,
+ * strings that are not UTF-8, malformed tag contents, and anything after the value.
  *
  * <p>Immutable and thread-safe: one packer, and the one Jackson factory it holds, serves every connection.
  */

@@ -98,6 +98,16 @@ public final class CborReader {
     return (in[pos] & 0xff) >>> 5;
   }
 
+  /** The number of the tag whose head is next, without consuming it; the caller has checked that a tag is next. */
+  long peekTag() {
+    int start = pos;
+    long startAt = at;
+    long tag = definite(u8() & 0x1f);
+    pos = start;
+    at = startAt;
+    return tag;
+  }
+
   /** The argument of a head whose additional information is {@code ai}: a number, or {@link #INDEFINITE}. */
   private long argument(int ai) {
     if (ai < 24) {
@@ -160,8 +170,19 @@ public final class CborReader {
         return Collections.unmodifiableList(array(ai, enclosing + 1));
       case CborValues.MAJOR_MAP:
         return map(ai, enclosing + 1);
-      case CborValues.MAJOR_TAG:
-        return TagReader.read(this, definite(ai), enclosing);
+      case CborValues.MAJOR_TAG: {
+        long tag = definite(ai);
+        // The self-describe tag means nothing (RFC 8949 section 3.4.6); a chain of them is skipped by this loop, not
+        // by recursion, which nothing would bound: a tag is no level of nesting.
+        while (tag == CborTags.SELF_DESCRIBE) {
+          if (peekMajor() != CborValues.MAJOR_TAG) {
+            return value(enclosing);
+          }
+          at = pos;
+          tag = definite(u8() & 0x1f);
+        }
+        return TagReader.read(this, tag, enclosing);
+      }
       default:
         return simple(ai);
     }
