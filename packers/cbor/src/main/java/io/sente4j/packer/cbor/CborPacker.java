@@ -41,7 +41,8 @@ import java.util.Objects;
  * {@code Double}), indefinite-length strings, arrays and maps, tag 1 (epoch seconds, integer or float) as well as tag
  * 0 for instants, and the self-describe tag 55799 (skipped, however often it repeats). It refuses, naming the offset:
  * other tags, {@code undefined} and other simple values, a map with two equal keys, a set with two equal elements,
- * strings that are not UTF-8, malformed tag contents, and anything after the value.
+ * a map or set in which more than 64 keys (elements) share one hash code (a hash flood: Java's hash maps would take
+ * time in their square), strings that are not UTF-8, malformed tag contents, and anything after the value.
  *
  * <p>Immutable and thread-safe: one packer, and the one Jackson factory it holds, serves every connection.
  */

@@ -5,6 +5,7 @@ import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
+import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.cbor.CborPacker;
 import java.io.ByteArrayOutputStream;
@@ -355,12 +356,16 @@ public final class CborReader {
       count = length(n, 2, "a map");
     }
     Map<Object, Object> out = new LinkedHashMap<>(count < 12 ? 16 : (int) (count / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; indefinite ? !atBreak() : i < count; i++) {
       if (indefinite) {
         checkSize(i + 1L);
       }
       long keyAt = pos;
       Object key = value(depth);
+      if (!guard.admits(key, out.keySet())) {
+        throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+      }
       Object value = value(depth);
       int before = out.size();
       out.put(key, value);

@@ -4,6 +4,7 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -153,7 +154,11 @@ final class TagReader {
     int ai = r.u8() & 0x1f;
     List<Object> items = r.array(ai, depth);
     Set<Object> out = new LinkedHashSet<>(items.size() < 12 ? 16 : (int) (items.size() / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (Object item : items) {
+      if (!guard.admits(item, out)) {
+        throw CborReader.error(HashFloodGuard.refusal("elements of one set") + " (tag 258)", tagAt);
+      }
       if (!out.add(item)) {
         throw CborReader.error("a set (tag 258) that repeats an element", tagAt);
       }

@@ -7,6 +7,7 @@ import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.msgpack.MsgpackPacker;
 import java.io.IOException;
@@ -177,9 +178,13 @@ public final class MsgpackReader {
     checkDepth(depth);
     checkSize(n, 2);
     Map<Object, Object> out = new LinkedHashMap<>(n < 12 ? 16 : (int) (n / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; i < n; i++) {
       long keyAt = in.getTotalReadBytes();
       Object key = key(depth);
+      if (!guard.admits(key, out.keySet())) {
+        throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+      }
       Object value = value(depth);
       int before = out.size();
       out.put(key, value);
@@ -300,9 +305,14 @@ public final class MsgpackReader {
     int count = in.unpackArrayHeader();
     checkSize(count, 1);
     Set<Object> out = new LinkedHashSet<>(count < 12 ? 16 : (int) (count / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; i < count; i++) {
       long elementAt = in.getTotalReadBytes();
-      if (!out.add(value(depth))) {
+      Object element = value(depth);
+      if (!guard.admits(element, out)) {
+        throw error(HashFloodGuard.refusal("elements of one set"), elementAt);
+      }
+      if (!out.add(element)) {
         throw error("the set repeats an element", elementAt);
       }
     }
