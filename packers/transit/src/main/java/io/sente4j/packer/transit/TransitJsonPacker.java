@@ -36,7 +36,8 @@ import io.sente4j.packer.transit.internal.TransitCodec;
  * it reads as other types: a URI ({@code "~rhttp://..."}), a ratio, a link, and any other tag come back as {@code
  * Tagged}; an instant in the verbose form ({@code "~t2000-01-01T12:00:00.000Z"}) keeps the precision it has. It
  * refuses duplicate map keys and set elements, a map or set in which more than 64 keys share one hash code (a
- * hash flood: Java's hash maps would take time in their square), a cache reference to nothing read yet, malformed
+ * hash flood: Java's hash maps would take time in their square), a cache reference to nothing read yet, cache
+ * references that stand for more than 16 times {@link PackerLimits#maxInputBytes()} characters in all, malformed
  * scalars (a UUID that is not canonical, a keyword that breaks the naming rules), anything after the value, and
  * input beyond the {@link PackerLimits}; every failure is a {@link io.sente4j.core.PackerException} with the
  * character offset (for a binary payload, the byte offset), line and column.

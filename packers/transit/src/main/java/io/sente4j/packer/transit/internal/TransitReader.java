@@ -47,13 +47,14 @@ abstract class TransitReader {
 
   final String packer;
   final PackerLimits limits;
-  private final ReadCache cache = new ReadCache();
+  private final ReadCache cache;
   private final int maxRawDepth;
   private int rawDepth;
 
   TransitReader(String packer, PackerLimits limits) {
     this.packer = packer;
     this.limits = limits;
+    this.cache = new ReadCache(limits.maxInputBytes());
     this.maxRawDepth = 2 * limits.maxDepth() + 2;
   }
 
@@ -124,7 +125,7 @@ abstract class TransitReader {
         return parse(s);
       }
       Object v = parse(s);
-      cache.add(v);
+      cache.add(v, s);
       return v;
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage(), at);
