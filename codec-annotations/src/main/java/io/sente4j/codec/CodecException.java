@@ -41,6 +41,15 @@ public final class CodecException extends Sente4jException {
     return new CodecException(null, false, "", Objects.requireNonNull(problem, "problem"), cause);
   }
 
+  /**
+   * Data nested deeper than the thread's stack lets a record that holds itself be decoded (possible only where a
+   * packer's depth limit has been raised far above its default).
+   */
+  public static CodecException nestedTooDeeply() {
+    return of("nested too deeply to decode: a record that holds itself, nested deeper than this thread's stack"
+        + " allows");
+  }
+
   /** The problem "expected {@code what}, got {@code value}", with the value shortened for the message. */
   public static CodecException expected(String what, Object value) {
     return of("expected " + what + ", got " + describe(value));

@@ -133,6 +133,28 @@ class DecodeErrorsTest {
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
   }
 
+  /**
+   * A record that holds itself decodes by recursion, one level of the data per few stack frames: with a packer's
+   * depth limit raised (it may be up to 100,000), data nested deeper than the thread's stack ended in a
+   * StackOverflowError thrown out of the typed handler.
+   */
+  @Test
+  void aRecordNestedDeeperThanTheStackAllowsFailsWithCodecException() {
+    Object data = Map.of(Keyword.of("label"), "leaf", Keyword.of("children"), List.of());
+    for (int i = 0; i < 200_000; i++) {
+      data = Map.of(Keyword.of("label"), "n", Keyword.of("children"), List.of(), Keyword.of("next"), data);
+    }
+    Object deep = data;
+    assertThatThrownBy(() -> EverythingCodecs.TREE.decode(deep)).isInstanceOf(CodecException.class)
+        .hasMessageStartingWith("nested too deeply to decode");
+    Keyword tree = Keyword.of("test.all", "tree");
+    assertThatThrownBy(() -> EverythingCodecs.TREE.decodeEvent(tree, deep)).isInstanceOf(CodecException.class)
+        .hasMessageStartingWith("event :test.all/tree: nested too deeply to decode");
+    // A record that cannot reach itself has a bounded depth, and no such guard.
+    assertThat(EverythingCodecs.POINT.decode(Map.of(Keyword.of("x"), 1L, Keyword.of("y"), 2L)))
+        .isEqualTo(new Everything.Point(1, 2));
+  }
+
   static Everything.Primitives primitives() {
     return new Everything.Primitives(true, (byte) 1, (short) 2, 3, 4L, 5.5f, 6.25, 'c');
   }
