@@ -155,6 +155,36 @@ class DecodeErrorsTest {
         .isEqualTo(new Everything.Point(1, 2));
   }
 
+  /** The message shows 60 characters of the value; it used to build the whole value's text first. */
+  @Test
+  void describingAValueReadsOnlyWhatTheMessageShows() {
+    int[] read = {0};
+    List<Object> million = new java.util.AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        read[0]++;
+        return 7L;
+      }
+
+      @Override
+      public int size() {
+        return 1_000_000;
+      }
+    };
+    assertThatThrownBy(() -> ChatCodecs.SEND_ACK.decode(Map.of(Keyword.of("id"), million)))
+        .hasMessageStartingWith("field id: expected an integer, got ")
+        .hasMessageContaining("[7, 7, 7")
+        .hasMessageEndingWith("...");
+    assertThat(read[0]).isLessThan(100);
+    Object nested = List.of();
+    for (int i = 0; i < 100_000; i++) {
+      nested = List.of(nested);
+    }
+    Object deep = nested;
+    assertThatThrownBy(() -> ChatCodecs.SEND_ACK.decode(Map.of(Keyword.of("id"), deep)))
+        .isInstanceOf(CodecException.class).hasMessageContaining("[[[[[[");
+  }
+
   static Everything.Primitives primitives() {
     return new Everything.Primitives(true, (byte) 1, (short) 2, 3, 4L, 5.5f, 6.25, 'c');
   }
