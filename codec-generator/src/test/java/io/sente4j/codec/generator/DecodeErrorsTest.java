@@ -185,6 +185,27 @@ class DecodeErrorsTest {
         .isInstanceOf(CodecException.class).hasMessageContaining("[[[[[[");
   }
 
+  /**
+   * Elements that differ but share a hash code made the set quadratic to build: {@code Point(i, 31 * (k - i))}
+   * all have one hash code, and their maps do not, so the packer's own guard does not see them.
+   */
+  @Test
+  void aSetOfElementsSharingOneHashCodeIsRefusedPastTheLimit() {
+    int max = io.sente4j.core.internal.HashFloodGuard.MAX_SHARED_HASH;
+    List<Object> points = new java.util.ArrayList<>();
+    for (long i = 0; i <= max; i++) {
+      points.add(Map.of(Keyword.of("x"), i, Keyword.of("y"), 31 * (1000 - i)));
+    }
+    assertThat(points.stream().map(p -> EverythingCodecs.POINT.decode(p).hashCode()).distinct()).hasSize(1);
+    Map<Keyword, Object> nested = new LinkedHashMap<>(EverythingCodecs.NESTED.encode(emptyNested()));
+    nested.put(Keyword.of("shapes"), Map.of("s", points.subList(0, max)));
+    assertThat(EverythingCodecs.NESTED.decode(nested).shapes().get("s")).hasSize(max);
+    nested.put(Keyword.of("shapes"), Map.of("s", points));
+    assertThatThrownBy(() -> EverythingCodecs.NESTED.decode(nested))
+        .hasMessage("field shapes[s][" + max + "]: more than " + max + " elements of one set share one hash code"
+            + " (Java's hashCode), which would make building it take time that grows with their square");
+  }
+
   static Everything.Primitives primitives() {
     return new Everything.Primitives(true, (byte) 1, (short) 2, 3, 4L, 5.5f, 6.25, 'c');
   }
