@@ -92,6 +92,32 @@ class CborReadsTest {
     fails("c1 d9d9f7 01", "a date/time (tag 1) around something other than a number of seconds", 0);
   }
 
+  /** Tag 2 or 3 around the big-endian magnitude {@code m}, as hex. */
+  private static String bignum(int tag, BigInteger m) {
+    byte[] b = m.toByteArray();
+    int skip = b[0] == 0 ? 1 : 0;
+    return String.format("c%d 59%04x %s", tag, b.length - skip,
+        java.util.HexFormat.of().formatHex(b, skip, b.length));
+  }
+
+  /**
+   * Bignums have at most 1000 decimal digits, as the text packers' numbers have at most 1000 characters: a 1 MiB
+   * bignum read in a moment and then took 16 seconds to print (a log line, an error message, relaying it to an edn
+   * or JSON client).
+   */
+  @Test
+  void bignumsOfMoreThanAThousandDigitsAreRefused() {
+    BigInteger tenToThe1000 = BigInteger.TEN.pow(1000);
+    BigInteger largest = tenToThe1000.subtract(BigInteger.ONE);
+    assertThat(read(bignum(2, largest))).isEqualTo(largest);
+    assertThat(read(bignum(3, largest.subtract(BigInteger.ONE)))).isEqualTo(largest.negate());
+    fails(bignum(2, tenToThe1000), "a bignum (tag 2) of 3322 bits, more than 1000 decimal digits", 0);
+    fails(bignum(3, largest), "a bignum (tag 3) of 3322 bits, more than 1000 decimal digits", 0);
+    fails("c4 82 01 " + bignum(2, tenToThe1000), "more than 1000 decimal digits", 3);
+    fails("c2 5a 00080000 " + "ff".repeat(1 << 19), "a bignum (tag 2) of 4194304 bits", 0);
+    assertThat(read("c4 82 01 " + bignum(2, largest))).isEqualTo(new BigDecimal(largest, -1));
+  }
+
   @Test
   void refusesMalformedStructure() {
     fails("", "empty input", 0);

@@ -30,9 +30,15 @@ final class TagReader {
       case CborTags.DATE_TIME_EPOCH:
         return epoch(r, enclosing, tagAt);
       case CborTags.POSITIVE_BIGNUM:
-        return new BigInteger(1, bytes(r, tag, enclosing));
-      case CborTags.NEGATIVE_BIGNUM:
-        return new BigInteger(1, bytes(r, tag, enclosing)).negate().subtract(BigInteger.ONE);
+      case CborTags.NEGATIVE_BIGNUM: {
+        BigInteger n = new BigInteger(1, bytes(r, tag, enclosing));
+        n = tag == CborTags.POSITIVE_BIGNUM ? n : n.negate().subtract(BigInteger.ONE);
+        if (!CborValues.hasAllowedDigits(n)) {
+          throw CborReader.error("a bignum (tag " + tag + ") of " + n.bitLength() + " bits, more than "
+              + CborValues.MAX_DIGITS + " decimal digits", tagAt);
+        }
+        return n;
+      }
       case CborTags.DECIMAL_FRACTION:
         return decimal(r, enclosing, tagAt);
       case CborTags.UUID: {
