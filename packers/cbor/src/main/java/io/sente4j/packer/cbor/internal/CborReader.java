@@ -319,6 +319,7 @@ public final class CborReader {
       long arrayAt = at;
       List<Object> out = new ArrayList<>();
       while (!atBreak()) {
+        at = pos; // the item that may be one too many
         checkSize(out.size() + 1L);
         out.add(value(depth));
       }
@@ -359,6 +360,7 @@ public final class CborReader {
     HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; indefinite ? !atBreak() : i < count; i++) {
       if (indefinite) {
+        at = pos; // the key that may be one too many
         checkSize(i + 1L);
       }
       long keyAt = pos;
