@@ -50,6 +50,11 @@ class TransitReadErrorsTest {
     assertThat(jsonError("[\"~#set\",[1,1]]").getMessage()).contains("duplicate set element 1");
     assertThat(jsonError("[\"^ \",\"~:a\",1,\"~:a\",2]").offset()).isEqualTo(14);
     assertThat(jsonError("{\"~:a\":1,\"~:a\":2}").getMessage()).contains("duplicate map key :a");
+    // A collection is shown as far as the message goes; it was "a UnmodifiableRandomAccessList".
+    assertThat(jsonError("[\"~#cmap\",[[1,\"~:k\"],2,[1,\"~:k\"],3]]").reason())
+        .isEqualTo("duplicate map key [1, :k]");
+    assertThat(jsonError("[\"~#set\",[[\"^ \",\"a\",[1]],[\"^ \",\"a\",[1]]]]").reason())
+        .isEqualTo("duplicate set element {a=[1]}");
     assertThat(jsonError("[\"^ \",\"~:a\"]").getMessage()).contains("a key and no value");
     assertThat(jsonError("[\"~#set\"]").getMessage()).contains("no representation");
     assertThat(jsonError("[\"~#set\",[],1]").getMessage()).contains("one representation");
