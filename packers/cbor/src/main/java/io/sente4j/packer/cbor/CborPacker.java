@@ -33,9 +33,9 @@ import java.util.Objects;
  * Bytes}. <b>Refused</b> with a {@link io.sente4j.core.PackerException}: instants outside the years 0000 to 9999
  * (RFC 3339 has four-digit years), a {@code BigInteger} (or the unscaled value of a {@code BigDecimal}) of more than
  * 1000 decimal digits, as the text packers refuse a number of more than 1000 characters (turning a number into text
- * takes time that grows faster than its length), a {@code Tagged} whose tag is {@code sente4j/char} (it would read back as a
- * character), strings and characters holding a lone surrogate (UTF-8 cannot carry one), anything outside the data
- * model, and, as a {@link io.sente4j.core.PackerLimitException}, values nested deeper than {@link
+ * takes time that grows faster than its length), a {@code Tagged} whose tag is {@code sente4j/char} (it would read
+ * back as a character), strings and characters holding a lone surrogate (UTF-8 cannot carry one), anything outside
+ * the data model, and, as a {@link io.sente4j.core.PackerLimitException}, values nested deeper than {@link
  * PackerLimits#maxDepth()}.
  *
  * <p><b>Reading</b> accepts every well-formed CBOR item of the data model: any integer width, major type 0 beyond

@@ -85,8 +85,8 @@ class CborReadsTest {
     assertThat(read(selfDescribed)).isEqualTo(1L);
     assertThat(read("d9d9f7 d9d9f7 c4 82 21 c2 41 96")).isEqualTo(new BigDecimal("1.50"));
     fails("c4 82".repeat(100_000) + "01 01", "a decimal fraction (tag 4) whose exponent is not an integer", 0);
-    fails("c4 82 01 " + "c4 82".repeat(100_000) + "01 01", "a decimal fraction (tag 4) whose mantissa is not an integer",
-        0);
+    fails("c4 82 01 " + "c4 82".repeat(100_000) + "01 01",
+        "a decimal fraction (tag 4) whose mantissa is not an integer", 0);
     fails("c4 82 01 d9d9f7 c2 41 01", "a decimal fraction (tag 4) whose mantissa is not an integer", 0);
     fails("c1".repeat(100_000) + "01", "a date/time (tag 1) around something other than a number of seconds", 0);
     fails("c1 d9d9f7 01", "a date/time (tag 1) around something other than a number of seconds", 0);

@@ -71,7 +71,7 @@ class EdnLimitsTest {
     assertLimit(() -> read(p, "[#_ [1] 2]"), Limit.DEPTH);
   }
 
-  /** At most maxDepth discards and built-in tags may be open at once: the limit reads, one more fails where it opens. */
+  /** At most maxDepth discards and built-in tags may be open at once: the limit reads, one more fails where opened. */
   @Test
   void openDiscardsAndBuiltInTagsHoldAtTheDepthLimitAndFailOneBeyond() {
     EdnPacker p = packer(PackerLimits.builder().maxDepth(3));
