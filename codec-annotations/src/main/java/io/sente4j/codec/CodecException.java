@@ -2,6 +2,10 @@ package io.sente4j.codec;
 
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Sente4jException;
+import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.Preview;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +45,15 @@ public final class CodecException extends Sente4jException {
     return new CodecException(null, false, "", Objects.requireNonNull(problem, "problem"), cause);
   }
 
+  /**
+   * Data nested deeper than the thread's stack lets a record that holds itself be decoded (possible only where a
+   * packer's depth limit has been raised far above its default).
+   */
+  public static CodecException nestedTooDeeply() {
+    return of("nested too deeply to decode: a record that holds itself, nested deeper than this thread's stack"
+        + " allows");
+  }
+
   /** The problem "expected {@code what}, got {@code value}", with the value shortened for the message. */
   public static CodecException expected(String what, Object value) {
     return of("expected " + what + ", got " + describe(value));
@@ -59,7 +72,7 @@ public final class CodecException extends Sente4jException {
 
   /** This problem, inside the value of a map at {@code key}. */
   public CodecException atKey(Object key) {
-    return inPath("[" + shorten(String.valueOf(key)) + "]");
+    return inPath("[" + text(key) + "]");
   }
 
   private CodecException inPath(String step) {
@@ -102,7 +115,16 @@ public final class CodecException extends Sente4jException {
     if (value == null) {
       return "nil";
     }
-    return value.getClass().getSimpleName() + " " + shorten(String.valueOf(value));
+    return value.getClass().getSimpleName() + " " + text(value);
+  }
+
+  /**
+   * The value's text, cut at 60 characters. A collection is walked only as far as shown: its whole text could be
+   * megabytes (or, nested deeply, overflow the stack) for the 60 characters a message keeps.
+   */
+  private static String text(Object value) {
+    return value instanceof Collection || value instanceof Map || value instanceof Tagged
+        ? Preview.of(value, MAX_SHOWN) : shorten(String.valueOf(value));
   }
 
   private static String shorten(String text) {

@@ -1,5 +1,6 @@
 package io.sente4j.codec;
 
+import io.sente4j.core.internal.HashFloodGuard;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,16 +32,24 @@ public final class ReadCollections {
     return Collections.unmodifiableList(out);
   }
 
-  /** A set, or a list as JSON delivers sets; each element read by {@code element}; a repeated element is refused. */
+  /**
+   * A set, or a list as JSON delivers sets; each element read by {@code element}. A repeated element is refused, and
+   * so are more than {@value HashFloodGuard#MAX_SHARED_HASH} elements that share one hash code: elements that differ
+   * as data can collide once read (records hash their components), and Java's sets take time in their square.
+   */
   public static <T> Set<T> set(Object value, Function<Object, T> element) {
     if (!(value instanceof Set<?>) && !(value instanceof List<?>)) {
       throw CodecException.expected("a set", value);
     }
     Collection<?> in = (Collection<?>) value;
     Set<T> out = new LinkedHashSet<>(Math.max(16, (int) (in.size() / 0.75f) + 1));
+    HashFloodGuard guard = new HashFloodGuard();
     int i = 0;
     for (Object e : in) {
       T t = readElement(e, element, i);
+      if (!guard.admits(t, out)) {
+        throw CodecException.of(HashFloodGuard.refusal("elements of one set")).atIndex(i);
+      }
       if (!out.add(t)) {
         throw CodecException.of("holds " + CodecException.describe(t) + " twice").atIndex(i);
       }

@@ -15,9 +15,11 @@ import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Via;
+import io.sente4j.core.internal.HashFloodGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,6 +231,41 @@ abstract class HostileInputChecks extends GoldenVectorChecks {
     for (byte[] input : duplicateElementInputs()) {
       for (Payload form : forms(input)) {
         assertThat(assertUnpackFails(packer(), form)).isNotInstanceOf(PackerLimitException.class);
+      }
+    }
+  }
+
+  /**
+   * Keys that share a hash code, as a peer can choose them ({@code [i, 31 * (k - i)]} has one {@code List.hashCode}
+   * for every {@code i}): a map or set holding {@link HashFloodGuard#MAX_SHARED_HASH} of them is read, one more is
+   * refused, since Java's hash maps take time in the square of their number. A packer that reads such keys back as
+   * something else (JSON: strings, a list for a set) reads both.
+   */
+  @Test
+  void keysSharingOneHashCodeAreBoundedAtTheirEdge() {
+    int max = HashFloodGuard.MAX_SHARED_HASH;
+    for (int n : new int[] {max, max + 1}) {
+      Map<Object, Object> map = new LinkedHashMap<>();
+      Set<Object> set = new LinkedHashSet<>();
+      for (long i = 0; i < n; i++) {
+        map.put(List.of(i, 31 * (1_000_000 - i)), i);
+        set.add(List.of(i, 31 * (1_000_000 - i)));
+      }
+      for (Object value : List.of(map, set)) {
+        Object expected = normalise(value);
+        Collection<?> keys = expected instanceof Map ? ((Map<?, ?>) expected).keySet()
+            : expected instanceof Set ? (Set<?>) expected : List.of();
+        boolean flooded = keys.size() > max && keys.stream().map(Object::hashCode).distinct().count() == 1;
+        for (Payload form : forms(packer().pack(value))) {
+          if (flooded) {
+            PackerException e = assertUnpackFails(packer(), form);
+            assertThat(e).as("%s", e.getMessage()).isNotInstanceOf(PackerLimitException.class);
+            assertThat(e.reason()).contains("share one hash code");
+            assertWellFormed(e, form);
+          } else {
+            assertThat(packer().unpack(form)).as("%d keys read from %s", n, describe(form)).isEqualTo(expected);
+          }
+        }
       }
     }
   }

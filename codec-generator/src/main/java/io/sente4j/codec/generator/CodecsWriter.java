@@ -57,9 +57,7 @@ final class CodecsWriter {
             .addMethod(MethodSpec.methodBuilder("encode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(DATA).addParameter(r.type(), "value")
                 .addStatement("return encode$L(value)", r.suffix()).build())
-            .addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(r.type()).addParameter(Object.class, "data")
-                .addStatement("return decode$L(data)", r.suffix()).build())
+            .addMethod(decodeEntry(r))
             .build())
         .build());
     for (FieldModel f : r.fields()) {
@@ -68,6 +66,24 @@ final class CodecsWriter {
     }
     type.addMethod(encodeMethod(r));
     type.addMethod(decodeMethod(r));
+  }
+
+  /**
+   * The codec's {@code decode}. Where the data can nest as deep as it likes (a record that holds itself), decoding
+   * recurses that deep, and running out of stack is turned into a {@code CodecException}.
+   */
+  private MethodSpec decodeEntry(RecordModel r) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(r.type()).addParameter(Object.class, "data");
+    if (!schema.nestsWithoutBound(r)) {
+      return m.addStatement("return decode$L(data)", r.suffix()).build();
+    }
+    return m.beginControlFlow("try")
+        .addStatement("return decode$L(data)", r.suffix())
+        .nextControlFlow("catch ($T e)", StackOverflowError.class)
+        .addStatement("throw $T.nestedTooDeeply()", CODEC_EXCEPTION)
+        .endControlFlow()
+        .build();
   }
 
   private static String keyConstant(RecordModel r, FieldModel f) {

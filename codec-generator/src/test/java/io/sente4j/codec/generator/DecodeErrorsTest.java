@@ -133,6 +133,79 @@ class DecodeErrorsTest {
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
   }
 
+  /**
+   * A record that holds itself decodes by recursion, one level of the data per few stack frames: with a packer's
+   * depth limit raised (it may be up to 100,000), data nested deeper than the thread's stack ended in a
+   * StackOverflowError thrown out of the typed handler.
+   */
+  @Test
+  void aRecordNestedDeeperThanTheStackAllowsFailsWithCodecException() {
+    Object data = Map.of(Keyword.of("label"), "leaf", Keyword.of("children"), List.of());
+    for (int i = 0; i < 200_000; i++) {
+      data = Map.of(Keyword.of("label"), "n", Keyword.of("children"), List.of(), Keyword.of("next"), data);
+    }
+    Object deep = data;
+    assertThatThrownBy(() -> EverythingCodecs.TREE.decode(deep)).isInstanceOf(CodecException.class)
+        .hasMessageStartingWith("nested too deeply to decode");
+    Keyword tree = Keyword.of("test.all", "tree");
+    assertThatThrownBy(() -> EverythingCodecs.TREE.decodeEvent(tree, deep)).isInstanceOf(CodecException.class)
+        .hasMessageStartingWith("event :test.all/tree: nested too deeply to decode");
+    // A record that cannot reach itself has a bounded depth, and no such guard.
+    assertThat(EverythingCodecs.POINT.decode(Map.of(Keyword.of("x"), 1L, Keyword.of("y"), 2L)))
+        .isEqualTo(new Everything.Point(1, 2));
+  }
+
+  /** The message shows 60 characters of the value; it used to build the whole value's text first. */
+  @Test
+  void describingAValueReadsOnlyWhatTheMessageShows() {
+    int[] read = {0};
+    List<Object> million = new java.util.AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        read[0]++;
+        return 7L;
+      }
+
+      @Override
+      public int size() {
+        return 1_000_000;
+      }
+    };
+    assertThatThrownBy(() -> ChatCodecs.SEND_ACK.decode(Map.of(Keyword.of("id"), million)))
+        .hasMessageStartingWith("field id: expected an integer, got ")
+        .hasMessageContaining("[7, 7, 7")
+        .hasMessageEndingWith("...");
+    assertThat(read[0]).isLessThan(100);
+    Object nested = List.of();
+    for (int i = 0; i < 100_000; i++) {
+      nested = List.of(nested);
+    }
+    Object deep = nested;
+    assertThatThrownBy(() -> ChatCodecs.SEND_ACK.decode(Map.of(Keyword.of("id"), deep)))
+        .isInstanceOf(CodecException.class).hasMessageContaining("[[[[[[");
+  }
+
+  /**
+   * Elements that differ but share a hash code made the set quadratic to build: {@code Point(i, 31 * (k - i))}
+   * all have one hash code, and their maps do not, so the packer's own guard does not see them.
+   */
+  @Test
+  void aSetOfElementsSharingOneHashCodeIsRefusedPastTheLimit() {
+    int max = io.sente4j.core.internal.HashFloodGuard.MAX_SHARED_HASH;
+    List<Object> points = new java.util.ArrayList<>();
+    for (long i = 0; i <= max; i++) {
+      points.add(Map.of(Keyword.of("x"), i, Keyword.of("y"), 31 * (1000 - i)));
+    }
+    assertThat(points.stream().map(p -> EverythingCodecs.POINT.decode(p).hashCode()).distinct()).hasSize(1);
+    Map<Keyword, Object> nested = new LinkedHashMap<>(EverythingCodecs.NESTED.encode(emptyNested()));
+    nested.put(Keyword.of("shapes"), Map.of("s", points.subList(0, max)));
+    assertThat(EverythingCodecs.NESTED.decode(nested).shapes().get("s")).hasSize(max);
+    nested.put(Keyword.of("shapes"), Map.of("s", points));
+    assertThatThrownBy(() -> EverythingCodecs.NESTED.decode(nested))
+        .hasMessage("field shapes[s][" + max + "]: more than " + max + " elements of one set share one hash code"
+            + " (Java's hashCode), which would make building it take time that grows with their square");
+  }
+
   static Everything.Primitives primitives() {
     return new Everything.Primitives(true, (byte) 1, (short) 2, 3, 4L, 5.5f, 6.25, 'c');
   }

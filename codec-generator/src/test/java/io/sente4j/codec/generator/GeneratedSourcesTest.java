@@ -40,6 +40,34 @@ class GeneratedSourcesTest {
     assertThat(c.generatedSourceFiles()).hasSize(ALWAYS.size() + 1);
   }
 
+  /**
+   * Only a record whose data can nest without a bound (it holds itself, or holds a record that does) decodes inside
+   * a guard that turns running out of stack into a CodecException; the others decode as they are.
+   */
+  @Test
+  void onlyRecordsThatCanNestWithoutBoundGuardTheirDecodeAgainstTheStack() throws Exception {
+    JavaFileObject schema = JavaFileObjects.forSourceString("app.Nesting", String.join("\n",
+        "package app;",
+        "import io.sente4j.codec.*;",
+        "import java.util.*;",
+        "@EventSchema(namespace = \"n\")",
+        "public interface Nesting {",
+        "  @ServerPush record Flat(String a, List<Integer> b) {}",
+        "  @ServerPush record Holder(Optional<A> a) {}",
+        "  record A(List<B> bs) {}",
+        "  record B(Optional<A> a) {}",
+        "}"));
+    Compilation c = javac().withProcessors(new EventSchemaProcessor()).compile(schema);
+    assertThat(c).succeededWithoutWarnings();
+    String codecs = c.generatedSourceFile("app.NestingCodecs").orElseThrow().getCharContent(true).toString();
+    for (String record : List.of("Holder", "A", "B")) {
+      assertThat(codecs).as(record).contains("public Nesting." + record + " decode(Object data) {\n      try {\n"
+          + "        return decode" + record + "(data);\n      } catch (StackOverflowError e) {\n"
+          + "        throw CodecException.nestedTooDeeply();");
+    }
+    assertThat(codecs).contains("public Nesting.Flat decode(Object data) {\n      return decodeFlat(data);");
+  }
+
   @Test
   void declaresItselfAnIsolatingIncrementalProcessor() throws Exception {
     ClassLoader loader = EventSchemaProcessor.class.getClassLoader();

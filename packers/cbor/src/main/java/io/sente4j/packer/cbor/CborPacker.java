@@ -31,17 +31,21 @@ import java.util.Objects;
  * <p><b>Domain.</b> <b>Carried exactly</b>: every value of the data model. <b>Normalised</b>: {@code Integer}, {@code
  * Short} and {@code Byte} are read back as {@code Long}, {@code Float} as {@code Double}, {@code byte[]} as {@code
  * Bytes}. <b>Refused</b> with a {@link io.sente4j.core.PackerException}: instants outside the years 0000 to 9999
- * (RFC 3339 has four-digit years), a {@code Tagged} whose tag is {@code sente4j/char} (it would read back as a
- * character), strings and characters holding a lone surrogate (UTF-8 cannot carry one), anything outside the data
- * model, and, as a {@link io.sente4j.core.PackerLimitException}, values nested deeper than {@link
+ * (RFC 3339 has four-digit years), a {@code BigInteger} (or the unscaled value of a {@code BigDecimal}) of more than
+ * 1000 decimal digits, as the text packers refuse a number of more than 1000 characters (turning a number into text
+ * takes time that grows faster than its length), a {@code Tagged} whose tag is {@code sente4j/char} (it would read
+ * back as a character), strings and characters holding a lone surrogate (UTF-8 cannot carry one), anything outside
+ * the data model, and, as a {@link io.sente4j.core.PackerLimitException}, values nested deeper than {@link
  * PackerLimits#maxDepth()}.
  *
  * <p><b>Reading</b> accepts every well-formed CBOR item of the data model: any integer width, major type 0 beyond
  * 2<sup>63</sup>-1 and major type 1 below -2<sup>63</sup> as {@code BigInteger}, half, single and double floats (as
  * {@code Double}), indefinite-length strings, arrays and maps, tag 1 (epoch seconds, integer or float) as well as tag
- * 0 for instants, and the self-describe tag 55799. It refuses, naming the offset: other tags, {@code undefined} and
- * other simple values, a map with two equal keys, a set with two equal elements, strings that are not UTF-8,
- * malformed tag contents, and anything after the value.
+ * 0 for instants, and the self-describe tag 55799 (skipped, however often it repeats). It refuses, naming the offset:
+ * other tags, {@code undefined} and other simple values, a bignum of more than 1000 decimal digits, a map with two
+ * equal keys, a set with two equal elements, a map or set in which more than 64 keys (elements) share one hash code
+ * (a hash flood: Java's hash maps would take time in their square), strings that are not UTF-8, malformed tag
+ * contents, and anything after the value.
  *
  * <p>Immutable and thread-safe: one packer, and the one Jackson factory it holds, serves every connection.
  */

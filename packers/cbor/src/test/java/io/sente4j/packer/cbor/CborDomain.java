@@ -14,8 +14,16 @@ import java.util.Set;
 final class CborDomain {
   private CborDomain() {}
 
-  /** Whether the packer must accept {@code v}: no lone surrogates, instants in the years 0000 to 9999. */
+  /**
+   * Whether the packer must accept {@code v}: no lone surrogates, instants in the years 0000 to 9999, numbers of at
+   * most 1000 decimal digits.
+   */
   static boolean accepts(Object v) {
+    if (v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
+      java.math.BigInteger n = v instanceof java.math.BigDecimal ? ((java.math.BigDecimal) v).unscaledValue()
+          : (java.math.BigInteger) v;
+      return n.abs().compareTo(java.math.BigInteger.TEN.pow(1000)) < 0;
+    }
     if (v instanceof String || v instanceof Character) {
       String s = v.toString();
       for (int i = 0; i < s.length(); i++) {

@@ -32,6 +32,7 @@ class CborPackerConformanceTest extends PackerConformanceKit {
   protected List<Object> refused() {
     return List.of("lone \ud800", '\udc00', Instant.parse("+10000-01-01T00:00:00Z"),
         Instant.parse("-0001-12-31T23:59:59Z"), new Tagged(Symbol.of("sente4j/char"), "a"),
-        List.of(Map.of(List.of("\udfff"), 1L)));
+        List.of(Map.of(List.of("\udfff"), 1L)), java.math.BigInteger.TEN.pow(1000),
+        java.math.BigInteger.TEN.pow(1000).negate(), new java.math.BigDecimal(java.math.BigInteger.TEN.pow(1000), 7));
   }
 }

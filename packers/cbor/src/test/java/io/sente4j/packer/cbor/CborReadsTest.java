@@ -53,7 +53,9 @@ class CborReadsTest {
   void refusesMalformedTagContents() {
     fails("c2 61 61", "tag 2 around something other than a byte string", 0);
     fails("c4 83 01 02 03", "other than a definite [exponent mantissa]", 0);
-    fails("c4 82 f6 01", "of integers", 0);
+    fails("c4 82 f6 01", "exponent is not an integer", 0);
+    fails("c4 82 01 f6", "mantissa is not an integer", 0);
+    fails("c4 82 01 c0 61 61", "mantissa is not an integer", 0);
     fails("c4 82 1b 0000000100000000 01", "beyond a scale", 0);
     fails("d825 41 00", "16", 0);
     fails("d827 61 3a", "neither a keyword nor a symbol", 0);
@@ -69,6 +71,51 @@ class CborReadsTest {
     fails("d81b 82 6c 73656e7465346a2f63686172 62 6162", "one-character string", 0);
     fails("d81b 82 62 3a61 01", "not a symbol", 0);
     fails("da 00010000 01", "unknown tag 65536", 0);
+  }
+
+  /**
+   * Tags 55799, 1 and 4 wrap an item without nesting a collection, so the depth limit never saw a chain of them: each
+   * tag was a level of recursion, and a long chain ended in a StackOverflowError, reported as the depth limit at
+   * whatever offset the stack ran out. A chain of self-describe tags is legal CBOR and reads as its item; tag 1 and
+   * tag 4 are refused at once when their content cannot be a number.
+   */
+  @Test
+  void chainsOfTagsAroundScalarsNeverRecurseDownTheStack() {
+    String selfDescribed = "d9d9f7".repeat(100_000) + "01";
+    assertThat(read(selfDescribed)).isEqualTo(1L);
+    assertThat(read("d9d9f7 d9d9f7 c4 82 21 c2 41 96")).isEqualTo(new BigDecimal("1.50"));
+    fails("c4 82".repeat(100_000) + "01 01", "a decimal fraction (tag 4) whose exponent is not an integer", 0);
+    fails("c4 82 01 " + "c4 82".repeat(100_000) + "01 01",
+        "a decimal fraction (tag 4) whose mantissa is not an integer", 0);
+    fails("c4 82 01 d9d9f7 c2 41 01", "a decimal fraction (tag 4) whose mantissa is not an integer", 0);
+    fails("c1".repeat(100_000) + "01", "a date/time (tag 1) around something other than a number of seconds", 0);
+    fails("c1 d9d9f7 01", "a date/time (tag 1) around something other than a number of seconds", 0);
+  }
+
+  /** Tag 2 or 3 around the big-endian magnitude {@code m}, as hex. */
+  private static String bignum(int tag, BigInteger m) {
+    byte[] b = m.toByteArray();
+    int skip = b[0] == 0 ? 1 : 0;
+    return String.format("c%d 59%04x %s", tag, b.length - skip,
+        java.util.HexFormat.of().formatHex(b, skip, b.length));
+  }
+
+  /**
+   * Bignums have at most 1000 decimal digits, as the text packers' numbers have at most 1000 characters: a 1 MiB
+   * bignum read in a moment and then took 16 seconds to print (a log line, an error message, relaying it to an edn
+   * or JSON client).
+   */
+  @Test
+  void bignumsOfMoreThanAThousandDigitsAreRefused() {
+    BigInteger tenToThe1000 = BigInteger.TEN.pow(1000);
+    BigInteger largest = tenToThe1000.subtract(BigInteger.ONE);
+    assertThat(read(bignum(2, largest))).isEqualTo(largest);
+    assertThat(read(bignum(3, largest.subtract(BigInteger.ONE)))).isEqualTo(largest.negate());
+    fails(bignum(2, tenToThe1000), "a bignum (tag 2) of 3322 bits, more than 1000 decimal digits", 0);
+    fails(bignum(3, largest), "a bignum (tag 3) of 3322 bits, more than 1000 decimal digits", 0);
+    fails("c4 82 01 " + bignum(2, tenToThe1000), "more than 1000 decimal digits", 3);
+    fails("c2 5a 00080000 " + "ff".repeat(1 << 19), "a bignum (tag 2) of 4194304 bits", 0);
+    assertThat(read("c4 82 01 " + bignum(2, largest))).isEqualTo(new BigDecimal(largest, -1));
   }
 
   @Test

@@ -33,7 +33,8 @@
  *       over an {@code ArrayList}; maps {@code { }} as an unmodifiable {@code LinkedHashMap}; sets {@code #{ }} as
  *       an unmodifiable {@code LinkedHashSet}. Order is kept and {@code nil} is allowed anywhere. A duplicate map
  *       key or set element (by Java {@code equals}: {@code 1} and {@code 1N} differ, as edn says they do) is an
- *       error, and so is a map with an odd number of forms.
+ *       error, and so is a map with an odd number of forms, and a map or set in which more than 64 keys (elements)
+ *       share one hash code (a hash flood: Java's hash maps would take time in their square).
  *   <li><b>Tags</b>: {@code #} and a symbol starting with a letter, applied to the next element.
  *       <ul>
  *         <li>{@code #inst "..."} is an {@code Instant}: RFC 3339 with any offset ({@code -00:00} too), to the

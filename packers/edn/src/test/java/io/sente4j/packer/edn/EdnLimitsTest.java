@@ -71,6 +71,29 @@ class EdnLimitsTest {
     assertLimit(() -> read(p, "[#_ [1] 2]"), Limit.DEPTH);
   }
 
+  /** At most maxDepth discards and built-in tags may be open at once: the limit reads, one more fails where opened. */
+  @Test
+  void openDiscardsAndBuiltInTagsHoldAtTheDepthLimitAndFailOneBeyond() {
+    EdnPacker p = packer(PackerLimits.builder().maxDepth(3));
+    assertThat(read(p, "#_ #_ #_ 1 2 3 4")).isEqualTo(4L);
+    assertThat(assertLimit(() -> read(p, "#_ #_ #_ #_ 1 2 3 4 5"), Limit.DEPTH).offset()).isEqualTo(9);
+    assertThat(read(p, "#_ #_ #inst \"2024\" 1 2")).isEqualTo(2L);
+    assertThat(assertLimit(() -> read(p, "#_ #_ #_ #inst \"2024\" 1 2 3"), Limit.DEPTH).offset()).isEqualTo(9);
+    assertThat(read(p, "[[[#_ #_ #_ 1 2 3 4]]]")).isEqualTo(List.of(List.of(List.of(4L))));
+  }
+
+  /** A number literal of 1000 characters, suffix included, reads; 1001 is refused (EdnRejectionTest). */
+  @Test
+  void aNumberLiteralOfAThousandCharactersReads() {
+    EdnPacker p = new EdnPacker();
+    String digits = "9".repeat(999);
+    assertThat(read(p, digits + "N")).isEqualTo(new java.math.BigInteger(digits));
+    assertThat(read(p, "-" + digits)).isEqualTo(new java.math.BigInteger("-" + digits));
+    assertThat(read(p, "1." + "5".repeat(997) + "M")).isEqualTo(new java.math.BigDecimal("1." + "5".repeat(997)));
+    assertThatThrownBy(() -> read(p, "-" + digits + "N")).isInstanceOf(io.sente4j.core.PackerException.class)
+        .hasMessageContaining("number literal of 1001 characters");
+  }
+
   @Test
   void hostileNestingFailsCleanly() {
     EdnPacker p = new EdnPacker();

@@ -76,6 +76,35 @@ class EdnWriterTest {
         .isEqualTo("[[:chsk/handshake [\"alice\" nil nil]] nil]");
   }
 
+  /**
+   * The writer wrote any BigInteger or BigDecimal, and its own reader refused the frame: a literal longer than 1000
+   * characters, or an exponent beyond an int (which Clojure's reader refuses too). Such numbers reach a server from a
+   * CBOR peer and were relayed to edn clients that could not read them.
+   */
+  @Test
+  void writesOnlyTheNumberLiteralsItsReaderReadsBack() {
+    BigInteger longest = BigInteger.TEN.pow(998); // 999 digits and N
+    assertThat(write(longest)).hasSize(1000);
+    assertThat(Edn.read(write(longest))).isEqualTo(longest);
+    assertThatThrownBy(() -> write(longest.negate())).isInstanceOf(PackerException.class)
+        .hasMessage("edn: cannot write a BigInteger of 1000 characters: the edn packer reads number literals of at"
+            + " most 1000 characters");
+    assertThatThrownBy(() -> write(BigInteger.TEN.pow(5000))).isInstanceOf(PackerException.class)
+        .hasMessageContaining("a BigInteger of 16610 bits");
+    BigDecimal widest = new BigDecimal(BigInteger.TEN.pow(997), 3); // 998 digits, a point and M
+    assertThat(Edn.read(write(widest))).isEqualTo(widest);
+    assertThatThrownBy(() -> write(new BigDecimal(BigInteger.TEN.pow(998), 3))).isInstanceOf(PackerException.class)
+        .hasMessageContaining("a BigDecimal of 1000 characters");
+    BigDecimal top = new BigDecimal(BigInteger.ONE, -Integer.MAX_VALUE);
+    assertThat(write(top)).isEqualTo("1E+2147483647M");
+    assertThat(Edn.read(write(top))).isEqualTo(top);
+    for (BigDecimal d : List.of(new BigDecimal(BigInteger.valueOf(123456789), -Integer.MAX_VALUE),
+        new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE))) {
+      assertThatThrownBy(() -> write(d)).as("%s", d).isInstanceOf(PackerException.class)
+          .hasMessageContaining("exponent of its literal is beyond the range of an int");
+    }
+  }
+
   @Test
   void writesCollections() {
     assertThat(write(List.of())).isEqualTo("[]");

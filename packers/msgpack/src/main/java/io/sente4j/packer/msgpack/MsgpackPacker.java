@@ -39,10 +39,13 @@ import java.util.Objects;
  *
  * <p><b>Reading</b> accepts every legal MessagePack encoding of a value (any integer or float width, {@code fixstr}
  * to {@code str 32}, {@code fixext} or {@code ext 8/16/32} for every extension, the timestamp in its 4-, 8- and
- * 12-byte forms) and is strict elsewhere: strings must be UTF-8, maps must not repeat a key nor sets an element,
- * extension 8 only stands for a map key already numbered, and unknown extension types, Sente's ratio (3) and
- * primitive arrays (5-7), the unused byte {@code c1} and anything after the value are errors. Every failure is a
- * {@link io.sente4j.core.PackerException} with the byte offset of the value at fault.
+ * 12-byte forms) and is strict elsewhere: strings must be UTF-8, maps must not repeat a key nor sets an element, nor
+ * hold more than 64 keys (elements) that share one hash code (a hash flood: Java's hash maps would take time in
+ * their square), extension 8 only stands for a map key already numbered (and the keys a payload's references stand
+ * for may add up to 16 times {@link PackerLimits#maxInputBytes()}, counted in the bytes each key takes), and unknown
+ * extension types, Sente's ratio (3) and primitive arrays (5-7), the unused byte {@code c1} and anything after the
+ * value are errors. Every failure is a {@link io.sente4j.core.PackerException} with the byte offset of the value at
+ * fault.
  *
  * <p>Immutable and thread-safe.
  */

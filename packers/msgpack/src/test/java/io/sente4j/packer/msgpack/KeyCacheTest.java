@@ -101,6 +101,31 @@ class KeyCacheTest {
         });
   }
 
+  /**
+   * A reference is three bytes standing for a whole key read before: a 1 MiB payload of one long key and maps
+   * referring to it read into a value of billions of characters, which the first toString or re-packing into another
+   * format then tried to build. The references of one payload may stand for 16 times its input limit.
+   */
+  @Test
+  void referencesMayStandForSixteenTimesTheInputLimitAndNoMore() {
+    MsgpackPacker limited = new MsgpackPacker(io.sente4j.core.PackerLimits.builder().maxInputBytes(1000).build());
+    String key = "k".repeat(248); // d9 f8 and 248 bytes: each reference to it is charged its 250 bytes
+    StringBuilder hex = new StringBuilder("81 d9f8 " + "6b".repeat(248) + " c0");
+    for (int i = 0; i < 64; i++) {
+      hex.append(" 81 d40800 c0");
+    }
+    Map<Object, Object> one = map(key, null);
+    assertThat(limited.unpack(Payload.binary(Bytes.fromHex(("dc0041 " + hex).replace(" ", "")))))
+        .isEqualTo(Collections.nCopies(65, one));
+    String beyond = "dc0042 " + hex + " 81 d40800 c0";
+    assertThatThrownBy(() -> limited.unpack(Payload.binary(Bytes.fromHex(beyond.replace(" ", "")))))
+        .isInstanceOfSatisfying(PackerException.class, e -> {
+          assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 bytes in all (16 times"
+              + " PackerLimits.maxInputBytes): a value that large from so small an input is refused");
+          assertThat(e.offset()).isEqualTo(3 + 252 + 64 * 5 + 1);
+        });
+  }
+
   @Test
   void aReferenceOutsideAMapKeyFails() {
     assertThatThrownBy(() -> read("92 81 a161 01 d40800")).isInstanceOfSatisfying(PackerException.class,

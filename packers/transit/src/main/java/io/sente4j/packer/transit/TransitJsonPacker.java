@@ -26,7 +26,8 @@ import io.sente4j.packer.transit.internal.TransitCodec;
  * as {@code Bytes}.
  *
  * <p><b>Refused</b> with a {@link io.sente4j.core.PackerException}: strings and characters holding a lone surrogate;
- * numbers whose text would be longer than 1000 characters; instants beyond the milliseconds a long holds; a {@code
+ * numbers whose text would be longer than 1000 characters, or (a {@code BigDecimal}) have an exponent beyond the
+ * range of an int, which no Transit reader on the JVM reads; instants beyond the milliseconds a long holds; a {@code
  * Tagged} whose tag Transit reads as something else (a single-character tag of Transit's own, such as {@code u},
  * or {@code set}, {@code list}, {@code cmap}, {@code array}, {@code map}) or whose single-character tag is on a
  * value that is not a string; objects outside the data model; values nested deeper than {@link
@@ -35,10 +36,12 @@ import io.sente4j.packer.transit.internal.TransitCodec;
  * <p><b>Reading</b> accepts everything transit-java writes, in the plain and the verbose form, including the tags
  * it reads as other types: a URI ({@code "~rhttp://..."}), a ratio, a link, and any other tag come back as {@code
  * Tagged}; an instant in the verbose form ({@code "~t2000-01-01T12:00:00.000Z"}) keeps the precision it has. It
- * refuses duplicate map keys and set elements, a cache reference to nothing read yet, malformed scalars (a UUID
- * that is not canonical, a keyword that breaks the naming rules), anything after the value, and input beyond the
- * {@link PackerLimits}; every failure is a {@link io.sente4j.core.PackerException} with the character offset (for
- * a binary payload, the byte offset), line and column.
+ * refuses duplicate map keys and set elements, a map or set in which more than 64 keys share one hash code (a
+ * hash flood: Java's hash maps would take time in their square), a cache reference to nothing read yet, cache
+ * references that stand for more than 16 times {@link PackerLimits#maxInputBytes()} characters in all, malformed
+ * scalars (a UUID that is not canonical, a keyword that breaks the naming rules), anything after the value, and
+ * input beyond the {@link PackerLimits}; every failure is a {@link io.sente4j.core.PackerException} with the
+ * character offset (for a binary payload, the byte offset), line and column.
  *
  * <p>Immutable and thread-safe.
  */

@@ -16,8 +16,10 @@ import io.sente4j.packer.transit.internal.TransitCodec;
  * <p>Its <b>domain</b> (PROTOCOL.md §3.4.3) is that of transit-json: the same values carried exactly, normalised
  * (instants to whole milliseconds) and refused. <b>Reading</b> accepts what transit-java writes in MessagePack,
  * including maps written as arrays; MessagePack binary and extension values are not Transit and are refused, as are
- * duplicate keys, malformed scalars, trailing bytes and input beyond the {@link PackerLimits}. Every failure is a
- * {@link io.sente4j.core.PackerException} with the byte offset.
+ * duplicate keys, more than 64 keys of one map (or elements of one set) sharing one hash code, cache references
+ * that stand for more than 16 times {@link PackerLimits#maxInputBytes()} characters in all, malformed scalars,
+ * trailing bytes and input beyond the {@link PackerLimits}. Every failure is a {@link
+ * io.sente4j.core.PackerException} with the byte offset.
  *
  * <p>Immutable and thread-safe.
  */

@@ -75,6 +75,39 @@ class TransitCacheTest {
     }
   }
 
+  /**
+   * A reference is a few bytes standing for a whole string read before: a 1 MiB payload of one long keyword and
+   * references to it read into a value of billions of characters, which the first toString or re-packing into
+   * another format then tried to build. The references of one payload may stand for 16 times its input limit.
+   */
+  @Test
+  void referencesMayStandForSixteenTimesTheInputLimitAndNoMore() {
+    TransitJsonPacker limited = new TransitJsonPacker(io.sente4j.core.PackerLimits.builder().maxInputBytes(1000)
+        .build());
+    String keyword = "~:" + "k".repeat(398); // 400 characters, each reference to it is charged 400
+    StringBuilder text = new StringBuilder("[\"" + keyword + "\"");
+    for (int i = 0; i < 40; i++) {
+      text.append(",\"^0\"");
+    }
+    String atTheEdge = text + "]";
+    assertThat((List<?>) limited.unpack(Payload.text(atTheEdge))).hasSize(41)
+        .allSatisfy(k -> assertThat(k).isEqualTo(Keyword.of("k".repeat(398))));
+    String beyond = text + ",\"^0\"]";
+    assertThat(beyond.length()).isLessThan(1000);
+    assertThatThrownBy(() -> limited.unpack(Payload.text(beyond))).isInstanceOfSatisfying(PackerException.class, e -> {
+      assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 characters in all (16 times"
+          + " PackerLimits.maxInputBytes): a value that large from so small an input is refused");
+      assertThat(e.offset()).isEqualTo(beyond.lastIndexOf("\"^0\""));
+    });
+    // The same through MessagePack, whose references are charged the same characters.
+    TransitMsgpackPacker limitedMsgpack = new TransitMsgpackPacker(io.sente4j.core.PackerLimits.builder()
+        .maxInputBytes(1000).build());
+    List<Object> keywords = java.util.Collections.nCopies(42, Keyword.of("k".repeat(398)));
+    assertThatThrownBy(() -> limitedMsgpack.unpack(msgpack.pack(keywords))).isInstanceOf(PackerException.class)
+        .hasMessageContaining("cache references that stand for more than 16000 characters");
+    assertThat(limitedMsgpack.unpack(msgpack.pack(keywords.subList(0, 41)))).isEqualTo(keywords.subList(0, 41));
+  }
+
   @Test
   void shortStringsAndNonKeyStringsAreNotCached() {
     // A value string is never cached, nor a keyword shorter than four characters with its "~:".

@@ -70,6 +70,13 @@ final class TransitDomain {
     if (v instanceof Character) {
       return !Character.isSurrogate((Character) v);
     }
+    if (v instanceof BigDecimal) {
+      try {
+        new BigDecimal(v.toString());
+      } catch (NumberFormatException e) {
+        return false; // an exponent beyond an int
+      }
+    }
     if (v instanceof BigInteger || v instanceof BigDecimal) {
       return v.toString().length() <= 1000;
     }

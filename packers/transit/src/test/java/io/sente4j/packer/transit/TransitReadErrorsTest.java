@@ -50,6 +50,11 @@ class TransitReadErrorsTest {
     assertThat(jsonError("[\"~#set\",[1,1]]").getMessage()).contains("duplicate set element 1");
     assertThat(jsonError("[\"^ \",\"~:a\",1,\"~:a\",2]").offset()).isEqualTo(14);
     assertThat(jsonError("{\"~:a\":1,\"~:a\":2}").getMessage()).contains("duplicate map key :a");
+    // A collection is shown as far as the message goes; it was "a UnmodifiableRandomAccessList".
+    assertThat(jsonError("[\"~#cmap\",[[1,\"~:k\"],2,[1,\"~:k\"],3]]").reason())
+        .isEqualTo("duplicate map key [1, :k]");
+    assertThat(jsonError("[\"~#set\",[[\"^ \",\"a\",[1]],[\"^ \",\"a\",[1]]]]").reason())
+        .isEqualTo("duplicate set element {a=[1]}");
     assertThat(jsonError("[\"^ \",\"~:a\"]").getMessage()).contains("a key and no value");
     assertThat(jsonError("[\"~#set\"]").getMessage()).contains("no representation");
     assertThat(jsonError("[\"~#set\",[],1]").getMessage()).contains("one representation");
@@ -58,6 +63,25 @@ class TransitReadErrorsTest {
     assertThat(jsonError("[\"~#1x\",1]").getMessage()).contains("not a symbol");
     assertThat(jsonError("[1]\n [2]").line()).isEqualTo(2);
     assertThat(jsonError("[1,").getMessage()).isNotEmpty();
+  }
+
+  @Test
+  void theMapMarkerAsAMapKeyIsRefusedWhereverTheKeyIs() {
+    // "^ " only begins an array; as the first key of a map it was read as an internal marker object, which ended up
+    // as a key of the map returned.
+    for (String text : new String[] {"{\"^ \":1}", "{\"^ \":1,\"b\":2}", "{\"b\":2,\"^ \":1}"}) {
+      PackerException e = jsonError(text);
+      assertThat(e.getMessage()).as(text).contains("a map key cannot be a tag or a map marker");
+      assertThat(e.offset()).as(text).isEqualTo(text.indexOf("\"^ \""));
+    }
+    // {"^ ": 1} and {"b": 2, "^ ": 1} in MessagePack
+    assertThatThrownBy(() -> msgpack.unpack(Payload.binary(Bytes.fromHex("81a25e2001"))))
+        .isInstanceOfSatisfying(PackerException.class, e -> {
+          assertThat(e.getMessage()).contains("a map key cannot be a tag or a map marker");
+          assertThat(e.offset()).isEqualTo(1);
+        });
+    assertThatThrownBy(() -> msgpack.unpack(Payload.binary(Bytes.fromHex("82a16202a25e2001"))))
+        .isInstanceOfSatisfying(PackerException.class, e -> assertThat(e.offset()).isEqualTo(4));
   }
 
   @Test

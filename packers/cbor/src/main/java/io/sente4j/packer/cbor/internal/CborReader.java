@@ -5,6 +5,7 @@ import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
+import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.cbor.CborPacker;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +99,16 @@ public final class CborReader {
     return (in[pos] & 0xff) >>> 5;
   }
 
+  /** The number of the tag whose head is next, without consuming it; the caller has checked that a tag is next. */
+  long peekTag() {
+    int start = pos;
+    long startAt = at;
+    long tag = definite(u8() & 0x1f);
+    pos = start;
+    at = startAt;
+    return tag;
+  }
+
   /** The argument of a head whose additional information is {@code ai}: a number, or {@link #INDEFINITE}. */
   private long argument(int ai) {
     if (ai < 24) {
@@ -160,8 +171,19 @@ public final class CborReader {
         return Collections.unmodifiableList(array(ai, enclosing + 1));
       case CborValues.MAJOR_MAP:
         return map(ai, enclosing + 1);
-      case CborValues.MAJOR_TAG:
-        return TagReader.read(this, definite(ai), enclosing);
+      case CborValues.MAJOR_TAG: {
+        long tag = definite(ai);
+        // The self-describe tag means nothing (RFC 8949 section 3.4.6); a chain of them is skipped by this loop, not
+        // by recursion, which nothing would bound: a tag is no level of nesting.
+        while (tag == CborTags.SELF_DESCRIBE) {
+          if (peekMajor() != CborValues.MAJOR_TAG) {
+            return value(enclosing);
+          }
+          at = pos;
+          tag = definite(u8() & 0x1f);
+        }
+        return TagReader.read(this, tag, enclosing);
+      }
       default:
         return simple(ai);
     }
@@ -297,6 +319,7 @@ public final class CborReader {
       long arrayAt = at;
       List<Object> out = new ArrayList<>();
       while (!atBreak()) {
+        at = pos; // the item that may be one too many
         checkSize(out.size() + 1L);
         out.add(value(depth));
       }
@@ -334,12 +357,17 @@ public final class CborReader {
       count = length(n, 2, "a map");
     }
     Map<Object, Object> out = new LinkedHashMap<>(count < 12 ? 16 : (int) (count / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; indefinite ? !atBreak() : i < count; i++) {
       if (indefinite) {
+        at = pos; // the key that may be one too many
         checkSize(i + 1L);
       }
       long keyAt = pos;
       Object key = value(depth);
+      if (!guard.admits(key, out.keySet())) {
+        throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+      }
       Object value = value(depth);
       int before = out.size();
       out.put(key, value);

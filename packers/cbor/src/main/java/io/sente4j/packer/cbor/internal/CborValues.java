@@ -17,6 +17,17 @@ final class CborValues {
   static final int MAJOR_TAG = 6;
   static final int MAJOR_SIMPLE = 7;
 
+  /**
+   * The most decimal digits a bignum (or a decimal's mantissa) may have, written or read: the text packers bound a
+   * number's text to 1000 characters, and so does this one, since turning a number into text takes time that grows
+   * faster than its length (a 1 MiB bignum took 16 seconds to print), and an application prints numbers, its logs
+   * and error messages do, and so does any other packer it is relayed to.
+   */
+  static final int MAX_DIGITS = 1000;
+  private static final BigInteger TEN_TO_MAX_DIGITS = BigInteger.TEN.pow(MAX_DIGITS);
+  /** 10^1000 needs 3322 bits: a magnitude of more bits has more digits, whatever they are. */
+  private static final int MAX_DIGITS_BITS = TEN_TO_MAX_DIGITS.bitLength();
+
   /** The first and last second of the years 0000 to 9999, UTC. */
   static final long MIN_SECOND = -62167219200L;
   static final long MAX_SECOND = 253402300799L;
@@ -66,6 +77,11 @@ final class CborValues {
       lo = (lo << 8) | (b[8 + i] & 0xff);
     }
     return new UUID(hi, lo);
+  }
+
+  /** Whether {@code n} has at most {@link #MAX_DIGITS} decimal digits, found without turning it into text. */
+  static boolean hasAllowedDigits(BigInteger n) {
+    return n.bitLength() <= MAX_DIGITS_BITS && n.abs().compareTo(TEN_TO_MAX_DIGITS) < 0;
   }
 
   /** The big-endian bytes of a non-negative {@code n}, without leading zeros (zero is no bytes). */

@@ -190,8 +190,11 @@ public final class CborWriter {
     out.writeBytes(text, start, 3 + length - start);
   }
 
-  /** Tag 2 or 3 around the magnitude (for tag 3, of -1 - n) without leading zero bytes, whatever its size. */
+  /** Tag 2 or 3 around the magnitude (for tag 3, of -1 - n) without leading zero bytes. */
   private void bignum(BigInteger n) throws IOException {
+    if (!CborValues.hasAllowedDigits(n)) {
+      throw Refusals.tooManyDigits(n);
+    }
     out.writeTag(n.signum() < 0 ? CborTags.NEGATIVE_BIGNUM : CborTags.POSITIVE_BIGNUM);
     out.writeBinary(CborValues.magnitude(n.signum() < 0 ? n.negate().subtract(BigInteger.ONE) : n));
   }

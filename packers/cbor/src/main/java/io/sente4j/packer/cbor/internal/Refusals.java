@@ -3,6 +3,7 @@ package io.sente4j.packer.cbor.internal;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.packer.cbor.CborPacker;
+import java.math.BigInteger;
 import java.time.Instant;
 
 /** The exceptions {@code pack} throws for values outside the CBOR packer's domain. */
@@ -20,6 +21,11 @@ final class Refusals {
 
   static PackerException instantOutOfRange(Instant t) {
     return refuse("cannot pack the instant " + t + ": RFC 3339 text (tag 0) has the years 0000 to 9999 only");
+  }
+
+  static PackerException tooManyDigits(BigInteger n) {
+    return refuse("cannot pack a number of " + n.bitLength() + " bits: the CBOR packer writes and reads numbers of at"
+        + " most " + CborValues.MAX_DIGITS + " decimal digits (a BigDecimal: in its unscaled value)");
   }
 
   static PackerException changedSize(Object collection) {

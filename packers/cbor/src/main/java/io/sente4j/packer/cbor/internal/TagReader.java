@@ -4,6 +4,7 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,9 +21,6 @@ final class TagReader {
   /** The value of tag {@code tag}, whose head {@code r} has just read, sitting inside {@code enclosing} levels. */
   static Object read(CborReader r, long tag, int enclosing) {
     long tagAt = r.at;
-    if (tag == CborTags.SELF_DESCRIBE) {
-      return r.value(enclosing);
-    }
     if (tag < 0 || tag > Integer.MAX_VALUE) {
       throw r.error("the unknown tag " + Long.toUnsignedString(tag));
     }
@@ -32,9 +30,15 @@ final class TagReader {
       case CborTags.DATE_TIME_EPOCH:
         return epoch(r, enclosing, tagAt);
       case CborTags.POSITIVE_BIGNUM:
-        return new BigInteger(1, bytes(r, tag, enclosing));
-      case CborTags.NEGATIVE_BIGNUM:
-        return new BigInteger(1, bytes(r, tag, enclosing)).negate().subtract(BigInteger.ONE);
+      case CborTags.NEGATIVE_BIGNUM: {
+        BigInteger n = new BigInteger(1, bytes(r, tag, enclosing));
+        n = tag == CborTags.POSITIVE_BIGNUM ? n : n.negate().subtract(BigInteger.ONE);
+        if (!CborValues.hasAllowedDigits(n)) {
+          throw CborReader.error("a bignum (tag " + tag + ") of " + n.bitLength() + " bits, more than "
+              + CborValues.MAX_DIGITS + " decimal digits", tagAt);
+        }
+        return n;
+      }
       case CborTags.DECIMAL_FRACTION:
         return decimal(r, enclosing, tagAt);
       case CborTags.UUID: {
@@ -79,9 +83,13 @@ final class TagReader {
     }
   }
 
-  /** Tag 1: seconds from the epoch, an integer or a float (whose fraction is rounded to the nanosecond). */
+  /**
+   * Tag 1: seconds from the epoch, an integer or a float (whose fraction is rounded to the nanosecond). Anything else
+   * is refused before it is read, so that a chain of tags cannot recurse here.
+   */
   private static Instant epoch(CborReader r, int enclosing, long tagAt) {
-    Object v = r.value(enclosing);
+    int major = r.peekMajor();
+    Object v = isInteger(major) || major == CborValues.MAJOR_SIMPLE ? r.value(enclosing) : null;
     try {
       if (v instanceof Long) {
         return Instant.ofEpochSecond((Long) v);
@@ -99,7 +107,10 @@ final class TagReader {
     throw CborReader.error("a date/time (tag 1) around something other than a number of seconds", tagAt);
   }
 
-  /** Tag 4: {@code [exponent mantissa]}; the exponent is an integer, the mantissa an integer or a bignum. */
+  /**
+   * Tag 4: {@code [exponent mantissa]}; the exponent is an integer, the mantissa an integer or a bignum. Each is
+   * checked to be one before it is read, so that a chain of tags cannot recurse here.
+   */
   private static BigDecimal decimal(CborReader r, int enclosing, long tagAt) {
     expect(r, CborValues.MAJOR_ARRAY, CborTags.DECIMAL_FRACTION, "an array");
     // A decimal is a scalar: its two-element array does not count towards the depth.
@@ -107,17 +118,29 @@ final class TagReader {
     if ((r.u8() & 0x1f) != 2) {
       throw CborReader.error("a decimal fraction (tag 4) other than a definite [exponent mantissa]", tagAt);
     }
-    Object e = r.value(enclosing);
-    Object m = r.value(enclosing);
-    if (!(e instanceof Long) || !(m instanceof Long || m instanceof BigInteger)) {
-      throw CborReader.error("a decimal fraction (tag 4) other than [exponent mantissa] of integers", tagAt);
+    if (!isInteger(r.peekMajor())) {
+      throw CborReader.error("a decimal fraction (tag 4) whose exponent is not an integer", tagAt);
     }
-    long exponent = (Long) e;
+    Object e = r.value(enclosing);
+    int major = r.peekMajor();
+    if (!isInteger(major) && !(major == CborValues.MAJOR_TAG && isBignum(r.peekTag()))) {
+      throw CborReader.error("a decimal fraction (tag 4) whose mantissa is not an integer", tagAt);
+    }
+    Object m = r.value(enclosing);
+    long exponent = e instanceof Long ? (Long) e : Long.MAX_VALUE; // a BigInteger is beyond a scale too
     if (exponent < -Integer.MAX_VALUE || exponent > -(long) Integer.MIN_VALUE) {
-      throw CborReader.error("a decimal fraction (tag 4) whose exponent " + exponent + " is beyond a scale", tagAt);
+      throw CborReader.error("a decimal fraction (tag 4) whose exponent " + e + " is beyond a scale", tagAt);
     }
     BigInteger mantissa = m instanceof Long ? BigInteger.valueOf((Long) m) : (BigInteger) m;
     return new BigDecimal(mantissa, (int) -exponent);
+  }
+
+  private static boolean isInteger(int major) {
+    return major == CborValues.MAJOR_UNSIGNED || major == CborValues.MAJOR_NEGATIVE;
+  }
+
+  private static boolean isBignum(long tag) {
+    return tag == CborTags.POSITIVE_BIGNUM || tag == CborTags.NEGATIVE_BIGNUM;
   }
 
   /** Tag 39: a keyword when the text starts with a colon, otherwise a symbol. */
@@ -137,7 +160,11 @@ final class TagReader {
     int ai = r.u8() & 0x1f;
     List<Object> items = r.array(ai, depth);
     Set<Object> out = new LinkedHashSet<>(items.size() < 12 ? 16 : (int) (items.size() / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (Object item : items) {
+      if (!guard.admits(item, out)) {
+        throw CborReader.error(HashFloodGuard.refusal("elements of one set") + " (tag 258)", tagAt);
+      }
       if (!out.add(item)) {
         throw CborReader.error("a set (tag 258) that repeats an element", tagAt);
       }

@@ -1,5 +1,6 @@
 package io.sente4j.packer.edn.internal;
 
+import io.sente4j.core.PackerException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -27,6 +28,8 @@ import java.math.BigInteger;
 final class EdnNumbers {
   /** The longest number literal accepted, in characters. */
   static final int MAX_LENGTH = 1000;
+  /** A number of more bits has more than 1000 digits (2^3322 is above 10^1000): too long, before any text is made. */
+  private static final int MAX_BITS = 3322;
 
   private EdnNumbers() {}
 
@@ -114,6 +117,51 @@ final class EdnNumbers {
       throw invalid(buf, start, end, "the N suffix is for integers only");
     }
     throw invalid(buf, start, end, "unexpected " + EdnChars.describe(buf[i]));
+  }
+
+  /**
+   * The literal of {@code b}, {@code N} included, for the writer: one this reader reads back.
+   *
+   * @throws PackerException if it would be longer than {@value #MAX_LENGTH} characters
+   */
+  static String literal(BigInteger b) {
+    if (b.bitLength() > MAX_BITS) {
+      throw tooLong("a BigInteger of " + b.bitLength() + " bits");
+    }
+    String text = b.toString() + 'N';
+    if (text.length() > MAX_LENGTH) {
+      throw tooLong("a BigInteger of " + (text.length() - 1) + " characters");
+    }
+    return text;
+  }
+
+  /**
+   * The literal of {@code d}, {@code M} included, for the writer: one this reader (and Clojure's, which reads it
+   * with {@code new BigDecimal(String)} too) reads back.
+   *
+   * @throws PackerException if it would be longer than {@value #MAX_LENGTH} characters, or its exponent is beyond
+   *     the range of an int (as for an unscaled value of 123456789 and a scale of -2147483647)
+   */
+  static String literal(BigDecimal d) {
+    if (d.unscaledValue().bitLength() > MAX_BITS) {
+      throw tooLong("a BigDecimal of " + d.unscaledValue().bitLength() + " bits");
+    }
+    String digits = d.toString();
+    if (digits.length() + 1 > MAX_LENGTH) {
+      throw tooLong("a BigDecimal of " + digits.length() + " characters");
+    }
+    try {
+      new BigDecimal(digits);
+    } catch (NumberFormatException e) {
+      throw new PackerException(EdnErrors.PACKER, "cannot write the BigDecimal " + digits + ": the exponent of its"
+          + " literal is beyond the range of an int, which neither this reader nor Clojure's reads");
+    }
+    return digits + 'M';
+  }
+
+  private static PackerException tooLong(String what) {
+    return new PackerException(EdnErrors.PACKER, "cannot write " + what + ": the edn packer reads number literals of"
+        + " at most " + MAX_LENGTH + " characters");
   }
 
   private static Object integer(char[] buf, int start, int digitsStart, int end) {

@@ -6,6 +6,7 @@ import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.HashFloodGuard;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -271,6 +272,9 @@ public final class EdnReader {
           if (e.map.size() >= maxCollectionSize) {
             throw EdnErrors.limit(buf, start, Limit.COLLECTION_SIZE, maxCollectionSize);
           }
+          if (!e.guard.admits(value, e.map.keySet())) {
+            throw EdnErrors.syntax(buf, start, HashFloodGuard.refusal("keys of one map"));
+          }
           e.key = value;
           e.keyStart = start;
           e.hasKey = true;
@@ -287,6 +291,9 @@ public final class EdnReader {
       case OpenElement.SET:
         if (e.set.size() >= maxCollectionSize) {
           throw EdnErrors.limit(buf, start, Limit.COLLECTION_SIZE, maxCollectionSize);
+        }
+        if (!e.guard.admits(value, e.set)) {
+          throw EdnErrors.syntax(buf, start, HashFloodGuard.refusal("elements of one set"));
         }
         if (!e.set.add(value)) {
           throw EdnErrors.syntax(buf, start, "duplicate set element " + EdnWriter.preview(value));

@@ -250,9 +250,9 @@ public final class EdnWriter {
     } else if (v instanceof byte[]) {
       out.append("#sente4j/bytes \"").append(Base64.getEncoder().encodeToString((byte[]) v)).append('"');
     } else if (v.getClass() == BigInteger.class) {
-      out.append(v.toString()).append('N'); // exactly BigInteger: a subclass could print anything
+      out.append(EdnNumbers.literal((BigInteger) v)); // exactly BigInteger: a subclass could print anything
     } else if (v.getClass() == BigDecimal.class) {
-      out.append(v.toString()).append('M');
+      out.append(EdnNumbers.literal((BigDecimal) v));
     } else {
       return false; // a collection, a Tagged, or outside the data model: enter() decides
     }

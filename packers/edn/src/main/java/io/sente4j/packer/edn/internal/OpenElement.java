@@ -1,6 +1,7 @@
 package io.sente4j.packer.edn.internal;
 
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.HashFloodGuard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ final class OpenElement {
   ArrayList<Object> list;
   LinkedHashMap<Object, Object> map;
   LinkedHashSet<Object> set;
+  /** Watches the keys of a map or the elements of a set for hash codes chosen to collide. */
+  HashFloodGuard guard;
   /** A map's key waiting for its value. */
   Object key;
   boolean hasKey;
@@ -48,10 +51,12 @@ final class OpenElement {
         break;
       case MAP:
         map = new LinkedHashMap<>();
+        guard = new HashFloodGuard();
         hasKey = false;
         break;
       case SET:
         set = new LinkedHashSet<>();
+        guard = new HashFloodGuard();
         break;
       default:
         break;
@@ -92,6 +97,7 @@ final class OpenElement {
     list = null;
     map = null;
     set = null;
+    guard = null;
     key = null;
     tag = null;
     tagKind = null;

@@ -7,6 +7,8 @@ import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
+import io.sente4j.core.internal.CacheExpansion;
+import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.IdentifierTable;
 import io.sente4j.packer.msgpack.MsgpackPacker;
 import java.io.IOException;
@@ -47,12 +49,16 @@ public final class MsgpackReader {
   private long at;
   /** The map keys numbered so far in this message; created at the first one. */
   private List<Object> keyCache;
+  /** The bytes each numbered key takes, which a reference to it stands for. */
+  private int[] keySizes;
+  private final CacheExpansion expansion;
 
   private MsgpackReader(byte[] input, PackerLimits limits) {
     this.in = MessagePack.newDefaultUnpacker(input);
     this.length = input.length;
     this.maxDepth = limits.maxDepth();
     this.maxCollectionSize = limits.maxCollectionSize();
+    this.expansion = new CacheExpansion(limits.maxInputBytes(), "bytes");
   }
 
   /**
@@ -177,9 +183,13 @@ public final class MsgpackReader {
     checkDepth(depth);
     checkSize(n, 2);
     Map<Object, Object> out = new LinkedHashMap<>(n < 12 ? 16 : (int) (n / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; i < n; i++) {
       long keyAt = in.getTotalReadBytes();
       Object key = key(depth);
+      if (!guard.admits(key, out.keySet())) {
+        throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+      }
       Object value = value(depth);
       int before = out.size();
       out.put(key, value);
@@ -193,6 +203,7 @@ public final class MsgpackReader {
   /** A map key: a reference to a numbered key (extension 8), or any value, numbered if a keyword or string. */
   private Object key(int depth) throws IOException {
     at = in.getTotalReadBytes();
+    long keyAt = at;
     Object key;
     if (in.getNextFormat().getValueType() == ValueType.EXTENSION) {
       ExtensionTypeHeader h = in.unpackExtensionTypeHeader();
@@ -207,7 +218,9 @@ public final class MsgpackReader {
         && (keyCache == null || keyCache.size() < SenteExt.KEY_CACHE_SIZE)) {
       if (keyCache == null) {
         keyCache = new ArrayList<>();
+        keySizes = new int[SenteExt.KEY_CACHE_SIZE];
       }
+      keySizes[keyCache.size()] = (int) (in.getTotalReadBytes() - keyAt);
       keyCache.add(key);
     }
     return key;
@@ -223,6 +236,9 @@ public final class MsgpackReader {
     if (index >= numbered) {
       throw error("a map-key cache reference to key " + index + " when only " + numbered
           + " keys are numbered so far", at);
+    }
+    if (!expansion.charge(keySizes[index])) {
+      throw error(expansion.refusal(), at);
     }
     return keyCache.get(index);
   }
@@ -300,9 +316,14 @@ public final class MsgpackReader {
     int count = in.unpackArrayHeader();
     checkSize(count, 1);
     Set<Object> out = new LinkedHashSet<>(count < 12 ? 16 : (int) (count / 0.75f) + 1);
+    HashFloodGuard guard = new HashFloodGuard();
     for (int i = 0; i < count; i++) {
       long elementAt = in.getTotalReadBytes();
-      if (!out.add(value(depth))) {
+      Object element = value(depth);
+      if (!guard.admits(element, out)) {
+        throw error(HashFloodGuard.refusal("elements of one set"), elementAt);
+      }
+      if (!out.add(element)) {
         throw error("the set repeats an element", elementAt);
       }
     }

@@ -1,11 +1,14 @@
 package io.sente4j.packer.transit.internal;
 
+import io.sente4j.core.internal.CacheExpansion;
+
 /**
  * Transit's read cache, as the format defines it and transit-java implements it: within one payload, each cacheable
  * string (a map key of four or more characters, or a keyword, symbol or tag string {@code "~:"}, {@code "~$"},
  * {@code "~#"} of four or more) gets the next of 1,936 slots in order of appearance, and a later {@code "^"} code
  * (one or two base-44 digits from {@code '0'}) names the slot. When the slots run out both sides start again at 0.
- * The cache is bounded by construction, so a peer cannot grow it.
+ * The cache is bounded by construction, so a peer cannot grow it; what its references stand for is bounded by
+ * {@link CacheExpansion}: each is charged the length of the string it names.
  */
 final class ReadCache {
   static final int MIN_SIZE_CACHEABLE = 4;
@@ -14,8 +17,16 @@ final class ReadCache {
   private static final int BASE_CHAR = 48;
 
   private final Object[] slots = new Object[MAX_ENTRIES];
+  /** The length of the string each slot's value was read from. */
+  private final int[] lengths = new int[MAX_ENTRIES];
+  private final CacheExpansion expansion;
   private int next;
   private boolean wrapped;
+
+  /** An empty cache for one payload of a packer whose input limit is {@code maxInputBytes}. */
+  ReadCache(int maxInputBytes) {
+    this.expansion = new CacheExpansion(maxInputBytes, "characters");
+  }
 
   /** Whether {@code s} takes a slot when read. */
   static boolean isCacheable(String s, boolean asMapKey) {
@@ -28,24 +39,29 @@ final class ReadCache {
     return s.length() > 0 && s.charAt(0) == '^' && !s.equals("^ ");
   }
 
-  /** Takes the next slot for the value {@code v} read from a cacheable string. */
-  void add(Object v) {
+  /** Takes the next slot for the value {@code v} read from the cacheable string {@code s}. */
+  void add(Object v, String s) {
     if (next == MAX_ENTRIES) {
       next = 0;
       wrapped = true;
     }
+    lengths[next] = s.length();
     slots[next++] = v;
   }
 
   /**
    * The value a reference names.
    *
-   * @throws IllegalArgumentException if {@code ref} is not a well-formed code or names a slot not yet filled
+   * @throws IllegalArgumentException if {@code ref} is not a well-formed code or names a slot not yet filled, or if
+   *     the references read so far stand for too much text in all
    */
   Object get(String ref) {
     int index = index(ref);
     if (index < 0 || index >= (wrapped ? MAX_ENTRIES : next)) {
       throw new IllegalArgumentException("cache reference \"" + ref + "\" names no value read before it");
+    }
+    if (!expansion.charge(lengths[index])) {
+      throw new IllegalArgumentException(expansion.refusal());
     }
     return slots[index];
   }

@@ -6,6 +6,7 @@ import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.HashFloodGuard;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,18 +36,25 @@ abstract class TransitReader {
   /** A tag string {@code "~#tag"}, which must begin a tagged array or be the only key of a map. */
   private record Tag(String name) {}
 
+  /** A map being read: its entries so far, and the guard on its keys' hash codes. */
+  private static final class Entries {
+    final Map<Object, Object> map = new LinkedHashMap<>();
+    final HashFloodGuard guard = new HashFloodGuard();
+  }
+
   /** The kind of the value at the current position. */
   enum Kind { ARRAY, MAP, STRING, OTHER }
 
   final String packer;
   final PackerLimits limits;
-  private final ReadCache cache = new ReadCache();
+  private final ReadCache cache;
   private final int maxRawDepth;
   private int rawDepth;
 
   TransitReader(String packer, PackerLimits limits) {
     this.packer = packer;
     this.limits = limits;
+    this.cache = new ReadCache(limits.maxInputBytes());
     this.maxRawDepth = 2 * limits.maxDepth() + 2;
   }
 
@@ -117,7 +125,7 @@ abstract class TransitReader {
         return parse(s);
       }
       Object v = parse(s);
-      cache.add(v);
+      cache.add(v, s);
       return v;
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage(), at);
@@ -216,22 +224,24 @@ abstract class TransitReader {
         leave();
         return v;
       }
+      if (key == MAP_AS_ARRAY) {
+        throw notAKey(first);
+      }
       checkDepth(depth, at);
-      Map<Object, Object> m = new LinkedHashMap<>();
+      Entries m = new Entries();
       toValue();
       put(m, key, value(depth + 1, false), first, at);
       return finishMap(m, depth, at);
     }
     checkDepth(depth, at);
-    return finishMap(new LinkedHashMap<>(), depth, at, true);
+    return finishMap(new Entries(), depth, at, true);
   }
 
-  private Map<Object, Object> finishMap(Map<Object, Object> m, int depth, long at) throws IOException {
+  private Map<Object, Object> finishMap(Entries m, int depth, long at) throws IOException {
     return finishMap(m, depth, at, false);
   }
 
-  private Map<Object, Object> finishMap(Map<Object, Object> m, int depth, long at, boolean positioned)
-      throws IOException {
+  private Map<Object, Object> finishMap(Entries m, int depth, long at, boolean positioned) throws IOException {
     for (boolean next = positioned || more(); next; next = more()) {
       long keyAt = position();
       Object key = key(depth);
@@ -239,13 +249,13 @@ abstract class TransitReader {
       put(m, key, value(depth + 1, false), keyAt, at);
     }
     leave();
-    return Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m.map);
   }
 
   /** The entries of a map written as an array after its {@code "^ "}, or of a {@code cmap}'s array. */
   private Map<Object, Object> entries(int depth, long at, boolean cmap) throws IOException {
     checkDepth(depth, at);
-    Map<Object, Object> m = new LinkedHashMap<>();
+    Entries m = new Entries();
     while (more()) {
       long keyAt = position();
       Object key = cmap ? value(depth + 1, false) : key(depth);
@@ -254,7 +264,7 @@ abstract class TransitReader {
       }
       put(m, key, value(depth + 1, false), keyAt, at);
     }
-    return Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m.map);
   }
 
   private Object key(int depth) throws IOException {
@@ -264,16 +274,23 @@ abstract class TransitReader {
     long at = position();
     Object key = fromString(string(), true, at);
     if (key instanceof Tag || key == MAP_AS_ARRAY) {
-      throw error("a map key cannot be a tag or a map marker", at);
+      throw notAKey(at);
     }
     return key;
   }
 
-  private void put(Map<Object, Object> m, Object key, Object value, long keyAt, long mapAt) {
-    checkSize(m.size() + 1, mapAt);
-    int before = m.size();
-    m.put(key, value);
-    if (m.size() == before) {
+  private PackerException notAKey(long at) {
+    return error("a map key cannot be a tag or a map marker", at);
+  }
+
+  private void put(Entries m, Object key, Object value, long keyAt, long mapAt) {
+    checkSize(m.map.size() + 1, mapAt);
+    if (!m.guard.admits(key, m.map.keySet())) {
+      throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+    }
+    int before = m.map.size();
+    m.map.put(key, value);
+    if (m.map.size() == before) {
       throw error("duplicate map key " + Describe.value(key), keyAt);
     }
   }
@@ -321,10 +338,14 @@ abstract class TransitReader {
   private Object elements(boolean set, int depth, long at) throws IOException {
     List<Object> list = new ArrayList<>();
     Set<Object> seen = set ? new LinkedHashSet<>() : null;
+    HashFloodGuard guard = set ? new HashFloodGuard() : null;
     while (more()) {
       long elementAt = position();
       checkSize(list.size() + 1, at);
       Object e = value(depth + 1, false);
+      if (set && !guard.admits(e, seen)) {
+        throw error(HashFloodGuard.refusal("elements of one set"), elementAt);
+      }
       if (set && !seen.add(e)) {
         throw error("duplicate set element " + Describe.value(e), elementAt);
       }

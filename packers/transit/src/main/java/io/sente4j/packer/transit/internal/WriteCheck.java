@@ -62,8 +62,15 @@ final class WriteCheck {
       }
     } else if (v instanceof BigDecimal) {
       BigDecimal d = (BigDecimal) v;
-      if (d.precision() > Scalars.MAX_NUMBER_LENGTH || d.toString().length() > Scalars.MAX_NUMBER_LENGTH) {
+      if (d.unscaledValue().bitLength() > 3400 || d.precision() > Scalars.MAX_NUMBER_LENGTH
+          || d.toString().length() > Scalars.MAX_NUMBER_LENGTH) {
         throw refuse("a BigDecimal whose text is longer than " + Scalars.MAX_NUMBER_LENGTH + " characters");
+      }
+      try {
+        new BigDecimal(d.toString()); // what a reader does with "~f" text, here and in transit-java
+      } catch (NumberFormatException e) {
+        throw refuse("the BigDecimal " + d + ", whose text has an exponent beyond the range of an int, which no"
+            + " Transit reader on the JVM reads");
       }
     } else if (v instanceof Instant) {
       try {
