@@ -1,5 +1,6 @@
 package io.sente4j.codec;
 
+import io.sente4j.core.PackerLimits;
 import io.sente4j.core.internal.HashFloodGuard;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,8 +35,9 @@ public final class ReadCollections {
 
   /**
    * A set, or a list as JSON delivers sets; each element read by {@code element}. A repeated element is refused, and
-   * so are more than {@value HashFloodGuard#MAX_SHARED_HASH} elements that share one hash code: elements that differ
-   * as data can collide once read (records hash their components), and Java's sets take time in their square.
+   * so are more than {@value PackerLimits#DEFAULT_MAX_KEYS_PER_HASH_CODE} elements that share one hash code (the
+   * packers' default bound; the packer that read the value bounded its keys by its own): elements that differ as
+   * data can collide once read (records hash their components), and Java's sets take time in their square.
    */
   public static <T> Set<T> set(Object value, Function<Object, T> element) {
     if (!(value instanceof Set<?>) && !(value instanceof List<?>)) {
@@ -43,12 +45,12 @@ public final class ReadCollections {
     }
     Collection<?> in = (Collection<?>) value;
     Set<T> out = new LinkedHashSet<>(Math.max(16, (int) (in.size() / 0.75f) + 1));
-    HashFloodGuard guard = new HashFloodGuard();
+    HashFloodGuard guard = new HashFloodGuard(PackerLimits.DEFAULT_MAX_KEYS_PER_HASH_CODE);
     int i = 0;
     for (Object e : in) {
       T t = readElement(e, element, i);
       if (!guard.admits(t, out)) {
-        throw CodecException.of(HashFloodGuard.refusal("elements of one set")).atIndex(i);
+        throw CodecException.of(guard.refusal("elements of one set")).atIndex(i);
       }
       if (!out.add(t)) {
         throw CodecException.of("holds " + CodecException.describe(t) + " twice").atIndex(i);

@@ -13,6 +13,31 @@ class PackerLimitsTest {
     assertThat(d.maxDepth()).isEqualTo(128).isEqualTo(PackerLimits.DEFAULT_MAX_DEPTH);
     assertThat(d.maxInputBytes()).isEqualTo(1_048_576).isEqualTo(PackerLimits.DEFAULT_MAX_INPUT_BYTES);
     assertThat(d.maxCollectionSize()).isEqualTo(100_000).isEqualTo(PackerLimits.DEFAULT_MAX_COLLECTION_SIZE);
+    assertThat(d.maxKeysPerHashCode()).isEqualTo(64).isEqualTo(PackerLimits.DEFAULT_MAX_KEYS_PER_HASH_CODE);
+    assertThat(d.maxCacheExpansion()).isEqualTo(16).isEqualTo(PackerLimits.DEFAULT_MAX_CACHE_EXPANSION);
+  }
+
+  @Test
+  void theThreeLimitConstructorTakesTheDefaultHashCodeAndCacheBounds() {
+    assertThat(new PackerLimits(4, 512, 7)).isEqualTo(new PackerLimits(4, 512, 7,
+        PackerLimits.DEFAULT_MAX_KEYS_PER_HASH_CODE, PackerLimits.DEFAULT_MAX_CACHE_EXPANSION));
+  }
+
+  @Test
+  void builderSetsTheHashCodeAndCacheBounds() {
+    PackerLimits l = PackerLimits.builder().maxKeysPerHashCode(1).maxCacheExpansion(1).build();
+    assertThat(l.maxKeysPerHashCode()).isEqualTo(1);
+    assertThat(l.maxCacheExpansion()).isEqualTo(1);
+    assertThat(l.maxDepth()).isEqualTo(PackerLimits.DEFAULT_MAX_DEPTH);
+    assertThat(l.toBuilder().build()).isEqualTo(l);
+  }
+
+  @Test
+  void rejectsHashCodeAndCacheBoundsBelowOne() {
+    assertThatIllegalArgumentException().isThrownBy(() -> PackerLimits.builder().maxKeysPerHashCode(0).build())
+        .withMessage("maxKeysPerHashCode must be at least 1, was 0");
+    assertThatIllegalArgumentException().isThrownBy(() -> PackerLimits.builder().maxCacheExpansion(0).build())
+        .withMessage("maxCacheExpansion must be at least 1, was 0");
   }
 
   @Test

@@ -11,11 +11,12 @@ import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.FrameException;
 import io.sente4j.core.Keyword;
+import io.sente4j.core.Packer;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
+import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Via;
-import io.sente4j.core.internal.HashFloodGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -237,13 +238,23 @@ abstract class HostileInputChecks extends GoldenVectorChecks {
 
   /**
    * Keys that share a hash code, as a peer can choose them ({@code [i, 31 * (k - i)]} has one {@code List.hashCode}
-   * for every {@code i}): a map or set holding {@link HashFloodGuard#MAX_SHARED_HASH} of them is read, one more is
+   * for every {@code i}): a map or set holding {@link PackerLimits#maxKeysPerHashCode()} of them is read, one more is
    * refused, since Java's hash maps take time in the square of their number. A packer that reads such keys back as
    * something else (JSON: strings, a list for a set) reads both.
    */
   @Test
   void keysSharingOneHashCodeAreBoundedAtTheirEdge() {
-    int max = HashFloodGuard.MAX_SHARED_HASH;
+    assertThat(packer().limits().maxKeysPerHashCode()).isEqualTo(PackerLimits.DEFAULT_MAX_KEYS_PER_HASH_CODE);
+    assertHashCodeBoundAtItsEdge(packer());
+  }
+
+  @Test
+  void keysSharingOneHashCodeAreBoundedByTheConfiguredLimit() {
+    assertHashCodeBoundAtItsEdge(provider().create(PackerLimits.builder().maxKeysPerHashCode(5).build()));
+  }
+
+  private void assertHashCodeBoundAtItsEdge(Packer p) {
+    int max = p.limits().maxKeysPerHashCode();
     for (int n : new int[] {max, max + 1}) {
       Map<Object, Object> map = new LinkedHashMap<>();
       Set<Object> set = new LinkedHashSet<>();
@@ -256,14 +267,14 @@ abstract class HostileInputChecks extends GoldenVectorChecks {
         Collection<?> keys = expected instanceof Map ? ((Map<?, ?>) expected).keySet()
             : expected instanceof Set ? (Set<?>) expected : List.of();
         boolean flooded = keys.size() > max && keys.stream().map(Object::hashCode).distinct().count() == 1;
-        for (Payload form : forms(packer().pack(value))) {
+        for (Payload form : forms(p.pack(value))) {
           if (flooded) {
-            PackerException e = assertUnpackFails(packer(), form);
+            PackerException e = assertUnpackFails(p, form);
             assertThat(e).as("%s", e.getMessage()).isNotInstanceOf(PackerLimitException.class);
-            assertThat(e.reason()).contains("share one hash code");
+            assertThat(e.reason()).contains("more than " + max).contains("share one hash code");
             assertWellFormed(e, form);
           } else {
-            assertThat(packer().unpack(form)).as("%d keys read from %s", n, describe(form)).isEqualTo(expected);
+            assertThat(p.unpack(form)).as("%d keys read from %s", n, describe(form)).isEqualTo(expected);
           }
         }
       }

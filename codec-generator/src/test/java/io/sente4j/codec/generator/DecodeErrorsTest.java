@@ -191,7 +191,7 @@ class DecodeErrorsTest {
    */
   @Test
   void aSetOfElementsSharingOneHashCodeIsRefusedPastTheLimit() {
-    int max = io.sente4j.core.internal.HashFloodGuard.MAX_SHARED_HASH;
+    int max = io.sente4j.core.PackerLimits.DEFAULT_MAX_KEYS_PER_HASH_CODE;
     List<Object> points = new java.util.ArrayList<>();
     for (long i = 0; i <= max; i++) {
       points.add(Map.of(Keyword.of("x"), i, Keyword.of("y"), 31 * (1000 - i)));
@@ -203,7 +203,8 @@ class DecodeErrorsTest {
     nested.put(Keyword.of("shapes"), Map.of("s", points));
     assertThatThrownBy(() -> EverythingCodecs.NESTED.decode(nested))
         .hasMessage("field shapes[s][" + max + "]: more than " + max + " elements of one set share one hash code"
-            + " (Java's hashCode), which would make building it take time that grows with their square");
+            + " (Java's hashCode), which would make building it take time that grows with their square"
+            + " (PackerLimits.maxKeysPerHashCode)");
   }
 
   static Everything.Primitives primitives() {

@@ -1,5 +1,7 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.PackerLimits;
+
 /**
  * Bounds what the cache references of one payload may stand for. Transit's read cache and the MessagePack packer's
  * map-key cache let a few bytes stand for a string read earlier, and the reader hands out that same string each
@@ -8,15 +10,13 @@ package io.sente4j.core.internal;
  * another format (a server relaying it to an edn client) then tries to build, and runs out of memory.
  *
  * <p>So each reference is charged the size of the text it stands for, and a payload's references may stand for at
- * most {@value #FACTOR} times {@link io.sente4j.core.PackerLimits#maxInputBytes()} in all: a value read is then at
- * most that much larger than its limit. Caches that serve their purpose, repeated map keys and keywords, stay far
- * below it: a reference costs 3 to 5 bytes, so reaching the bound takes keys some 50 to 80 bytes long and a payload of
- * almost nothing but references to them.
+ * most {@link PackerLimits#maxCacheExpansion()} times {@link PackerLimits#maxInputBytes()} in all: a value read is
+ * then at most that much larger than its limit. Caches that serve their purpose, repeated map keys and keywords, stay
+ * far below it: a reference costs 3 to 5 bytes, so reaching the default bound (16) takes keys some 50 to 80 bytes
+ * long and a payload of almost nothing but references to them.
  */
 public final class CacheExpansion {
-  /** How many times the input limit a payload's cache references may stand for. */
-  public static final int FACTOR = 16;
-
+  private final int factor;
   private final long max;
   private final String unit;
   private long used;
@@ -24,11 +24,12 @@ public final class CacheExpansion {
   /**
    * The budget of one payload.
    *
-   * @param maxInputBytes the packer's input limit
+   * @param limits the packer's limits: the budget is {@code maxCacheExpansion} times {@code maxInputBytes}
    * @param unit what sizes are counted in, for the message: {@code "characters"} or {@code "bytes"}
    */
-  public CacheExpansion(int maxInputBytes, String unit) {
-    this.max = (long) FACTOR * maxInputBytes;
+  public CacheExpansion(PackerLimits limits, String unit) {
+    this.factor = limits.maxCacheExpansion();
+    this.max = (long) factor * limits.maxInputBytes();
     this.unit = unit;
   }
 
@@ -40,7 +41,8 @@ public final class CacheExpansion {
 
   /** The reason a reader gives when {@link #charge} refuses. */
   public String refusal() {
-    return "cache references that stand for more than " + max + " " + unit + " in all (" + FACTOR
-        + " times PackerLimits.maxInputBytes): a value that large from so small an input is refused";
+    return "cache references that stand for more than " + max + " " + unit + " in all (" + factor
+        + " times PackerLimits.maxInputBytes; see maxCacheExpansion): a value that large from so small an input is "
+        + "refused";
   }
 }

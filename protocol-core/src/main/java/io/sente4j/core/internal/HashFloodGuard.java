@@ -1,35 +1,31 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.PackerLimits;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Keeps a peer from making a reader build a hash map or set slowly. Java's {@code HashMap} keeps the keys that share
- * a hash code together and, when they are not mutually {@link Comparable} (lists, maps, sets, tagged values, or keys
- * of different classes), compares each new key with every one of them, at some hundreds of nanoseconds a key, so
- * {@code n} keys with one hash code take time in {@code n²}. Such keys are easy to make: {@code [i, 31 * (k - i)]}
- * has the same {@code List.hashCode} for every {@code i}, and a 250 KB edn map of 16,000 of them took 20 seconds to
- * read.
- *
- * <p>One guard watches one collection while it is read: it counts the hash codes of its keys (or elements) and
- * refuses the key that would be the {@value #MAX_SHARED_HASH}+1st with one hash code. That bounds a 1 MiB frame of
- * such keys to about what the worst ordinary data already costs: keys share a hash code by accident a few at a time,
- * and the densest grid of small-number vectors within the default limits ({@code [x y]} for 53 x by 1,640 y), which
- * puts 53 on one hash code, takes a second or two to read, as does a frame of {@value #MAX_SHARED_HASH}-key groups.
- * Counting starts only when a collection reaches {@value #MAX_SHARED_HASH} keys, since a smaller one cannot break the
- * rule: most maps are smaller, and pay nothing. The counts sit in a {@code HashMap} of {@code Integer}, which is
- * {@code Comparable}, so hash codes chosen to collide cannot slow the guard itself.
+ * Keeps a peer from making a reader build a hash map or set slowly ({@link PackerLimits#maxKeysPerHashCode()} says
+ * why). One guard watches one collection while it is read: it counts the hash codes of its keys (or elements)
+ * and refuses the key that would be one too many with one hash code. Counting starts only when a collection reaches
+ * the limit's number of keys, since a smaller one cannot break the rule: most maps are smaller, and pay nothing. The
+ * counts sit in a {@code HashMap} of {@code Integer}, which is {@code Comparable}, so hash codes chosen to collide
+ * cannot slow the guard itself.
  */
 public final class HashFloodGuard {
-  /** The most keys of one map, or elements of one set, that may share a hash code. */
-  public static final int MAX_SHARED_HASH = 64;
-
+  private final int maxShared;
   private Map<Integer, Integer> counts;
 
-  /** A guard for one collection about to be read. */
-  public HashFloodGuard() {}
+  /**
+   * A guard for one collection about to be read.
+   *
+   * @param maxShared the most keys that may share one hash code ({@link PackerLimits#maxKeysPerHashCode()})
+   */
+  public HashFloodGuard(int maxShared) {
+    this.maxShared = maxShared;
+  }
 
   /**
    * Whether {@code key} may join the collection that holds {@code sofar} (the keys of a map being read, or a set):
@@ -38,7 +34,7 @@ public final class HashFloodGuard {
    */
   public boolean admits(Object key, Collection<?> sofar) {
     if (counts == null) {
-      if (sofar.size() < MAX_SHARED_HASH) {
+      if (sofar.size() < maxShared) {
         return true;
       }
       counts = new HashMap<>();
@@ -46,7 +42,7 @@ public final class HashFloodGuard {
         count(k);
       }
     }
-    return count(key) <= MAX_SHARED_HASH;
+    return count(key) <= maxShared;
   }
 
   private int count(Object key) {
@@ -57,8 +53,8 @@ public final class HashFloodGuard {
    * The reason a reader gives when {@link #admits} refuses: {@code what} is {@code "keys of one map"} or {@code
    * "elements of one set"}.
    */
-  public static String refusal(String what) {
-    return "more than " + MAX_SHARED_HASH + " " + what + " share one hash code (Java's hashCode), which would make"
-        + " building it take time that grows with their square";
+  public String refusal(String what) {
+    return "more than " + maxShared + " " + what + " share one hash code (Java's hashCode), which would make"
+        + " building it take time that grows with their square (PackerLimits.maxKeysPerHashCode)";
   }
 }

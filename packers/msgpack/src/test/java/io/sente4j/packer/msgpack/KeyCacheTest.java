@@ -121,9 +121,28 @@ class KeyCacheTest {
     assertThatThrownBy(() -> limited.unpack(Payload.binary(Bytes.fromHex(beyond.replace(" ", "")))))
         .isInstanceOfSatisfying(PackerException.class, e -> {
           assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 bytes in all (16 times"
-              + " PackerLimits.maxInputBytes): a value that large from so small an input is refused");
+              + " PackerLimits.maxInputBytes; see maxCacheExpansion): a value that large from so small an input is"
+              + " refused");
           assertThat(e.offset()).isEqualTo(3 + 252 + 64 * 5 + 1);
         });
+  }
+
+  /** The same payload under {@code maxCacheExpansion(2)}: 2,000 bytes, so the ninth reference is one too many. */
+  @Test
+  void referencesMayStandForTheConfiguredExpansionAndNoMore() {
+    MsgpackPacker limited = new MsgpackPacker(io.sente4j.core.PackerLimits.builder().maxInputBytes(1000)
+        .maxCacheExpansion(2).build());
+    String key = "k".repeat(248);
+    StringBuilder hex = new StringBuilder("81 d9f8 " + "6b".repeat(248) + " c0");
+    for (int i = 0; i < 8; i++) {
+      hex.append(" 81 d40800 c0");
+    }
+    assertThat(limited.unpack(Payload.binary(Bytes.fromHex(("99 " + hex).replace(" ", "")))))
+        .isEqualTo(Collections.nCopies(9, map(key, null)));
+    String beyond = "9a " + hex + " 81 d40800 c0";
+    assertThatThrownBy(() -> limited.unpack(Payload.binary(Bytes.fromHex(beyond.replace(" ", "")))))
+        .isInstanceOfSatisfying(PackerException.class, e -> assertThat(e.reason())
+            .startsWith("cache references that stand for more than 2000 bytes in all (2 times"));
   }
 
   @Test

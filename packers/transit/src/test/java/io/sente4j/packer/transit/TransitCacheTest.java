@@ -96,7 +96,8 @@ class TransitCacheTest {
     assertThat(beyond.length()).isLessThan(1000);
     assertThatThrownBy(() -> limited.unpack(Payload.text(beyond))).isInstanceOfSatisfying(PackerException.class, e -> {
       assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 characters in all (16 times"
-          + " PackerLimits.maxInputBytes): a value that large from so small an input is refused");
+          + " PackerLimits.maxInputBytes; see maxCacheExpansion): a value that large from so small an input is"
+          + " refused");
       assertThat(e.offset()).isEqualTo(beyond.lastIndexOf("\"^0\""));
     });
     // The same through MessagePack, whose references are charged the same characters.

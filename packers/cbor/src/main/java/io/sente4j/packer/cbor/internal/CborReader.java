@@ -36,6 +36,7 @@ public final class CborReader {
   final byte[] in;
   final int maxDepth;
   private final int maxCollectionSize;
+  private final int maxKeysPerHashCode;
   int pos;
   /** The offset of the item being read, for error messages. */
   long at;
@@ -44,6 +45,7 @@ public final class CborReader {
     this.in = in;
     this.maxDepth = limits.maxDepth();
     this.maxCollectionSize = limits.maxCollectionSize();
+    this.maxKeysPerHashCode = limits.maxKeysPerHashCode();
   }
 
   /**
@@ -357,7 +359,7 @@ public final class CborReader {
       count = length(n, 2, "a map");
     }
     Map<Object, Object> out = new LinkedHashMap<>(count < 12 ? 16 : (int) (count / 0.75f) + 1);
-    HashFloodGuard guard = new HashFloodGuard();
+    HashFloodGuard guard = hashGuard();
     for (int i = 0; indefinite ? !atBreak() : i < count; i++) {
       if (indefinite) {
         at = pos; // the key that may be one too many
@@ -366,7 +368,7 @@ public final class CborReader {
       long keyAt = pos;
       Object key = value(depth);
       if (!guard.admits(key, out.keySet())) {
-        throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+        throw error(guard.refusal("keys of one map"), keyAt);
       }
       Object value = value(depth);
       int before = out.size();
@@ -376,5 +378,10 @@ public final class CborReader {
       }
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /** A guard on the hash codes of one map's keys or one set's elements, at this reader's limit. */
+  HashFloodGuard hashGuard() {
+    return new HashFloodGuard(maxKeysPerHashCode);
   }
 }

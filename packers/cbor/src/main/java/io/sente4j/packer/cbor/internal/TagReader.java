@@ -160,10 +160,10 @@ final class TagReader {
     int ai = r.u8() & 0x1f;
     List<Object> items = r.array(ai, depth);
     Set<Object> out = new LinkedHashSet<>(items.size() < 12 ? 16 : (int) (items.size() / 0.75f) + 1);
-    HashFloodGuard guard = new HashFloodGuard();
+    HashFloodGuard guard = r.hashGuard();
     for (Object item : items) {
       if (!guard.admits(item, out)) {
-        throw CborReader.error(HashFloodGuard.refusal("elements of one set") + " (tag 258)", tagAt);
+        throw CborReader.error(guard.refusal("elements of one set") + " (tag 258)", tagAt);
       }
       if (!out.add(item)) {
         throw CborReader.error("a set (tag 258) that repeats an element", tagAt);

@@ -6,7 +6,6 @@ import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
-import io.sente4j.core.internal.HashFloodGuard;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ public final class EdnReader {
   private final int end;
   private final int maxDepth;
   private final int maxCollectionSize;
+  private final int maxKeysPerHashCode;
   private final KeywordCache keywords;
   private int pos;
   private OpenElement[] stack = new OpenElement[16];
@@ -43,6 +43,7 @@ public final class EdnReader {
     this.keywords = keywords;
     this.maxDepth = limits.maxDepth();
     this.maxCollectionSize = limits.maxCollectionSize();
+    this.maxKeysPerHashCode = limits.maxKeysPerHashCode();
   }
 
   /**
@@ -214,7 +215,7 @@ public final class EdnReader {
       e = new OpenElement();
       stack[top] = e;
     }
-    e.open(kind, start, countsDepth);
+    e.open(kind, start, countsDepth, maxKeysPerHashCode);
     return e;
   }
 
@@ -273,7 +274,7 @@ public final class EdnReader {
             throw EdnErrors.limit(buf, start, Limit.COLLECTION_SIZE, maxCollectionSize);
           }
           if (!e.guard.admits(value, e.map.keySet())) {
-            throw EdnErrors.syntax(buf, start, HashFloodGuard.refusal("keys of one map"));
+            throw EdnErrors.syntax(buf, start, e.guard.refusal("keys of one map"));
           }
           e.key = value;
           e.keyStart = start;
@@ -293,7 +294,7 @@ public final class EdnReader {
           throw EdnErrors.limit(buf, start, Limit.COLLECTION_SIZE, maxCollectionSize);
         }
         if (!e.guard.admits(value, e.set)) {
-          throw EdnErrors.syntax(buf, start, HashFloodGuard.refusal("elements of one set"));
+          throw EdnErrors.syntax(buf, start, e.guard.refusal("elements of one set"));
         }
         if (!e.set.add(value)) {
           throw EdnErrors.syntax(buf, start, "duplicate set element " + EdnWriter.preview(value));

@@ -40,7 +40,7 @@ final class OpenElement {
   Symbol tag;
   TagKind tagKind;
 
-  void open(byte kind, int start, boolean countsDepth) {
+  void open(byte kind, int start, boolean countsDepth, int maxKeysPerHashCode) {
     this.kind = kind;
     this.start = start;
     this.countsDepth = countsDepth;
@@ -51,12 +51,12 @@ final class OpenElement {
         break;
       case MAP:
         map = new LinkedHashMap<>();
-        guard = new HashFloodGuard();
+        guard = new HashFloodGuard(maxKeysPerHashCode);
         hasKey = false;
         break;
       case SET:
         set = new LinkedHashSet<>();
-        guard = new HashFloodGuard();
+        guard = new HashFloodGuard(maxKeysPerHashCode);
         break;
       default:
         break;

@@ -45,6 +45,7 @@ public final class MsgpackReader {
   private final int length;
   private final int maxDepth;
   private final int maxCollectionSize;
+  private final int maxKeysPerHashCode;
   /** The offset of the value being read, for error messages. */
   private long at;
   /** The map keys numbered so far in this message; created at the first one. */
@@ -58,7 +59,8 @@ public final class MsgpackReader {
     this.length = input.length;
     this.maxDepth = limits.maxDepth();
     this.maxCollectionSize = limits.maxCollectionSize();
-    this.expansion = new CacheExpansion(limits.maxInputBytes(), "bytes");
+    this.maxKeysPerHashCode = limits.maxKeysPerHashCode();
+    this.expansion = new CacheExpansion(limits, "bytes");
   }
 
   /**
@@ -183,12 +185,12 @@ public final class MsgpackReader {
     checkDepth(depth);
     checkSize(n, 2);
     Map<Object, Object> out = new LinkedHashMap<>(n < 12 ? 16 : (int) (n / 0.75f) + 1);
-    HashFloodGuard guard = new HashFloodGuard();
+    HashFloodGuard guard = new HashFloodGuard(maxKeysPerHashCode);
     for (int i = 0; i < n; i++) {
       long keyAt = in.getTotalReadBytes();
       Object key = key(depth);
       if (!guard.admits(key, out.keySet())) {
-        throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+        throw error(guard.refusal("keys of one map"), keyAt);
       }
       Object value = value(depth);
       int before = out.size();
@@ -316,12 +318,12 @@ public final class MsgpackReader {
     int count = in.unpackArrayHeader();
     checkSize(count, 1);
     Set<Object> out = new LinkedHashSet<>(count < 12 ? 16 : (int) (count / 0.75f) + 1);
-    HashFloodGuard guard = new HashFloodGuard();
+    HashFloodGuard guard = new HashFloodGuard(maxKeysPerHashCode);
     for (int i = 0; i < count; i++) {
       long elementAt = in.getTotalReadBytes();
       Object element = value(depth);
       if (!guard.admits(element, out)) {
-        throw error(HashFloodGuard.refusal("elements of one set"), elementAt);
+        throw error(guard.refusal("elements of one set"), elementAt);
       }
       if (!out.add(element)) {
         throw error("the set repeats an element", elementAt);

@@ -1,5 +1,6 @@
 package io.sente4j.packer.transit.internal;
 
+import io.sente4j.core.PackerLimits;
 import io.sente4j.core.internal.CacheExpansion;
 
 /**
@@ -23,9 +24,9 @@ final class ReadCache {
   private int next;
   private boolean wrapped;
 
-  /** An empty cache for one payload of a packer whose input limit is {@code maxInputBytes}. */
-  ReadCache(int maxInputBytes) {
-    this.expansion = new CacheExpansion(maxInputBytes, "characters");
+  /** An empty cache for one payload of a packer with {@code limits}. */
+  ReadCache(PackerLimits limits) {
+    this.expansion = new CacheExpansion(limits, "characters");
   }
 
   /** Whether {@code s} takes a slot when read. */

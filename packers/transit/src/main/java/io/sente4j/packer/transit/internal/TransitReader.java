@@ -39,7 +39,11 @@ abstract class TransitReader {
   /** A map being read: its entries so far, and the guard on its keys' hash codes. */
   private static final class Entries {
     final Map<Object, Object> map = new LinkedHashMap<>();
-    final HashFloodGuard guard = new HashFloodGuard();
+    final HashFloodGuard guard;
+
+    Entries(int maxKeysPerHashCode) {
+      guard = new HashFloodGuard(maxKeysPerHashCode);
+    }
   }
 
   /** The kind of the value at the current position. */
@@ -54,7 +58,7 @@ abstract class TransitReader {
   TransitReader(String packer, PackerLimits limits) {
     this.packer = packer;
     this.limits = limits;
-    this.cache = new ReadCache(limits.maxInputBytes());
+    this.cache = new ReadCache(limits);
     this.maxRawDepth = 2 * limits.maxDepth() + 2;
   }
 
@@ -228,13 +232,13 @@ abstract class TransitReader {
         throw notAKey(first);
       }
       checkDepth(depth, at);
-      Entries m = new Entries();
+      Entries m = new Entries(limits.maxKeysPerHashCode());
       toValue();
       put(m, key, value(depth + 1, false), first, at);
       return finishMap(m, depth, at);
     }
     checkDepth(depth, at);
-    return finishMap(new Entries(), depth, at, true);
+    return finishMap(new Entries(limits.maxKeysPerHashCode()), depth, at, true);
   }
 
   private Map<Object, Object> finishMap(Entries m, int depth, long at) throws IOException {
@@ -255,7 +259,7 @@ abstract class TransitReader {
   /** The entries of a map written as an array after its {@code "^ "}, or of a {@code cmap}'s array. */
   private Map<Object, Object> entries(int depth, long at, boolean cmap) throws IOException {
     checkDepth(depth, at);
-    Entries m = new Entries();
+    Entries m = new Entries(limits.maxKeysPerHashCode());
     while (more()) {
       long keyAt = position();
       Object key = cmap ? value(depth + 1, false) : key(depth);
@@ -286,7 +290,7 @@ abstract class TransitReader {
   private void put(Entries m, Object key, Object value, long keyAt, long mapAt) {
     checkSize(m.map.size() + 1, mapAt);
     if (!m.guard.admits(key, m.map.keySet())) {
-      throw error(HashFloodGuard.refusal("keys of one map"), keyAt);
+      throw error(m.guard.refusal("keys of one map"), keyAt);
     }
     int before = m.map.size();
     m.map.put(key, value);
@@ -338,13 +342,13 @@ abstract class TransitReader {
   private Object elements(boolean set, int depth, long at) throws IOException {
     List<Object> list = new ArrayList<>();
     Set<Object> seen = set ? new LinkedHashSet<>() : null;
-    HashFloodGuard guard = set ? new HashFloodGuard() : null;
+    HashFloodGuard guard = set ? new HashFloodGuard(limits.maxKeysPerHashCode()) : null;
     while (more()) {
       long elementAt = position();
       checkSize(list.size() + 1, at);
       Object e = value(depth + 1, false);
       if (set && !guard.admits(e, seen)) {
-        throw error(HashFloodGuard.refusal("elements of one set"), elementAt);
+        throw error(guard.refusal("elements of one set"), elementAt);
       }
       if (set && !seen.add(e)) {
         throw error("duplicate set element " + Describe.value(e), elementAt);
