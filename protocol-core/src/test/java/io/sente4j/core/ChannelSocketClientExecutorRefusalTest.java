@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sente4j.core.ClientState.Status;
-import io.sente4j.core.internal.ClientSession;
-import io.sente4j.core.internal.Handoff;
 import io.sente4j.core.internal.ReconnectLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * the application's call, the transport's thread or the timer's.
  */
 class ChannelSocketClientExecutorRefusalTest {
-  private static final StackWalker STACK = StackWalker.getInstance();
   private final ClientFixture f = new ClientFixture();
   private final AtomicBoolean refuse = new AtomicBoolean();
   /** Refuses only the session's own tasks: the starts of connection attempts (not callbacks, not completions). */
@@ -49,24 +46,11 @@ class ChannelSocketClientExecutorRefusalTest {
 
   private void start(ChannelSocketClient.Builder builder) {
     f.start(builder.executor(task -> {
-      if (refuse.get() || refuseAttempts.get() && isAttempt(task)) {
+      if (refuse.get() || refuseAttempts.get() && ClientFixture.handingOverAnAttemptStart()) {
         throw refusal.get();
       }
       f.exec.execute(task);
     }));
-  }
-
-  /**
-   * Whether the session itself hands the executor {@code task}: it hands it nothing but attempt starts; callbacks and
-   * completions come from the dispatcher and the completions' executor. A hand-off wraps the task ({@link Handoff}),
-   * so the class that handed it over tells, not the task's class.
-   */
-  private static boolean isAttempt(Runnable task) {
-    String self = ChannelSocketClientExecutorRefusalTest.class.getName();
-    String handoff = Handoff.class.getName();
-    return STACK.walk(frames -> frames.dropWhile(f -> f.getClassName().equals(self))
-        .dropWhile(f -> f.getClassName().equals(handoff)).findFirst()
-        .map(f -> f.getClassName().equals(ClientSession.class.getName())).orElse(false));
   }
 
   /** The executor refuses by throwing an {@link IllegalStateException}, against the {@code Executor} contract. */
