@@ -366,10 +366,12 @@ public final class ChannelSocketClient implements AutoCloseable {
      * completion it refuses (it was shut down, or is a bounded pool that is full) runs on a thread of the client's
      * own, which runs such completions one at a time and ends once idle; callbacks it refuses are dropped and logged.
      * A connection attempt it refuses to start fails as an attempt that cannot reach the server does: the client
-     * closes with {@link CloseReason#ERROR}, reports a {@link Sente4jException} caused by the {@link
-     * java.util.concurrent.RejectedExecutionException} to the error listener (if the executor takes that callback),
-     * and tries again after its {@link Backoff}; the future of {@link ChannelSocketClient#connect()} waits for the
-     * next handshake.
+     * closes with {@link CloseReason#ERROR}, reports a {@link Sente4jException} caused by the refusal to the error
+     * listener (if the executor takes that callback), and tries again after its {@link Backoff}; the future of {@link
+     * ChannelSocketClient#connect()} waits for the next handshake. A refusal is whatever {@code execute} throws without
+     * having run the task: a {@link java.util.concurrent.RejectedExecutionException} as the {@link Executor} contract
+     * says, or anything else a custom executor throws instead (the report then names it). What an executor that runs
+     * tasks on the calling thread throws out of a task that ran is that task's failure, not a refusal.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,12 @@ class ChannelSocketClientExecutorRefusalTest {
   private final AtomicBoolean refuse = new AtomicBoolean();
   /** Refuses only the session's own tasks: the starts of connection attempts (not callbacks, not completions). */
   private final AtomicBoolean refuseAttempts = new AtomicBoolean();
+  /**
+   * What the executor throws to refuse: a {@link RejectedExecutionException} as the {@code Executor} contract says,
+   * or, for an executor that breaks it (a bounded custom one), anything else.
+   */
+  private volatile Supplier<RuntimeException> refusal =
+      () -> new RejectedExecutionException("the pool is full (expected in this test)");
 
   @AfterEach
   void tearDown() {
@@ -39,20 +46,24 @@ class ChannelSocketClientExecutorRefusalTest {
 
   private void start(ChannelSocketClient.Builder builder) {
     f.start(builder.executor(task -> {
-      if (refuse.get() || refuseAttempts.get() && isAttempt(task)) {
-        throw new RejectedExecutionException("the pool is full (expected in this test)");
+      if (refuse.get() || refuseAttempts.get() && ClientFixture.handingOverAnAttemptStart()) {
+        throw refusal.get();
       }
       f.exec.execute(task);
     }));
   }
 
-  /** The session hands the executor nothing but attempt starts; callbacks and completions come from elsewhere. */
-  private static boolean isAttempt(Runnable task) {
-    return task.getClass().getName().startsWith("io.sente4j.core.internal.ClientSession$");
+  /** The executor refuses by throwing an {@link IllegalStateException}, against the {@code Executor} contract. */
+  private void refuseWithIllegalState() {
+    refusal = () -> new IllegalStateException("the bounded queue is full (expected in this test)");
   }
 
   /** The state of a refused attempt: closed as an attempt that could not reach the server, and its report. */
   private void assertRefusedAttempt(ClientState closed) {
+    assertRefusedAttempt(closed, RejectedExecutionException.class);
+  }
+
+  private void assertRefusedAttempt(ClientState closed, Class<? extends Throwable> thrown) {
     assertThat(closed.lastClose()).hasValueSatisfying(info -> {
       assertThat(info.reason()).isEqualTo(CloseReason.ERROR);
       assertThat(info.code()).isEqualTo(1006);
@@ -60,7 +71,7 @@ class ChannelSocketClientExecutorRefusalTest {
     });
     assertThat(f.nextError()).isInstanceOf(Sente4jException.class)
         .hasMessageContaining("the executor refused to start a connection attempt")
-        .hasCauseInstanceOf(RejectedExecutionException.class);
+        .hasCauseInstanceOf(thrown);
   }
 
   @Test
@@ -150,6 +161,89 @@ class ChannelSocketClientExecutorRefusalTest {
     f.time.advance(Duration.ofSeconds(30)); // attempt 3, after its backoff
     f.transport.nextOpen().handshake("alice", null);
     f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void aConnectTheExecutorRefusesByThrowingAnythingElseClosesWithAnErrorAndIsTriedAgain() {
+    // Regression: only a RejectedExecutionException was a refusal; connect() threw the IllegalStateException and left
+    // the client CONNECTING with no attempt under way, for good.
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS));
+    refuseWithIllegalState();
+    refuseAttempts.set(true);
+    CompletableFuture<ClientState> connected = f.client.connect();
+    ClientState closed = f.awaitState(s -> s.status() == Status.CLOSED);
+    assertRefusedAttempt(closed, IllegalStateException.class);
+    assertThat(closed.lastClose().get().text()).contains("instead of RejectedExecutionException");
+    refuseAttempts.set(false);
+    f.settle();
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY);
+    f.transport.nextOpen().handshake("alice", null);
+    assertThat(ClientFixture.join(connected).uid()).isEqualTo("alice");
+  }
+
+  @Test
+  void aReconnectAfterALossThatTheExecutorRefusesByThrowingAnythingElseIsNotLost() {
+    // Regression: the IllegalStateException was thrown out of the backoff's draw on the executor, and no attempt
+    // ever came.
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
+    FakeConnection c = f.connectOpen("alice");
+    refuseWithIllegalState();
+    refuseAttempts.set(true);
+    c.cut();
+    f.awaitState(s -> s.status() == Status.CLOSED);
+    f.settle();
+    refuseAttempts.set(false);
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY);
+    f.transport.nextOpen().handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void aLossWhileTheExecutorRefusesEverythingByThrowingAnythingElseStillReconnects() {
+    // Regression: drawing the backoff on the executor threw the IllegalStateException to the transport thread that
+    // reported the loss: no attempt was ever drawn, and the close never published.
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
+    FakeConnection c = f.connectOpen("alice");
+    refuseWithIllegalState();
+    refuse.set(true);
+    c.cut();
+    f.settle();
+    refuse.set(false);
+    f.time.advance(ReconnectLoop.REFUSED_START_RETRY); // the attempt, refused at once, comes from the timer
+    f.transport.nextOpen().handshake("alice", null);
+    f.awaitState(ClientState::isOpen);
+  }
+
+  @Test
+  void aReplyTheExecutorRefusesByThrowingAnythingElseIsStillCompleted() {
+    // Regression: the IllegalStateException was thrown to the transport thread that read the reply, and the future
+    // was never completed.
+    start();
+    FakeConnection c = f.connectOpen("alice");
+    CompletableFuture<Object> reply = f.client.send(Event.of("app/req", 1L), Duration.ofSeconds(5));
+    String cb = c.nextEvent().callbackId();
+    CompletableFuture<String> seen = new CompletableFuture<>();
+    reply.whenComplete(probe(seen));
+    refuseWithIllegalState();
+    refuse.set(true);
+    c.reply("ok", cb);
+    assertThat(ClientFixture.join(seen)).isNotEqualTo("fake-io").doesNotStartWith("under the client's lock");
+    assertThat(reply.join()).isEqualTo("ok");
+  }
+
+  @Test
+  void callbacksTheExecutorRefusedByThrowingAnythingElseDoNotStopLaterOnes() {
+    // Regression: the dispatcher stayed scheduled for good after the IllegalStateException, so no state, push or
+    // error was ever delivered again.
+    start();
+    FakeConnection c = f.connectOpen("alice");
+    refuseWithIllegalState();
+    refuse.set(true);
+    c.push(Frame.Push.of(Event.of("app/dropped", 1L)));
+    f.settle();
+    refuse.set(false);
+    c.push(Frame.Push.of(Event.of("app/later", 2L)));
+    assertThat(f.nextPush()).isEqualTo(Event.of("app/later", 2L));
   }
 
   /**

@@ -48,7 +48,7 @@ class ChannelSocketClientSchedulerRefusalTest {
         .ajaxTimeout(AJAX_TIMEOUT)
         .backoff((attempt, random) -> BACKOFF)
         .executor(task -> {
-          if (refuseAttempts.get() && task.getClass().getName().startsWith("io.sente4j.core.internal.ClientSession$")) {
+          if (refuseAttempts.get() && ClientFixture.handingOverAnAttemptStart()) {
             throw new RejectedExecutionException("the pool is full (expected in this test)");
           }
           f.exec.execute(task);

@@ -146,6 +146,20 @@ final class ClientFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the executor the calling test gave the client is being handed a connection attempt's start: the session
+   * hands it nothing else itself (callbacks come from its dispatcher, completions from its completions' executor). A
+   * hand-off may wrap the task ({@link io.sente4j.core.internal.Handoff}), so the class that handed it over tells,
+   * not the task's class. Call it from the executor's {@code execute}, written in a test of this package.
+   */
+  static boolean handingOverAnAttemptStart() {
+    String handoff = io.sente4j.core.internal.Handoff.class.getName();
+    return StackWalker.getInstance().walk(frames -> frames
+        .dropWhile(f -> f.getClassName().startsWith("io.sente4j.core.") && !f.getClassName().contains(".internal."))
+        .dropWhile(f -> f.getClassName().equals(handoff)).findFirst()
+        .map(f -> f.getClassName().equals(io.sente4j.core.internal.ClientSession.class.getName())).orElse(false));
+  }
+
   static <T> T join(java.util.concurrent.Future<T> f) {
     try {
       return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -3,7 +3,6 @@ package io.sente4j.core.internal;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +63,19 @@ public final class ClientDispatcher {
       }
       running = true;
     }
-    try {
-      executor.execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      synchronized (queue) {
-        running = false;
-        LOG.debug("client {}: executor refused the callbacks ({} queued, dropped): {}", clientId, queue.size(),
-            e.toString());
-        queue.clear();
-      }
+    Handoff.execute(executor, this::drain, this::refused);
+  }
+
+  /**
+   * The executor refused the drain, whatever it threw to refuse ({@link Handoff}): the queued callbacks are dropped
+   * and the dispatcher is free again, or it would stay running for good and no later callback would ever run.
+   */
+  private void refused(Throwable e) {
+    synchronized (queue) {
+      running = false;
+      LOG.debug("client {}: executor refused the callbacks{} ({} queued, dropped): {}", clientId,
+          Handoff.describe(e), queue.size(), e.toString());
+      queue.clear();
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -357,11 +356,7 @@ public final class ClientSession implements ClientKeepAlive.Actions {
       return;
     }
     publishHeld(); // the close before the attempt
-    try {
-      config.executor().execute(start);
-    } catch (RejectedExecutionException refused) {
-      startSoon(start);
-    }
+    Handoff.execute(config.executor(), start, refused -> startSoon(start));
   }
 
   /**
@@ -448,21 +443,19 @@ public final class ClientSession implements ClientKeepAlive.Actions {
     reconnects.cancel();
     long e = ++epoch;
     setState(state.withVia(via).withStatus(Status.CONNECTING, attempt));
-    try {
-      config.executor().execute(() -> open(e));
-    } catch (RejectedExecutionException refused) {
-      attemptRefused(refused);
-    }
+    Handoff.execute(config.executor(), () -> open(e), this::attemptRefused);
   }
 
   /**
-   * The executor refused to start an attempt (it was shut down, or is a bounded pool that is full): the attempt
+   * The executor refused to start an attempt (it was shut down, or is a bounded pool that is full; whatever it threw
+   * without starting the attempt, see {@link Handoff}): the attempt
    * failed, as one whose request could not be built does. It is closed as {@link CloseReason#ERROR} and reported,
    * and the next one comes after the backoff. Under the lock.
    */
-  private void attemptRefused(RejectedExecutionException refused) {
+  private void attemptRefused(Throwable refused) {
     Sente4jException error = new Sente4jException("the executor refused to start a connection attempt ("
-        + refused.getMessage() + "); the client tries again after its backoff", refused);
+        + refused.getMessage() + ")" + Handoff.describe(refused) + "; the client tries again after its backoff",
+        refused);
     LOG.warn("client {}: {}", config.clientId(), error.getMessage());
     attemptFailed(error.getMessage(), error);
   }

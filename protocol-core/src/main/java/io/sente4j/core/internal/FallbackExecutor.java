@@ -3,7 +3,6 @@ package io.sente4j.core.internal;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -11,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes a client's futures: on the application's executor, or, with a task it refuses (it was shut down, or it is
- * a bounded pool that is full), on a thread of its own, which runs such tasks one at a time, in order, and ends once
- * it has had none for a second. Never on the caller's thread: that is a transport thread, or one that holds the
- * client's lock, and completing a future runs its dependent stages, which are application code.
+ * a bounded pool that is full; whatever it throws without starting the task, see {@link Handoff}), on a thread of its
+ * own, which runs such tasks one at a time, in order, and ends once it has had none for a second. Never on the
+ * caller's thread: that is a transport thread, or one that holds the client's lock, and completing a future runs its
+ * dependent stages, which are application code.
  */
 public final class FallbackExecutor implements Executor {
   private static final Logger LOG = LoggerFactory.getLogger(FallbackExecutor.class);
@@ -40,13 +40,16 @@ public final class FallbackExecutor implements Executor {
     });
   }
 
+  /**
+   * Runs {@code task} on the application's executor, or on the fallback thread when that executor refuses it. What an
+   * inline executor throws out of the task that ran is the task's own failure, thrown on, not run again.
+   */
   @Override
   public void execute(Runnable task) {
-    try {
-      primary.execute(task);
-    } catch (RejectedExecutionException e) {
-      LOG.debug("The executor refused a completion; it runs on {} instead: {}", threadName, e.toString());
+    Handoff.execute(primary, task, refusal -> {
+      LOG.debug("The executor refused a completion{}; it runs on {} instead: {}", Handoff.describe(refusal),
+          threadName, refusal.toString());
       fallback.execute(task);
-    }
+    });
   }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -265,7 +264,8 @@ public final class PendingReplies {
   }
 
   /**
-   * Completes {@code future} on {@code executor}, or here if the executor refuses: give one that refuses nothing
+   * Completes {@code future} on {@code executor}, or here if the executor refuses (whatever it throws without starting
+   * the completion, see {@link Handoff}): give one that refuses nothing
    * ({@link FallbackExecutor}) when {@code future} may have dependent stages and the caller holds the client's lock.
    */
   public static <T> void complete(Executor executor, CompletableFuture<T> future, T value, Throwable error) {
@@ -276,11 +276,7 @@ public final class PendingReplies {
         future.completeExceptionally(error);
       }
     };
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      task.run();
-    }
+    Handoff.execute(executor, task, refusal -> task.run());
   }
 
   private Keyword failureKeyword(Object value) {

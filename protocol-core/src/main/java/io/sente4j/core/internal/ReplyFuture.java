@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -55,8 +54,8 @@ public final class ReplyFuture extends CompletableFuture<Object> {
    * Completes the future with the reply ({@code error == null}) or the failure: by the thread blocked on it, if there
    * is one, or else on {@code executor}. The client's executor never refuses (a {@link FallbackExecutor}): the
    * delivering thread is a transport thread holding the client's lock, so it completes here only when an executor
-   * that does refuse is given. The pending table delivers at most once; a future already completed (cancelled, say)
-   * stays as it is.
+   * that does refuse (whatever it throws to refuse, see {@link Handoff}) is given. The pending table delivers at most
+   * once; a future already completed (cancelled, say) stays as it is.
    */
   void deliver(Object value, Throwable error, Executor executor) {
     Outcome outcome = new Outcome(value, error);
@@ -66,11 +65,7 @@ public final class ReplyFuture extends CompletableFuture<Object> {
       LockSupport.unpark(t);
       return;
     }
-    try {
-      executor.execute(() -> completeWith(outcome));
-    } catch (RejectedExecutionException e) {
-      completeWith(outcome);
-    }
+    Handoff.execute(executor, () -> completeWith(outcome), refusal -> completeWith(outcome));
   }
 
   /** Completes the future with {@code o}, and wakes a thread that began waiting after the delivery looked. */

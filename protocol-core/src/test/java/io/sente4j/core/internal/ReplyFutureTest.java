@@ -185,6 +185,32 @@ class ReplyFutureTest {
   }
 
   @Test
+  void anExecutorThatRefusesByThrowingAnythingElseCompletesTheFutureOnTheDeliveringThreadToo() {
+    // Regression: only a RejectedExecutionException was a refusal; the IllegalStateException was thrown to the
+    // delivering thread and the future was never completed.
+    ReplyFuture f = future();
+    f.deliver("value", null, task -> {
+      throw new IllegalStateException("bounded queue full (expected in this test)");
+    });
+
+    assertThat(f.thenApply(v -> v + "!").getNow(null)).isEqualTo("value!");
+  }
+
+  @Test
+  void aCompletionTheExecutorQueuedBeforeThrowingIsNotRunAgain() {
+    ReplyFuture f = future();
+    Held queued = new Held();
+    f.deliver("value", null, task -> {
+      queued.execute(task);
+      throw new IllegalStateException("queued, then failed to start a worker (expected in this test)");
+    });
+    assertThat(f.getNow(null)).isEqualTo("value");
+    f.obtrudeValue("changed");
+    queued.tasks.forEach(Runnable::run);
+    assertThat(f.getNow(null)).as("the queued completion did not run after the refusal").isEqualTo("changed");
+  }
+
+  @Test
   void aCancelWakesABlockedJoinAndForgetsTheRequest() throws Exception {
     ReplyFuture f = future();
     CompletableFuture<Object> got = blockedJoin(f);
