@@ -187,17 +187,23 @@ class ServerPushTest {
     // Regression: the window's timer flushed on the scheduler's one thread, which serves every user's buffers, pings
     // and timeouts, so a server's timed pushes were packed on one core and its pings waited behind them.
     BlockingQueue<String> pushedOn = new LinkedBlockingQueue<>();
+    CountDownLatch handshakeSent = new CountDownLatch(1);
     ChannelSocketServer realTime = ChannelSocketServer.builder(ToyPacker.TEXT).withoutCsrfCheck()
         .userId((request, clientId) -> request.queryParam("uid").orElse(null))
         .sendBufferWindow(Duration.ofMillis(5))
         .build();
     try {
       Channel tapped = new TappedChannel(frame -> {
-        if (frame instanceof Frame.Push) {
+        if (frame instanceof Frame.Handshake) {
+          handshakeSent.countDown();
+        } else if (frame instanceof Frame.Push) {
           pushedOn.add(Thread.currentThread().getName());
         }
       });
       ((ServerAnswer.Upgrade) realTime.handle(ServerFixture.upgrade("alice", "c1"))).onOpen().apply(tapped);
+      // The connection registers on the handler executor, just before its handshake leaves: a push before that
+      // finds no connection for the uid and is dropped.
+      assertThat(handshakeSent.await(10, TimeUnit.SECONDS)).as("the handshake was sent").isTrue();
       realTime.send("alice", ev("a/b", 1L));
       assertThat(pushedOn.poll(10, TimeUnit.SECONDS)).startsWith("sente4j-server-flush-");
     } finally {
