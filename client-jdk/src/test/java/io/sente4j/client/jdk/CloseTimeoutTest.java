@@ -18,9 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,14 +117,7 @@ class CloseTimeoutTest {
         .openWebSocket(server.uri(), Map.of(), slow).get(10, TimeUnit.SECONDS);
     server.accepted.get(10, TimeUnit.SECONDS);
     ws.close(1000, "bye");
-    try {
-      assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("sente4j-jdk-timer");
-      CompletableFuture<Object> unrelated = new CompletableFuture<>().orTimeout(1, TimeUnit.MILLISECONDS);
-      assertThatThrownBy(() -> unrelated.get(10, TimeUnit.SECONDS)).as("another timeout of the JVM, meanwhile")
-          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
-    } finally {
-      release.countDown();
-    }
+    TransportTimerAssertions.assertTimedOnTheTransportsTimer(thread, release);
   }
 
   @Test

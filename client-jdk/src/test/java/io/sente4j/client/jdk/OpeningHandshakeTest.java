@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,14 +75,7 @@ class OpeningHandshakeTest {
         Thread.currentThread().interrupt();
       }
     });
-    try {
-      assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("sente4j-jdk-timer");
-      CompletableFuture<Object> unrelated = new CompletableFuture<>().orTimeout(1, TimeUnit.MILLISECONDS);
-      assertThatThrownBy(() -> unrelated.get(10, TimeUnit.SECONDS)).as("another timeout of the JVM, meanwhile")
-          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
-    } finally {
-      release.countDown();
-    }
+    TransportTimerAssertions.assertTimedOnTheTransportsTimer(thread, release);
     assertThat(opening).isCompletedExceptionally();
   }
 
