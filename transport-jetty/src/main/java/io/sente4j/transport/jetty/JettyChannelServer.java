@@ -102,11 +102,15 @@ public final class JettyChannelServer implements AutoCloseable {
 
   /** Builds and starts a {@link JettyChannelServer}. */
   public static final class Builder {
+    /** The default {@link #acceptQueueSize}. */
+    public static final int DEFAULT_ACCEPT_QUEUE_SIZE = 1024;
+
     private final ServerEndpoint endpoint;
     private final JettyChannelHandler.Builder handler;
     private String host;
     private int port = 8080;
     private Duration httpIdleTimeout = Duration.ofMinutes(2);
+    private int acceptQueueSize = DEFAULT_ACCEPT_QUEUE_SIZE;
     private Consumer<Server> customizer = s -> {};
     private SslContextFactory.Server tls;
     private boolean serveClientScripts = true;
@@ -129,6 +133,23 @@ public final class JettyChannelServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many connections the operating system may hold for the server before it accepts them (the listen backlog),
+     * default {@value #DEFAULT_ACCEPT_QUEUE_SIZE}. The JDK's own default, 50, overflows when many clients reconnect
+     * at once (after a restart, say, or Ajax clients opening a connection per POST while their polls hold the
+     * others): Linux then resets connections, and a client that does not retry a POST sees it fail. The system caps
+     * it ({@code net.core.somaxconn}).
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder acceptQueueSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("acceptQueueSize must be at least 1: " + size);
+      }
+      this.acceptQueueSize = size;
       return this;
     }
 
@@ -215,6 +236,7 @@ public final class JettyChannelServer implements AutoCloseable {
       connector.setHost(host);
       connector.setPort(port);
       connector.setIdleTimeout(httpIdleTimeout.toMillis());
+      connector.setAcceptQueueSize(acceptQueueSize);
       server.addConnector(connector);
       JettyChannelHandler h = handler.build();
       server.setHandler(serveClientScripts ? new Handler.Sequence(h, new ClientScripts()) : h);
