@@ -7,7 +7,9 @@ import io.sente4j.core.ClientState.Status;
 import io.sente4j.core.internal.ReconnectLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -51,6 +53,25 @@ class ChannelSocketClientExecutorRefusalTest {
       }
       f.exec.execute(task);
     }));
+  }
+
+  /** The fixture's virtual time, counting {@code armed} down once a timer of {@code delay} is armed. */
+  private Scheduler signalling(Duration delay, CountDownLatch armed) {
+    return new Scheduler() {
+      @Override
+      public long nanoTime() {
+        return f.time.nanoTime();
+      }
+
+      @Override
+      public Cancellable schedule(Duration after, Runnable task) {
+        Cancellable timer = f.time.schedule(after, task);
+        if (after.equals(delay)) {
+          armed.countDown();
+        }
+        return timer;
+      }
+    };
   }
 
   /** The executor refuses by throwing an {@link IllegalStateException}, against the {@code Executor} contract. */
@@ -199,15 +220,19 @@ class ChannelSocketClientExecutorRefusalTest {
   }
 
   @Test
-  void aLossWhileTheExecutorRefusesEverythingByThrowingAnythingElseStillReconnects() {
+  void aLossWhileTheExecutorRefusesEverythingByThrowingAnythingElseStillReconnects() throws InterruptedException {
     // Regression: drawing the backoff on the executor threw the IllegalStateException to the transport thread that
     // reported the loss: no attempt was ever drawn, and the close never published.
-    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO));
+    CountDownLatch retryArmed = new CountDownLatch(1);
+    start(f.builder(ToyPacker.TEXT).backoff(ClientFixture.STEPS).pingInterval(Duration.ZERO)
+        .scheduler(signalling(ReconnectLoop.REFUSED_START_RETRY, retryArmed)));
     FakeConnection c = f.connectOpen("alice");
     refuseWithIllegalState();
     refuse.set(true);
     c.cut();
-    f.settle();
+    // Refused, the backoff is drawn on the client's fallback thread, which settle() does not wait for, and the refused
+    // start's retry is armed there: time moved before that would arm it after the advance that should fire it.
+    assertThat(retryArmed.await(5, TimeUnit.SECONDS)).as("the refused start's retry armed within 5 s").isTrue();
     refuse.set(false);
     f.time.advance(ReconnectLoop.REFUSED_START_RETRY); // the attempt, refused at once, comes from the timer
     f.transport.nextOpen().handshake("alice", null);
