@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -339,10 +340,12 @@ final class AjaxPath implements AjaxClient.Host {
       ticket.release();
       return refuseFull(clientId, event, codec);
     }
-    HeldReply[] reply = new HeldReply[1];
+    // Read by the reply's end on a timer thread: a volatile slot, so an end after the add below sees the reply and
+    // takes it out of the pending list (an end before the add is caught by the isOpen check after it).
+    AtomicReference<HeldReply> reply = new AtomicReference<>();
     Runnable work = () -> {
       try {
-        HandledEvent.run(inbound, () -> onPost(request, clientId, event.event(), reply[0]));
+        HandledEvent.run(inbound, () -> onPost(request, clientId, event.event(), reply.get()));
       } finally {
         inbound.release(clientId, size);
       }
@@ -367,10 +370,10 @@ final class AjaxPath implements AjaxClient.Host {
       HeldResponse held = ticket.track(untracked);
       HeldReply r;
       try {
-        // The end may run at once, inside the constructor (the client went away already), before reply[0] is set.
+        // The end may run at once, inside the constructor (the client went away already), before the slot is set.
         Payload timedOut = packers.constantsFor(codec).timeout();
         r = new HeldReply(held, codec, timedOut, scheduler, settings.replyTimeout(), () -> {
-          HeldReply ended = reply[0];
+          HeldReply ended = reply.get();
           if (ended != null) {
             pendingReplies.remove(ended);
           }
@@ -386,7 +389,7 @@ final class AjaxPath implements AjaxClient.Host {
         held.complete(503, Payload.text(UNTIMED));
         return;
       }
-      reply[0] = r;
+      reply.set(r);
       pendingReplies.add(r);
       if (!r.isOpen()) { // ended before it was added
         pendingReplies.remove(r);
