@@ -68,6 +68,7 @@ export interface ConnectOptions {
   clearTimeout?: (id: unknown) => void;
   /** The wall clock of the state's times; when given, it also measures the reset period (else performance.now). */
   now?: () => number;
+  /** The backoff's jitter and callback ids; one that throws for a delay or a ping stops the client (README.md). */
   random?: () => number;
 }
 
