@@ -187,9 +187,16 @@ export class Client {
       this.poll(c, true);
       return;
     }
+    let url;
+    try {
+      url = this.url(true, { 'csrf-token': this.csrf() });
+    } catch (e) {
+      this.lost(c, 'error', null, false, e.message);   // the application's function, reported: no fallback to Ajax
+      return;
+    }
     let ws;
     try {
-      ws = new this.WebSocket(this.url(true, { 'csrf-token': this.csrf() }));
+      ws = new this.WebSocket(url);
     } catch (e) {
       this.report(e);
       this.lost(c, 'error', null, !this.wsEverOpened, e.message);
@@ -586,7 +593,7 @@ export class Client {
     const base = new URL(o.url || o.path, loc ? loc.href : undefined);
     const http = base.protocol === 'https:' || base.protocol === 'wss:' ? 'https:' : 'http:';
     base.protocol = ws ? http.replace('http', 'ws') : http;
-    const params = typeof o.params === 'function' ? o.params() : o.params;
+    const params = typeof o.params === 'function' ? this.call(o.params, 'params') : o.params;
     const q = new URLSearchParams(params);
     for (const [k, v] of Object.entries({ ...extra, 'client-id': this.clientId, 'sente4j-packer': this.packer.name })) {
       if (v !== undefined && v !== null && v !== '') q.set(k, v);
@@ -597,7 +604,7 @@ export class Client {
 
   csrf() {
     const t = this.o.csrfToken;
-    if (typeof t === 'function') return t() || null;
+    if (typeof t === 'function') return this.call(t, 'csrfToken') || null;
     if (t) return t;
     return globalThis.document?.querySelector?.('meta[name="csrf-token"]')?.getAttribute('content') || null;
   }
@@ -615,6 +622,20 @@ export class Client {
       throw new RangeError(`the frame is ${size} bytes, over the limit of ${this.o.maxFrameBytes} (maxFrameBytes)`);
     }
     return packed;
+  }
+
+  /**
+   * Calls the application's `params` or `csrfToken` function. What it throws is reported (as the JVM client reports a
+   * throwing supplier), then fails the attempt, which is retried with backoff, or the request, with reason 'error'.
+   */
+  call(fn, name) {
+    try {
+      return fn();
+    } catch (e) {
+      const error = new Error(`the ${name} function threw ${e}`, { cause: e });
+      this.report(error);
+      throw error;
+    }
   }
 
   set(changes) {

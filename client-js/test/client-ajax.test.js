@@ -547,3 +547,12 @@ test('a random source that throws when the backoff is drawn stops an Ajax client
   await s.clock.advance(120000);
   assert.equal(s.fetch.requests.length, before, 'no further attempt');
 });
+
+test('a csrfToken function that throws when a POST is sent is reported, and the POST fails with error', async () => {
+  let token = () => 'tok-9';
+  const s = await opened({ csrfToken: () => token() });
+  token = () => { throw new Error('token store down'); };
+  await assert.rejects(s.chsk.send(['a/b', 1]), (e) => e.reason === 'error' && /token store down/.test(e.message));
+  assert.match(s.errors.at(-1).message, /csrfToken.*token store down/);
+  assert.equal(s.errors.length, 1);
+});

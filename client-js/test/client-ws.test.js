@@ -766,3 +766,28 @@ test('an error handler that connects again when the backoff cannot be drawn leav
   s.ws().receive(HANDSHAKE);
   assert.equal(s.chsk.state.open, true);
 });
+
+test("a csrfToken or params function that throws fails the attempt, reported, and 'auto' keeps to the WebSocket", async () => {
+  let token = () => { throw new Error('no session yet'); };
+  const s = setup({ csrfToken: () => token() });
+  assert.equal(s.WebSocket.all.length, 0, 'no socket for an attempt without its address');
+  assert.equal(s.chsk.state.reconnecting, true);
+  assert.equal(s.chsk.state.type, 'ws');
+  assert.match(s.chsk.state.lastError.message, /csrfToken.*no session yet/);
+  await s.clock.advance(0);                           // the retry (registered now) fails the same way
+  assert.match(s.errors.at(-1).message, /csrfToken.*no session yet/);
+  assert.equal(s.errors.at(-1).cause.message, 'no session yet');
+  token = () => 'tok-2';
+  await s.clock.advance(1000);                        // the next attempt: 0.5 of 2 s
+  assert.equal(s.fetch.requests.length, 0, 'no fallback to Ajax');
+  assert.equal(new URL(s.ws().url).searchParams.get('csrf-token'), 'tok-2');
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+
+  const p = setup({ params: () => { throw new Error('no room'); } });
+  await p.clock.advance(0);
+  assert.match(p.errors.at(-1).message, /params.*no room/);
+  assert.equal(p.chsk.state.type, 'ws');
+  p.chsk.disconnect();
+});
