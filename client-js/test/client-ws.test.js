@@ -737,8 +737,11 @@ test('a reply callback that throws leaves the client and the other requests as t
 test('a random source that throws when a ping is due stops the client, closed as error, and reports it', async () => {
   let broken = false;
   const s = opened({ pingIntervalMs: 1000, random: () => { if (broken) throw new Error('no entropy'); return 0.5; } });
+  const waiting = s.chsk.send(['chat/send', 1], { timeout: 60000 });
+  const failed = assert.rejects(waiting, (e) => e.reason === 'closed');
   broken = true;
   await s.clock.advance(1000);
+  await failed;
   assert.deepEqual(s.ws().closed, { code: 1000, reason: 'error' });
   assert.equal(s.chsk.state.open, false);
   assert.equal(s.chsk.state.reconnecting, false);
