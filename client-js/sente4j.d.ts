@@ -68,6 +68,7 @@ export interface ConnectOptions {
   clearTimeout?: (id: unknown) => void;
   /** The wall clock of the state's times; when given, it also measures the reset period (else performance.now). */
   now?: () => number;
+  /** The backoff's jitter and callback ids; one that throws for a delay or a ping stops the client (README.md). */
   random?: () => number;
 }
 
@@ -110,8 +111,12 @@ export declare class Client {
   on(event: 'handshake', handler: (uid: unknown, data: unknown, first: boolean) => void): () => void;
   /** One call per pushed event, in order, and never ahead of the connection's 'handshake'. */
   on(event: 'push', handler: (event: [id: string, data: unknown]) => void): () => void;
+  /** Bad frames, refusals (status 401, 403), a stop on an error, a throwing csrfToken/params function or handler. */
   on(event: 'error', handler: (error: Error & { reason?: string; status?: number }) => void): () => void;
-  /** Without options no reply is wanted: resolves once sent (WebSocket) or acknowledged (Ajax). */
+  /**
+   * Without options no reply is wanted: resolves once sent (WebSocket) or acknowledged (Ajax). Nothing waits for a
+   * connection: while the client is not open, and for requests in flight when it closes, it rejects at once ('closed').
+   */
   send(event: Event): Promise<undefined>;
   send(event: Event, options: SendOptions): Promise<unknown>;
   connect(): void;

@@ -187,9 +187,16 @@ export class Client {
       this.poll(c, true);
       return;
     }
+    let url;
+    try {
+      url = this.url(true, { 'csrf-token': this.csrf() });
+    } catch (e) {
+      this.lost(c, 'error', null, false, e.message);   // the application's function, reported: no fallback to Ajax
+      return;
+    }
     let ws;
     try {
-      ws = new this.WebSocket(this.url(true, { 'csrf-token': this.csrf() }));
+      ws = new this.WebSocket(url);
     } catch (e) {
       this.report(e);
       this.lost(c, 'error', null, !this.wsEverOpened, e.message);
@@ -237,9 +244,10 @@ export class Client {
   }
 
   sendWs(c, value, wantsReply, timeout) {
-    const cb = wantsReply ? this.newCb() : null;
+    let cb;
     let packed;
     try {
+      cb = wantsReply ? this.newCb() : null;   // the injected random source may throw: this request fails, no more
       packed = this.checkSize(writeFrame(this.packer, value, cb));
     } catch (e) {
       return Promise.reject(new ReplyError('error', e.message, e));
@@ -269,7 +277,14 @@ export class Client {
     this.clearConnTimer(c, 'idleTimer');
     c.idleTimer = this.setTimeout(() => {
       if (this.conn !== c || !c.ws || c.pingCb) return;
-      c.pingCb = this.newCb();
+      try {
+        c.pingCb = this.newCb();
+      } catch (e) {
+        const fault = this.broken(e);
+        this.kill(c, 'error', null, fault.message);
+        this.report(fault);
+        return;
+      }
       c.pongTimer = this.setTimeout(() => this.conn === c && c.ws && this.kill(c, 'ping-timeout', 4000),
         this.o.pongTimeoutMs);
       this.wsWrite(c, writeFrame(this.packer, eventValue(this.packer, PING), c.pingCb));
@@ -437,21 +452,31 @@ export class Client {
     this.endConn(c);
     const fallBack = mayFallBack && this.mode === 'ws' && this.o.type === 'auto';
     if (fallBack) this.mode = 'ajax';
-    const noRetry = this.stopped || reason === 'unauthorized';
     if (reason === 'unauthorized') this.stopped = true;
     let delay = 0;
-    if (!noRetry && !fallBack) {
+    let fault;
+    if (!this.stopped && !fallBack) {
       // a connection lost within backoffResetAfterMs of its handshake is one more failed attempt: a server that
       // closes every connection at once must not see a retry loop
       if (c.handshaken && this.elapsed() - c.openedAt >= this.o.backoffResetAfterMs) this.attempt = 0;
       this.attempt += 1;
       const n = this.attempt;
-      delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));
+      try {
+        delay = n === 1 ? 0 : this.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (n - 1));
+      } catch (e) {
+        fault = this.broken(e);
+        reason = 'error';
+        code = null;
+        error = fault.message;
+      }
     }
+    const noRetry = this.stopped;
     // one snapshot, so that no handler sees a loss without the time of the next attempt, or a stale one
     this.set({ open: false, reconnecting: !noRetry, type: this.mode, lastClose: { reason, code, at: this.now() },
       nextReconnectAt: noRetry ? null : this.now() + delay,
       ...(error && { lastError: { at: this.now(), message: error } }) });
+    // after the snapshot of the stop: an error handler's connect() must stand
+    if (fault) this.report(fault);
     // a state handler may have called disconnect() or reconnect(): what it did stands
     if (noRetry || this.stopped || this.conn) return;
     if (fallBack) {
@@ -462,13 +487,25 @@ export class Client {
   }
 
   /** Closes the WebSocket of `c`, if any, with `code`, and handles the loss at once rather than on its close. */
-  kill(c, reason, code) {
+  kill(c, reason, code, error) {
     if (c.ws) {
       detach(c.ws);
-      try { c.ws.close(code, reason); } catch { /* already closing */ }
+      // no code (a stop of the client's own): 1000, as a browser refuses any other below 3000
+      try { c.ws.close(code || 1000, reason); } catch { /* already closing */ }
       c.ws = null;
     }
-    this.lost(c, reason, code);
+    this.lost(c, reason, code, false, error);
+  }
+
+  /**
+   * The injected random source threw where the client cannot do without it (a backoff delay, a ping's callback id):
+   * the client stops, as the JVM client does when its backoff throws, rather than retry at once in a loop or stop
+   * pinging. Returns the error to report once the stop is in the state.
+   */
+  broken(e) {
+    this.stopped = true;
+    return new Error(`the random source threw ${e}; the client stays closed until connect() or reconnect()`,
+      { cause: e });
   }
 
   /** No handshake on `c` within handshakeTimeoutMs: abandoned as lost, like a failed attempt (AUTO may fall back). */
@@ -556,7 +593,7 @@ export class Client {
     const base = new URL(o.url || o.path, loc ? loc.href : undefined);
     const http = base.protocol === 'https:' || base.protocol === 'wss:' ? 'https:' : 'http:';
     base.protocol = ws ? http.replace('http', 'ws') : http;
-    const params = typeof o.params === 'function' ? o.params() : o.params;
+    const params = typeof o.params === 'function' ? this.call(o.params, 'params') : o.params;
     const q = new URLSearchParams(params);
     for (const [k, v] of Object.entries({ ...extra, 'client-id': this.clientId, 'sente4j-packer': this.packer.name })) {
       if (v !== undefined && v !== null && v !== '') q.set(k, v);
@@ -567,7 +604,7 @@ export class Client {
 
   csrf() {
     const t = this.o.csrfToken;
-    if (typeof t === 'function') return t() || null;
+    if (typeof t === 'function') return this.call(t, 'csrfToken') || null;
     if (t) return t;
     return globalThis.document?.querySelector?.('meta[name="csrf-token"]')?.getAttribute('content') || null;
   }
@@ -585,6 +622,20 @@ export class Client {
       throw new RangeError(`the frame is ${size} bytes, over the limit of ${this.o.maxFrameBytes} (maxFrameBytes)`);
     }
     return packed;
+  }
+
+  /**
+   * Calls the application's `params` or `csrfToken` function. What it throws is reported (as the JVM client reports a
+   * throwing supplier), then fails the attempt, which is retried with backoff, or the request, with reason 'error'.
+   */
+  call(fn, name) {
+    try {
+      return fn();
+    } catch (e) {
+      const error = new Error(`the ${name} function threw ${e}`, { cause: e });
+      this.report(error);
+      throw error;
+    }
   }
 
   set(changes) {

@@ -505,3 +505,54 @@ test('pushes answering the handshake GET reach the handlers after the handshake,
   assert.deepEqual(seen, [['open', true], ['handshake', 'alice'], ['push', ['chat/message', 1]],
     ['push', ['chat/message', 2]], ['push', ['chat/message', 3]], ['push', ['chat/message', 4]]]);
 });
+
+test('a poll answered 401 fails the POSTs in flight with closed at once, and later sends until reconnect()', async () => {
+  const s = await opened();
+  const reply = s.chsk.send(['a/b', 1], { timeout: 30000 });
+  const sent = s.chsk.send(['a/b', 2]);
+  const failed = Promise.allSettled([reply, sent]);
+  await settle();
+  const poll = s.fetch.requests.filter((r) => r.method === 'GET').at(-1);
+  poll.respond(401, 'logged out');
+  const outcomes = await failed;
+  assert.deepEqual(outcomes.map((o) => o.reason?.reason), ['closed', 'closed']);
+  assert.equal(s.chsk.state.lastClose.reason, 'unauthorized');
+  const before = s.fetch.requests.length;
+  await assert.rejects(s.chsk.send(['a/b', 3]), (e) => e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['a/b', 4], { reply: true }), (e) => e.reason === 'closed');
+  assert.equal(s.fetch.requests.length, before, 'nothing sent, nothing held');
+  s.chsk.reconnect();
+  await settle();
+  s.last().respond(200, HANDSHAKE);
+  await settle();
+  const again = s.chsk.send(['a/b', 5]);
+  await settle();
+  s.fetch.requests.filter((r) => r.method === 'POST').at(-1).respond(200, '["chsk/dummy-cb-200",null]');
+  assert.equal(await again, undefined);
+});
+
+test('a random source that throws when the backoff is drawn stops an Ajax client, closed as error, and reports it', async () => {
+  let broken = false;
+  const s = await opened({ random: () => { if (broken) throw new Error('no entropy'); return 0.5; } });
+  s.last().fail(new TypeError('network down'));       // attempt 1: at once, nothing drawn
+  await s.clock.advance(0);
+  assert.equal(s.last().url.searchParams.get('handshake?'), '1');
+  broken = true;
+  s.last().fail(new TypeError('network down'));       // attempt 2 draws its delay
+  await settle();
+  assert.equal(s.chsk.state.reconnecting, false);
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  assert.match(s.errors.at(-1).message, /no entropy/);
+  const before = s.fetch.requests.length;
+  await s.clock.advance(120000);
+  assert.equal(s.fetch.requests.length, before, 'no further attempt');
+});
+
+test('a csrfToken function that throws when a POST is sent is reported, and the POST fails with error', async () => {
+  let token = () => 'tok-9';
+  const s = await opened({ csrfToken: () => token() });
+  token = () => { throw new Error('token store down'); };
+  await assert.rejects(s.chsk.send(['a/b', 1]), (e) => e.reason === 'error' && /token store down/.test(e.message));
+  assert.match(s.errors.at(-1).message, /csrfToken.*token store down/);
+  assert.equal(s.errors.length, 1);
+});

@@ -604,3 +604,193 @@ test('a WebSocket constructor that throws sets lastError with the loss, and the 
   assert.equal(s.chsk.state.lastClose.reason, 'error');
   assert.equal(s.chsk.state.reconnecting, true);
 });
+
+test('disconnect() fails the requests waiting for a reply at once; sends after it fail at once until connect()', async () => {
+  const s = opened();
+  const waiting = s.chsk.send(['chat/send', 1], { timeout: 60000 });
+  s.chsk.disconnect();
+  await assert.rejects(waiting, (e) => e instanceof ReplyError && e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['chat/send', 2]), (e) => e instanceof ReplyError && e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['chat/send', 3], { reply: true }), (e) => e.reason === 'closed');
+  assert.deepEqual(s.clock.pending(), [], 'no reply timer stays');
+  s.chsk.connect();
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(await s.chsk.send(['chat/send', 4]), undefined);
+  assert.equal(s.ws().sent.at(-1), '[["chat/send",4],null]');
+});
+
+test('a close as unauthorized fails the requests waiting for a reply at once, and later sends until reconnect()', async () => {
+  const s = opened();
+  const waiting = s.chsk.send(['chat/send', 1], { timeout: 60000 });
+  s.ws().serverClose(4003, 'unauthorized');
+  await assert.rejects(waiting, (e) => e instanceof ReplyError && e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['chat/send', 2]), (e) => e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['chat/send', 3], { timeout: 100 }), (e) => e.reason === 'closed');
+  assert.deepEqual(s.clock.pending(), []);
+  s.chsk.reconnect();
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(await s.chsk.send(['chat/send', 4]), undefined);
+});
+
+test('sends while the client waits out its backoff fail at once with closed: nothing is held for the next connection', async () => {
+  const s = opened();
+  s.ws().serverClose(1001, 'server-stop');
+  assert.equal(s.chsk.state.reconnecting, true);
+  await assert.rejects(s.chsk.send(['chat/send', 1]), (e) => e.reason === 'closed');
+  await assert.rejects(s.chsk.send(['chat/send', 2], { reply: true }), (e) => e.reason === 'closed');
+  await s.clock.advance(0);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.deepEqual(s.ws().sent, [], 'nothing sent before the reconnect goes out after it');
+});
+
+test('a random source that throws when the backoff is drawn stops the client, closed as error, and reports it', async () => {
+  let broken = false;
+  const s = opened({ random: () => { if (broken) throw new Error('no entropy'); return 0.5; } });
+  s.ws().serverClose(1001, 'server-stop');            // attempt 1: at once, nothing drawn
+  await s.clock.advance(0);
+  broken = true;
+  s.ws().fail();                                      // attempt 2 draws its delay
+  const state = s.chsk.state;
+  assert.equal(state.open, false);
+  assert.equal(state.reconnecting, false);
+  assert.equal(state.nextReconnectAt, null);
+  assert.equal(state.lastClose.reason, 'error');
+  assert.match(state.lastError.message, /no entropy.*stays closed until connect\(\) or reconnect\(\)/);
+  assert.match(s.errors.at(-1).message, /no entropy/);
+  assert.equal(s.errors.at(-1).cause.message, 'no entropy');
+  await assert.rejects(s.chsk.send(['chat/send', 1]), (e) => e.reason === 'closed');
+  await s.clock.advance(120000);
+  assert.equal(s.WebSocket.all.length, 2, 'no further attempt');
+  assert.deepEqual(s.clock.pending(), []);
+  broken = false;
+  s.chsk.connect();
+  assert.equal(s.WebSocket.all.length, 3, 'connect() starts again');
+});
+
+test('a throwing random source fails a request with reason error instead of throwing out of send()', async () => {
+  let broken = false;
+  const s = opened({ random: () => { if (broken) throw new Error('no entropy'); return 0.5; } });
+  broken = true;
+  await assert.rejects(s.chsk.send(['chat/send', 1], { reply: true }),
+    (e) => e.reason === 'error' && /no entropy/.test(e.message));
+  assert.equal(s.chsk.state.open, true);
+});
+
+test('handlers that throw on the open and on a loss are reported; the client still delivers, pings and reconnects', async () => {
+  const s = setup({ pingIntervalMs: 1000 });
+  const pushes = [];
+  s.chsk.on('state', () => { throw new Error('state handler broke'); });
+  s.chsk.on('handshake', () => { throw new Error('handshake handler broke'); });
+  s.chsk.on('push', (e) => pushes.push(e));
+  s.ws().open();
+  s.ws().receive('[[["chat/early",1]],null]');
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+  assert.deepEqual(pushes, [['chat/early', 1]], 'the push held for the handshake still comes');
+  await s.clock.advance(1000);
+  const [ping, cb] = JSON.parse(s.ws().sent.at(-1));
+  assert.deepEqual([ping, typeof cb], [['chsk/ws-ping'], 'string'], 'the keep-alive is armed');
+  s.ws().receive(JSON.stringify(['chsk/ws-pong', cb]));
+  s.ws().fail();
+  assert.equal(s.chsk.state.reconnecting, true);
+  await s.clock.advance(0);
+  assert.equal(s.WebSocket.all.length, 2, 'the reconnect still comes');
+  assert.ok(s.errors.some((e) => /state handler broke/.test(e.message)));
+  assert.ok(s.errors.some((e) => /handshake handler broke/.test(e.message)));
+});
+
+test('an error handler that throws is logged, and neither the other error handlers nor the client stop', async () => {
+  const s = opened();
+  const logged = [];
+  const original = console.error;
+  console.error = (...args) => logged.push(args);
+  try {
+    s.chsk.on('error', () => { throw new Error('error handler broke'); });
+    const later = [];
+    s.chsk.on('error', (e) => later.push(e));
+    s.ws().receive('not a frame');
+    assert.equal(later.length, 1);
+    assert.equal(logged.length, 1);
+    assert.equal(s.chsk.state.open, true);
+  } finally {
+    console.error = original;
+  }
+});
+
+test('a reply callback that throws leaves the client and the other requests as they were', async () => {
+  const s = opened();
+  const first = s.chsk.send(['chat/send', 1], { timeout: 1000 });
+  const cb1 = JSON.parse(s.ws().sent.at(-1))[1];
+  const failing = first.then(() => { throw new Error('reply callback broke'); });
+  s.ws().receive(JSON.stringify(['one', cb1]));
+  await assert.rejects(failing, /reply callback broke/);
+  const second = s.chsk.send(['chat/send', 2], { timeout: 1000 });
+  s.ws().receive(JSON.stringify(['two', JSON.parse(s.ws().sent.at(-1))[1]]));
+  assert.equal(await second, 'two');
+  assert.equal(s.chsk.state.open, true);
+  assert.deepEqual(s.errors, []);
+});
+
+test('a random source that throws when a ping is due stops the client, closed as error, and reports it', async () => {
+  let broken = false;
+  const s = opened({ pingIntervalMs: 1000, random: () => { if (broken) throw new Error('no entropy'); return 0.5; } });
+  const waiting = s.chsk.send(['chat/send', 1], { timeout: 60000 });
+  const failed = assert.rejects(waiting, (e) => e.reason === 'closed');
+  broken = true;
+  await s.clock.advance(1000);
+  await failed;
+  assert.deepEqual(s.ws().closed, { code: 1000, reason: 'error' });
+  assert.equal(s.chsk.state.open, false);
+  assert.equal(s.chsk.state.reconnecting, false);
+  assert.equal(s.chsk.state.lastClose.reason, 'error');
+  assert.match(s.chsk.state.lastError.message, /no entropy/);
+  assert.match(s.errors.at(-1).message, /no entropy.*stays closed/);
+  await s.clock.advance(120000);
+  assert.equal(s.WebSocket.all.length, 1);
+  assert.deepEqual(s.clock.pending(), []);
+});
+
+test('an error handler that connects again when the backoff cannot be drawn leaves the new attempt running', async () => {
+  let broken = false;
+  const s = opened({ random: () => { if (broken) throw new Error('no entropy'); return 0.5; } });
+  s.ws().serverClose(1001, 'server-stop');
+  await s.clock.advance(0);
+  broken = true;
+  s.chsk.on('error', () => {
+    broken = false;
+    s.chsk.connect();
+  });
+  s.ws().fail();
+  assert.equal(s.WebSocket.all.length, 3, 'the handler connected again');
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+});
+
+test("a csrfToken or params function that throws fails the attempt, reported, and 'auto' keeps to the WebSocket", async () => {
+  let token = () => { throw new Error('no session yet'); };
+  const s = setup({ csrfToken: () => token() });
+  assert.equal(s.WebSocket.all.length, 0, 'no socket for an attempt without its address');
+  assert.equal(s.chsk.state.reconnecting, true);
+  assert.equal(s.chsk.state.type, 'ws');
+  assert.match(s.chsk.state.lastError.message, /csrfToken.*no session yet/);
+  await s.clock.advance(0);                           // the retry (registered now) fails the same way
+  assert.match(s.errors.at(-1).message, /csrfToken.*no session yet/);
+  assert.equal(s.errors.at(-1).cause.message, 'no session yet');
+  token = () => 'tok-2';
+  await s.clock.advance(1000);                        // the next attempt: 0.5 of 2 s
+  assert.equal(s.fetch.requests.length, 0, 'no fallback to Ajax');
+  assert.equal(new URL(s.ws().url).searchParams.get('csrf-token'), 'tok-2');
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  assert.equal(s.chsk.state.open, true);
+
+  const p = setup({ params: () => { throw new Error('no room'); } });
+  await p.clock.advance(0);
+  assert.match(p.errors.at(-1).message, /params.*no room/);
+  assert.equal(p.chsk.state.type, 'ws');
+  p.chsk.disconnect();
+});
