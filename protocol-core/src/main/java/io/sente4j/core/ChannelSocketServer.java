@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * ChannelSocketServer server = ChannelSocketServer.builder(packer)
+ *     .csrfToken(request -> sessionToken(request))   // or withoutCsrfCheck(): build() requires one of the two
  *     .userId((request, clientId) -> request.attribute("user").orElse(null))
  *     .eventHandler(msg -> msg.reply("got " + msg.id()))
  *     .build();
