@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
  *     .header("Authorization", "Bearer " + token)
  *     .build();
  * ChannelSocketClient client = ChannelSocketClient.builder(URI.create("ws://localhost:8080/chsk"), transport)
+ *     .packer(packer)
  *     .build();
  * }</pre>
  *
