@@ -395,9 +395,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
      * ServerError.Kind#SCHEDULER_REFUSED}, naming the timer) and the server does at once what stays safe without it. A
      * WebSocket whose keep-alive is refused is closed with {@link CloseReason#ERROR} (a dead connection would never be
      * noticed); a push window is flushed at once; a disconnect grace ends at once (the uid leaves the connected
-     * uids, an Ajax client is forgotten); an Ajax long-poll is answered {@code :chsk/timeout} at once; the pushes held
-     * for an Ajax client's next poll are dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}); an Ajax POST
-     * whose reply timeout is refused is answered 503, not handled.
+     * uids, an Ajax client is forgotten; an Ajax handshake whose grace is refused is answered 503); an Ajax long-poll
+     * whose timeout is refused is answered 503 at once (not {@code :chsk/timeout}, after which a client would poll
+     * again at once, but a failure it retries after its backoff); the pushes held for an Ajax client's next poll are
+     * dropped and reported ({@link ServerError.Kind#PUSH_DROPPED}); an Ajax POST whose reply timeout is refused is
+     * answered 503, not handled.
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
