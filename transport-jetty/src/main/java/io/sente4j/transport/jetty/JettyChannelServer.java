@@ -167,7 +167,10 @@ public final class JettyChannelServer implements AutoCloseable {
       return this;
     }
 
-    /** The channel-socket handler's options: path, frame limit, WebSocket idle timeout, compression. */
+    /**
+     * The channel-socket handler's options ({@link JettyChannelHandler.Builder}): path, frame limit, WebSocket idle
+     * timeout, parameters per request, compression, CORS origins.
+     */
     public Builder handler(Consumer<JettyChannelHandler.Builder> options) {
       options.accept(handler);
       return this;
