@@ -360,7 +360,13 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
       return this;
     }
 
-    /** A header sent on every request and WebSocket upgrade, for example {@code Authorization: Bearer ...}. */
+    /**
+     * A header sent on every request and WebSocket upgrade, for example {@code Authorization: Bearer ...}; a header
+     * of the same name that the client core sends on a request (its {@code headers(...)}) replaces it there.
+     *
+     * @throws IllegalArgumentException for a header the JDK sets itself: {@code Connection}, {@code Content-Length},
+     *     {@code Expect}, {@code Host}, {@code Upgrade}
+     */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
