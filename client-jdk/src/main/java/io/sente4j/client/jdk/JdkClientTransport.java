@@ -350,9 +350,10 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     private Builder() {}
 
     /**
-     * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler); by default the transport
-     * makes its own, which reads on its selector thread. Cannot be combined with {@link #cookieHandler} or {@link
-     * #connectTimeout} for HTTP requests, which belong to that client. The transport never shuts it down ({@link
+     * An {@link HttpClient} to use (its executor, TLS context, proxy, cookie handler, HTTP version); by default the
+     * transport makes its own, which speaks HTTP/1.1 and reads on its selector thread. Cannot be combined with {@link
+     * #cookieHandler} ({@link #build()} refuses it), and {@link #connectTimeout} then bounds WebSocket openings only:
+     * HTTP requests connect with that client's own connect timeout. The transport never shuts it down ({@link
      * JdkClientTransport#close()} leaves it running): that is for the application, which owns it.
      */
     public Builder httpClient(HttpClient httpClient) {
@@ -426,7 +427,11 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
       return this;
     }
 
-    /** Builds the transport. */
+    /**
+     * Builds the transport.
+     *
+     * @throws IllegalStateException if both {@link #httpClient} and {@link #cookieHandler} were given
+     */
     public JdkClientTransport build() {
       if (httpClient != null && cookieHandler != null) {
         throw new IllegalStateException("a cookie handler belongs to the HttpClient: give it to that client");
