@@ -225,6 +225,8 @@ public final class ChannelSocketClient implements AutoCloseable {
      * exceed the server's long-poll timeout (20 s by default), or polls are given up before the server answers them.
      * A handshake or poll without a response in time is a lost connection ({@link CloseReason#TIMEOUT}); a POST
      * fails with {@link ReplyTimeoutException}.
+     *
+     * @throws IllegalArgumentException if not positive
      */
     public Builder ajaxTimeout(Duration ajaxTimeout) {
       this.ajaxTimeout = requirePositive(ajaxTimeout, "ajaxTimeout");
@@ -238,6 +240,8 @@ public final class ChannelSocketClient implements AutoCloseable {
      * client reconnects with its backoff; under {@link ClientType#AUTO} a WebSocket abandoned while no WebSocket of
      * this client has ever carried a handshake falls back to Ajax (a proxy may complete the upgrade and forward
      * nothing).
+     *
+     * @throws IllegalArgumentException if not positive
      */
     public Builder handshakeTimeout(Duration handshakeTimeout) {
       this.handshakeTimeout = requirePositive(handshakeTimeout, "handshakeTimeout");
@@ -250,7 +254,11 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The client id sent on every request; default: a random UUID. */
+    /**
+     * The client id sent on every request; default: a random UUID.
+     *
+     * @throws IllegalArgumentException if blank
+     */
     public Builder clientId(String clientId) {
       Objects.requireNonNull(clientId, "clientId");
       if (clientId.isBlank()) {
@@ -278,7 +286,8 @@ public final class ChannelSocketClient implements AutoCloseable {
 
     /**
      * The application's query parameters, called on every connection attempt; they come first in the query, in the
-     * map's order. The protocol's names ({@code client-id}, {@code csrf-token}, ...) are not allowed.
+     * map's order. The protocol's names ({@code client-id}, {@code csrf-token}, ...) are not allowed: one fails the
+     * attempt with an {@link IllegalArgumentException}, reported.
      */
     public Builder params(Supplier<Map<String, String>> params) {
       this.params = Objects.requireNonNull(params, "params");
@@ -294,13 +303,21 @@ public final class ChannelSocketClient implements AutoCloseable {
       return this;
     }
 
-    /** The idle window after which the client pings the server; default 20 s; {@link Duration#ZERO}: never ping. */
+    /**
+     * The idle window after which the client pings the server; default 20 s; {@link Duration#ZERO}: never ping.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder pingInterval(Duration pingInterval) {
       this.pingInterval = requireNotNegative(pingInterval, "pingInterval");
       return this;
     }
 
-    /** How long a client ping waits for its pong before the client reconnects; default 5 s. */
+    /**
+     * How long a client ping waits for its pong before the client reconnects; default 5 s.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder pongTimeout(Duration pongTimeout) {
       this.pongTimeout = requirePositive(pongTimeout, "pongTimeout");
       return this;
@@ -323,6 +340,8 @@ public final class ChannelSocketClient implements AutoCloseable {
      * (PROTOCOL.md §7.6). A connection lost sooner goes on counting from the attempt that opened it, so a server that
      * closes every connection right after its handshake, or fails every Ajax poll after it, meets the growing backoff
      * instead of an immediate retry each time. {@link Duration#ZERO}: every handshake starts the count over.
+     *
+     * @throws IllegalArgumentException if negative
      */
     public Builder backoffResetAfter(Duration backoffResetAfter) {
       this.backoffResetAfter = requireNotNegative(backoffResetAfter, "backoffResetAfter");
