@@ -392,6 +392,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
      * How long to wait for a connection to be made; default 10 seconds. A WebSocket's whole opening handshake,
      * the body of a refusal included, must end within it: past it the opening fails with an {@link
      * HttpTimeoutException} and its connection is closed.
+     *
+     * @throws IllegalArgumentException if not positive
      */
     public Builder connectTimeout(Duration connectTimeout) {
       if (connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -405,6 +407,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
      * How long a WebSocket this side closes waits for the server's close frame before it aborts its TCP connection
      * (reported to the channel's listener as close code 1006); default 10 seconds. The JDK alone would wait for
      * ever, keeping the socket of a server that never answers.
+     *
+     * @throws IllegalArgumentException if not positive
      */
     public Builder closeTimeout(Duration closeTimeout) {
       if (closeTimeout.isNegative() || closeTimeout.isZero()) {
@@ -418,6 +422,8 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
      * The frame limit: the largest WebSocket message joined from its parts, and a third of the largest response
      * body (less 4 KiB) read, which is never over 2,147,483,639 bytes, the largest array (the bound for a frame limit
      * over 715,826,514 bytes); default 1 MiB, the packers' default {@code maxInputBytes}.
+     *
+     * @throws IllegalArgumentException if less than 1
      */
     public Builder maxFrameBytes(int maxFrameBytes) {
       if (maxFrameBytes < 1) {

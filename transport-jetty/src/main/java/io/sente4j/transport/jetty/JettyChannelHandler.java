@@ -337,7 +337,11 @@ public final class JettyChannelHandler extends Handler.Abstract {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
-    /** The path to serve, starting with {@code /}; default {@code /chsk}. */
+    /**
+     * The path to serve, starting with {@code /}; default {@code /chsk}.
+     *
+     * @throws IllegalArgumentException if it does not start with {@code /}
+     */
     public Builder path(String path) {
       Objects.requireNonNull(path, "path");
       if (!path.startsWith("/")) {
@@ -352,6 +356,8 @@ public final class JettyChannelHandler extends Handler.Abstract {
      * 1 MiB, the packers' default. A WebSocket message is joined from its parts up to this and refused as soon as
      * they pass it (a {@code MessageTooLargeException} to the core, which closes with 1009 {@code too-large}); a POST
      * body is read up to three times this plus 4 KiB, at most {@link JettyChannelHandler#MAX_BODY_BYTES}.
+     *
+     * @throws IllegalArgumentException if less than 1
      */
     public Builder maxFrameBytes(int maxFrameBytes) {
       if (maxFrameBytes < 1) {
@@ -367,6 +373,8 @@ public final class JettyChannelHandler extends Handler.Abstract {
      * not answer that close is cut one more idle timeout later. It must be longer than the endpoint's {@linkplain
      * ServerEndpoint#pingInterval ping interval} (a {@code ChannelSocketServer}'s, 25 s by default), so that an idle
      * connection is pinged before it times out: {@link #build} refuses a shorter or equal one.
+     *
+     * @throws IllegalArgumentException if not positive
      */
     public Builder idleTimeout(Duration idleTimeout) {
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -381,6 +389,8 @@ public final class JettyChannelHandler extends Handler.Abstract {
      * each time); default {@value #DEFAULT_MAX_PARAMETERS}. A request with more is answered {@code 400} without the
      * rest being decoded: a parameter costs far more memory than its bytes, and a POST body within the bound of the
      * default frame limit could otherwise carry over a million of them. The protocol's requests carry a few.
+     *
+     * @throws IllegalArgumentException if less than 1
      */
     public Builder maxParameters(int maxParameters) {
       if (maxParameters < 1) {
@@ -400,8 +410,10 @@ public final class JettyChannelHandler extends Handler.Abstract {
      * Origins (as browsers send them, {@code https://app.example}) whose pages may make cross-origin Ajax requests:
      * their CORS preflight is answered {@code 204}, allowing GET and POST with credentials and, of the headers it
      * asks for, {@code X-CSRF-Token}, {@code X-XSRF-Token}, {@code Content-Type} and {@code Authorization} (cached 10
-     * minutes), and their responses carry {@code Access-Control-Allow-Origin}. Default none. List the same origins in the
-     * server's {@code allowedOrigins}, which still checks every request.
+     * minutes), and their responses carry {@code Access-Control-Allow-Origin}. Default none. List the same origins in
+     * the server's {@code allowedOrigins}, which still checks every request.
+     *
+     * @throws IllegalArgumentException for a null or blank origin, or one ending in {@code /}
      */
     public Builder corsOrigins(String... origins) {
       for (String o : origins) {

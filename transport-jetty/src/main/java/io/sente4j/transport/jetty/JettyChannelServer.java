@@ -127,7 +127,11 @@ public final class JettyChannelServer implements AutoCloseable {
       return this;
     }
 
-    /** The port, 0 for any free one; default 8080. */
+    /**
+     * The port, 0 for any free one; default 8080.
+     *
+     * @throws IllegalArgumentException if not 0 to 65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -158,6 +162,8 @@ public final class JettyChannelServer implements AutoCloseable {
      * ServerEndpoint#longestHeldRequest longest held request} (the long-poll and Ajax reply timeouts, 20 s by
      * default), since a parked poll's connection carries nothing until it is answered: {@link #start} refuses one that
      * is not.
+     *
+     * @throws IllegalArgumentException if not positive
      */
     public Builder httpIdleTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
