@@ -126,7 +126,8 @@ export declare class Client {
 }
 
 export declare function connect(options?: ConnectOptions): Client;
-export declare function jsonPacker(options?: { maxDepth?: number }): Packer;
+/** The JSON packer; limits maxDepth (default 128, checked as it writes) and maxInputBytes (default 1 MiB, as it reads). */
+export declare function jsonPacker(options?: { maxDepth?: number; maxInputBytes?: number }): Packer;
 
 /** A request that ended without a reply. */
 export declare class ReplyError extends Error {
@@ -162,6 +163,8 @@ export interface RichPackerOptions {
   maps?: 'object' | 'Map';
   /** 'keyword' (default): a plain object's keys are written as keywords; 'string': as strings. */
   objectKeys?: 'keyword' | 'string';
+  /** The deepest nesting read or written; default 128. */
   maxDepth?: number;
+  /** The largest input read, in bytes; default 1 MiB. */
   maxInputBytes?: number;
 }
