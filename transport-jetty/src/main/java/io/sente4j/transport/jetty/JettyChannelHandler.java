@@ -353,9 +353,10 @@ public final class JettyChannelHandler extends Handler.Abstract {
 
     /**
      * The frame limit; set it to the largest frame limit ({@code PackerLimits.maxInputBytes}) of the server's packers,
-     * which the handler does not read from them; default 1 MiB, the packers' default. A WebSocket message is joined from its parts up to this and refused as soon as
-     * they pass it (a {@code MessageTooLargeException} to the core, which closes with 1009 {@code too-large}); a POST
-     * body is read up to three times this plus 4 KiB, at most {@link JettyChannelHandler#MAX_BODY_BYTES}.
+     * which the handler does not read from them; default 1 MiB, the packers' default. A WebSocket message is joined
+     * from its parts up to this and refused as soon as they pass it (a {@code MessageTooLargeException} to the core,
+     * which closes with 1009 {@code too-large}); a POST body is read up to three times this plus 4 KiB, at most {@link
+     * JettyChannelHandler#MAX_BODY_BYTES}.
      *
      * @throws IllegalArgumentException if less than 1
      */
