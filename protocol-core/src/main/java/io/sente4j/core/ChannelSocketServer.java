@@ -74,8 +74,11 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
    * {@code 503} once stopped, then the security checks ({@code 403} CSRF, {@code 403} Origin, {@code 401} the
    * authorizer, {@code 429} connections per address), and then: an {@link ServerAnswer.Upgrade} for a WebSocket
    * upgrade; a {@link ServerAnswer.Hold} for an Ajax GET (handshake or poll) and for a POST that wants a reply;
-   * {@code 200} with {@code [:chsk/dummy-cb-200 nil]} at once for a POST that wants none; {@code 400} naming the
-   * reason for a POST whose frame cannot be read. Of the application's code only the CSRF token function and the
+   * {@code 200} with {@code [:chsk/dummy-cb-200 nil]} at once for a POST that wants none; {@code 413} for a POST
+   * whose packed frame is over the packer's frame limit, and {@code 400} naming the reason for one whose frame cannot
+   * be read; {@code 429} for an Ajax handshake beyond {@link Builder#maxConnectionsPerUid}; {@code 503 Too many Ajax
+   * requests waiting} for an Ajax request beyond {@link Builder#maxPendingAjaxRequests}, or whose work the handler
+   * executor refuses. Of the application's code only the CSRF token function and the
    * authorizer run here, on the transport's thread (if either throws: {@code 500}, reported {@link
    * ServerError.Kind#HANDLER_FAILED}); the user id, the handshake data and the event handler run on the handler
    * executor.
