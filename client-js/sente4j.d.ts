@@ -19,7 +19,7 @@ export type ClientType = 'auto' | 'ws' | 'ajax';
 
 /** Why the last connection ended. */
 export type CloseReason = 'requested' | 'server-stop' | 'error' | 'too-large' | 'ping-timeout' | 'timeout'
-  | 'overflow' | 'unauthorized' | 'forbidden';
+  | 'overflow' | 'unauthorized' | 'forbidden' | 'abnormal';
 
 export interface ConnectOptions {
   /** The channel socket's path on the page's host; default '/chsk'. */

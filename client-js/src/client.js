@@ -4,8 +4,8 @@ import { jsonPacker } from './json.js';
 import { ReplyError, ProtocolError } from './errors.js';
 import { PING, PONG_EVENT, eventIdText, eventValue, writeFrame, readFrame, failureOf } from './frames.js';
 
-const CLOSE_CODES = { 1000: 'requested', 1001: 'server-stop', 1009: 'too-large', 1011: 'error', 4000: 'ping-timeout',
-  4001: 'timeout', 4002: 'overflow', 4003: 'unauthorized' };
+const CLOSE_CODES = { 1000: 'requested', 1001: 'server-stop', 1005: 'abnormal', 1006: 'abnormal', 1009: 'too-large',
+  1011: 'error', 4000: 'ping-timeout', 4001: 'timeout', 4002: 'overflow', 4003: 'unauthorized' };
 const TYPES = ['auto', 'ws', 'ajax'];
 /** The options that are durations in ms; each must be a finite number, 0 or more (pingIntervalMs 0: no pings). */
 const DURATIONS = ['pingIntervalMs', 'pongTimeoutMs', 'replyTimeoutMs', 'ajaxTimeoutMs', 'handshakeTimeoutMs',
@@ -213,7 +213,8 @@ export class Client {
     ws.onclose = (e) => {
       if (this.conn !== c) return;
       c.ws = null;
-      this.lost(c, CLOSE_CODES[e.code] || 'error', e.code, !c.opened && !this.wsEverOpened);
+      // a socket that never opened failed to connect ('error', as in the JVM client), whatever code it reports
+      this.lost(c, (c.opened && CLOSE_CODES[e.code]) || 'error', e.code, !c.opened && !this.wsEverOpened);
     };
   }
 

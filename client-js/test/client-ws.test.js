@@ -288,6 +288,20 @@ test('close codes from the server give their reasons; unauthorized stops reconne
   assert.equal(s.WebSocket.all.length, 2);
 });
 
+test('a WebSocket lost without a close frame (1006) or closed without a code (1005) is abnormal, and reconnects', async () => {
+  const s = opened();
+  s.ws().serverClose(1006);
+  assert.equal(s.chsk.state.lastClose.reason, 'abnormal');
+  assert.equal(s.chsk.state.reconnecting, true);
+  await s.clock.advance(0);
+  s.ws().open();
+  s.ws().receive(HANDSHAKE);
+  s.ws().serverClose(1005);
+  assert.equal(s.chsk.state.lastClose.reason, 'abnormal');
+  assert.equal(s.chsk.state.reconnecting, true);
+  s.chsk.disconnect();
+});
+
 test('disconnect() closes with 1000 requested and stays closed; reconnect() opens a new connection', async () => {
   const s = opened();
   const first = s.ws();
