@@ -11,7 +11,11 @@ public class PackerLimitException extends PackerException {
     /** {@link PackerLimits#maxInputBytes()}. */
     INPUT_BYTES,
     /** {@link PackerLimits#maxCollectionSize()}. */
-    COLLECTION_SIZE
+    COLLECTION_SIZE,
+    /** {@link PackerLimits#maxKeysPerHashCode()}. */
+    KEYS_PER_HASH_CODE,
+    /** {@link PackerLimits#maxCacheExpansion()}. */
+    CACHE_EXPANSION
   }
 
   private final Limit limit;
@@ -28,7 +32,23 @@ public class PackerLimitException extends PackerException {
    * @param column the 1-based column, or -1
    */
   public PackerLimitException(String packer, Limit limit, long limitValue, long offset, int line, int column) {
-    super(packer, describe(limit, limitValue), offset, line, column);
+    this(packer, limit, limitValue, describe(limit, limitValue), offset, line, column);
+  }
+
+  /**
+   * A limit exceeded, in the reader's own words (what the input held, and why that is refused).
+   *
+   * @param packer the packer's name
+   * @param limit the limit
+   * @param limitValue the configured value of the limit
+   * @param reason what went past the limit, naming the {@link PackerLimits} option
+   * @param offset the character or byte offset, or -1
+   * @param line the 1-based line, or -1
+   * @param column the 1-based column, or -1
+   */
+  public PackerLimitException(String packer, Limit limit, long limitValue, String reason, long offset, int line,
+      int column) {
+    super(packer, reason, offset, line, column);
     this.limit = limit;
     this.limitValue = limitValue;
   }
@@ -51,8 +71,14 @@ public class PackerLimitException extends PackerException {
         return "nesting deeper than the limit of " + value + " (PackerLimits.maxDepth)";
       case INPUT_BYTES:
         return "input larger than the limit of " + value + " bytes (PackerLimits.maxInputBytes)";
-      default:
+      case COLLECTION_SIZE:
         return "collection larger than the limit of " + value + " elements (PackerLimits.maxCollectionSize)";
+      case KEYS_PER_HASH_CODE:
+        return "more than " + value + " keys of one map or elements of one set share one hash code"
+            + " (PackerLimits.maxKeysPerHashCode)";
+      default:
+        return "cache references that stand for more than " + value + " times the input limit"
+            + " (PackerLimits.maxCacheExpansion)";
     }
   }
 

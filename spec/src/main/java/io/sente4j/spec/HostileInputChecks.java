@@ -14,6 +14,7 @@ import io.sente4j.core.Keyword;
 import io.sente4j.core.Packer;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
+import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Via;
@@ -270,7 +271,10 @@ abstract class HostileInputChecks extends GoldenVectorChecks {
         for (Payload form : forms(p.pack(value))) {
           if (flooded) {
             PackerException e = assertUnpackFails(p, form);
-            assertThat(e).as("%s", e.getMessage()).isNotInstanceOf(PackerLimitException.class);
+            assertThat(e).as("%s", e.getMessage()).isInstanceOfSatisfying(PackerLimitException.class, l -> {
+              assertThat(l.limit()).isEqualTo(Limit.KEYS_PER_HASH_CODE);
+              assertThat(l.limitValue()).isEqualTo(max);
+            });
             assertThat(e.reason()).contains("more than " + max).contains("share one hash code");
             assertWellFormed(e, form);
           } else {

@@ -1,5 +1,7 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.PackerLimitException;
+import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 
 /**
@@ -37,6 +39,18 @@ public final class CacheExpansion {
   public boolean charge(long size) {
     used += size;
     return used <= max;
+  }
+
+  /**
+   * The error a reader throws when {@link #charge} refuses, saying {@link #refusal}.
+   *
+   * @param packer the packer's name
+   * @param offset where the refused reference starts, or -1
+   * @param line its 1-based line, or -1
+   * @param column its 1-based column, or -1
+   */
+  public PackerLimitException refused(String packer, long offset, int line, int column) {
+    return new PackerLimitException(packer, Limit.CACHE_EXPANSION, factor, refusal(), offset, line, column);
   }
 
   /** The reason a reader gives when {@link #charge} refuses. */

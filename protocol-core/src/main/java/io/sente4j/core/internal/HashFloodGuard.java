@@ -1,5 +1,7 @@
 package io.sente4j.core.internal;
 
+import io.sente4j.core.PackerLimitException;
+import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,5 +58,19 @@ public final class HashFloodGuard {
   public String refusal(String what) {
     return "more than " + maxShared + " " + what + " share one hash code (Java's hashCode), which would make"
         + " building it take time that grows with their square (PackerLimits.maxKeysPerHashCode)";
+  }
+
+  /**
+   * The error a reader throws when {@link #admits} refuses, saying {@link #refusal}.
+   *
+   * @param packer the packer's name
+   * @param what {@code "keys of one map"} or {@code "elements of one set"}, and any detail
+   * @param offset where the refused key starts, or -1
+   * @param line its 1-based line, or -1
+   * @param column its 1-based column, or -1
+   */
+  public PackerLimitException refused(String packer, String what, long offset, int line, int column) {
+    return new PackerLimitException(packer, Limit.KEYS_PER_HASH_CODE, maxShared, refusal(what), offset, line,
+        column);
   }
 }

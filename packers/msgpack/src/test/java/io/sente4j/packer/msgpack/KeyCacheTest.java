@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.PackerException;
+import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.Payload;
 import io.sente4j.spec.GoldenVectors;
 import java.util.ArrayList;
@@ -119,7 +120,9 @@ class KeyCacheTest {
         .isEqualTo(Collections.nCopies(65, one));
     String beyond = "dc0042 " + hex + " 81 d40800 c0";
     assertThatThrownBy(() -> limited.unpack(Payload.binary(Bytes.fromHex(beyond.replace(" ", "")))))
-        .isInstanceOfSatisfying(PackerException.class, e -> {
+        .isInstanceOfSatisfying(PackerLimitException.class, e -> {
+          assertThat(e.limit()).isEqualTo(PackerLimitException.Limit.CACHE_EXPANSION);
+          assertThat(e.limitValue()).isEqualTo(16);
           assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 bytes in all (16 times"
               + " PackerLimits.maxInputBytes; see maxCacheExpansion): a value that large from so small an input is"
               + " refused");
@@ -141,8 +144,10 @@ class KeyCacheTest {
         .isEqualTo(Collections.nCopies(9, map(key, null)));
     String beyond = "9a " + hex + " 81 d40800 c0";
     assertThatThrownBy(() -> limited.unpack(Payload.binary(Bytes.fromHex(beyond.replace(" ", "")))))
-        .isInstanceOfSatisfying(PackerException.class, e -> assertThat(e.reason())
-            .startsWith("cache references that stand for more than 2000 bytes in all (2 times"));
+        .isInstanceOfSatisfying(PackerLimitException.class, e -> {
+          assertThat(e.limitValue()).isEqualTo(2);
+          assertThat(e.reason()).startsWith("cache references that stand for more than 2000 bytes in all (2 times");
+        });
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.sente4j.core.Frame;
 import io.sente4j.core.FrameCodec;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.PackerException;
+import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.Payload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,17 +95,20 @@ class TransitCacheTest {
         .allSatisfy(k -> assertThat(k).isEqualTo(Keyword.of("k".repeat(398))));
     String beyond = text + ",\"^0\"]";
     assertThat(beyond.length()).isLessThan(1000);
-    assertThatThrownBy(() -> limited.unpack(Payload.text(beyond))).isInstanceOfSatisfying(PackerException.class, e -> {
-      assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 characters in all (16 times"
-          + " PackerLimits.maxInputBytes; see maxCacheExpansion): a value that large from so small an input is"
-          + " refused");
-      assertThat(e.offset()).isEqualTo(beyond.lastIndexOf("\"^0\""));
-    });
+    assertThatThrownBy(() -> limited.unpack(Payload.text(beyond)))
+        .isInstanceOfSatisfying(PackerLimitException.class, e -> {
+          assertThat(e.limit()).isEqualTo(PackerLimitException.Limit.CACHE_EXPANSION);
+          assertThat(e.limitValue()).isEqualTo(16);
+          assertThat(e.reason()).isEqualTo("cache references that stand for more than 16000 characters in all"
+              + " (16 times PackerLimits.maxInputBytes; see maxCacheExpansion): a value that large from so small an"
+              + " input is refused");
+          assertThat(e.offset()).isEqualTo(beyond.lastIndexOf("\"^0\""));
+        });
     // The same through MessagePack, whose references are charged the same characters.
     TransitMsgpackPacker limitedMsgpack = new TransitMsgpackPacker(io.sente4j.core.PackerLimits.builder()
         .maxInputBytes(1000).build());
     List<Object> keywords = java.util.Collections.nCopies(42, Keyword.of("k".repeat(398)));
-    assertThatThrownBy(() -> limitedMsgpack.unpack(msgpack.pack(keywords))).isInstanceOf(PackerException.class)
+    assertThatThrownBy(() -> limitedMsgpack.unpack(msgpack.pack(keywords))).isInstanceOf(PackerLimitException.class)
         .hasMessageContaining("cache references that stand for more than 16000 characters");
     assertThat(limitedMsgpack.unpack(msgpack.pack(keywords.subList(0, 41)))).isEqualTo(keywords.subList(0, 41));
   }

@@ -368,7 +368,7 @@ public final class CborReader {
       long keyAt = pos;
       Object key = value(depth);
       if (!guard.admits(key, out.keySet())) {
-        throw error(guard.refusal("keys of one map"), keyAt);
+        throw guard.refused(CborPacker.NAME, "keys of one map", keyAt, -1, -1);
       }
       Object value = value(depth);
       int before = out.size();

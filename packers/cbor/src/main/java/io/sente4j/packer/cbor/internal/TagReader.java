@@ -6,6 +6,7 @@ import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
 import io.sente4j.core.internal.HashFloodGuard;
 import io.sente4j.core.internal.Rfc3339;
+import io.sente4j.packer.cbor.CborPacker;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -163,7 +164,7 @@ final class TagReader {
     HashFloodGuard guard = r.hashGuard();
     for (Object item : items) {
       if (!guard.admits(item, out)) {
-        throw CborReader.error(guard.refusal("elements of one set") + " (tag 258)", tagAt);
+        throw guard.refused(CborPacker.NAME, "elements of one set (tag 258)", tagAt, -1, -1);
       }
       if (!out.add(item)) {
         throw CborReader.error("a set (tag 258) that repeats an element", tagAt);

@@ -3,6 +3,7 @@ package io.sente4j.packer.edn.internal;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
+import io.sente4j.core.internal.HashFloodGuard;
 
 /**
  * Builds the reader's exceptions with the character offset, line and column of the fault. Line and column are
@@ -24,6 +25,12 @@ final class EdnErrors {
   static PackerLimitException limit(char[] buf, int offset, Limit limit, long value) {
     long lc = lineAndColumn(buf, offset);
     return new PackerLimitException(PACKER, limit, value, offset, (int) (lc >>> 32), (int) lc);
+  }
+
+  /** Keys sharing a hash code past {@code guard}'s limit at {@code offset}; {@code what} as for the guard. */
+  static PackerLimitException refused(char[] buf, int offset, HashFloodGuard guard, String what) {
+    long lc = lineAndColumn(buf, offset);
+    return guard.refused(PACKER, what, offset, (int) (lc >>> 32), (int) lc);
   }
 
   /**

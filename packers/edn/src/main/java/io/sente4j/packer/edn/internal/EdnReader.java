@@ -274,7 +274,7 @@ public final class EdnReader {
             throw EdnErrors.limit(buf, start, Limit.COLLECTION_SIZE, maxCollectionSize);
           }
           if (!e.guard.admits(value, e.map.keySet())) {
-            throw EdnErrors.syntax(buf, start, e.guard.refusal("keys of one map"));
+            throw EdnErrors.refused(buf, start, e.guard, "keys of one map");
           }
           e.key = value;
           e.keyStart = start;
@@ -294,7 +294,7 @@ public final class EdnReader {
           throw EdnErrors.limit(buf, start, Limit.COLLECTION_SIZE, maxCollectionSize);
         }
         if (!e.guard.admits(value, e.set)) {
-          throw EdnErrors.syntax(buf, start, e.guard.refusal("elements of one set"));
+          throw EdnErrors.refused(buf, start, e.guard, "elements of one set");
         }
         if (!e.set.add(value)) {
           throw EdnErrors.syntax(buf, start, "duplicate set element " + EdnWriter.preview(value));

@@ -190,7 +190,7 @@ public final class MsgpackReader {
       long keyAt = in.getTotalReadBytes();
       Object key = key(depth);
       if (!guard.admits(key, out.keySet())) {
-        throw error(guard.refusal("keys of one map"), keyAt);
+        throw guard.refused(MsgpackPacker.NAME, "keys of one map", keyAt, -1, -1);
       }
       Object value = value(depth);
       int before = out.size();
@@ -240,7 +240,7 @@ public final class MsgpackReader {
           + " keys are numbered so far", at);
     }
     if (!expansion.charge(keySizes[index])) {
-      throw error(expansion.refusal(), at);
+      throw expansion.refused(MsgpackPacker.NAME, at, -1, -1);
     }
     return keyCache.get(index);
   }
@@ -323,7 +323,7 @@ public final class MsgpackReader {
       long elementAt = in.getTotalReadBytes();
       Object element = value(depth);
       if (!guard.admits(element, out)) {
-        throw error(guard.refusal("elements of one set"), elementAt);
+        throw guard.refused(MsgpackPacker.NAME, "elements of one set", elementAt, -1, -1);
       }
       if (!out.add(element)) {
         throw error("the set repeats an element", elementAt);

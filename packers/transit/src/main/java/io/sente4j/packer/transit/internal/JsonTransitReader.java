@@ -155,9 +155,10 @@ final class JsonTransitReader extends TransitReader {
   }
 
   @Override
-  PackerLimitException limit(Limit limit, long value, long position) {
+  PackerLimitException limit(Limit limit, long value, String reason, long position) {
     int[] lc = lineAndColumn(position);
-    return new PackerLimitException(packer, limit, value, position, lc[0], lc[1]);
+    return reason == null ? new PackerLimitException(packer, limit, value, position, lc[0], lc[1])
+        : new PackerLimitException(packer, limit, value, reason, position, lc[0], lc[1]);
   }
 
   private int[] lineAndColumn(long position) {

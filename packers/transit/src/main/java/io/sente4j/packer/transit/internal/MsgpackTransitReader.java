@@ -176,7 +176,8 @@ final class MsgpackTransitReader extends TransitReader {
   }
 
   @Override
-  PackerLimitException limit(Limit limit, long value, long position) {
-    return new PackerLimitException(packer, limit, value, position);
+  PackerLimitException limit(Limit limit, long value, String reason, long position) {
+    return reason == null ? new PackerLimitException(packer, limit, value, position)
+        : new PackerLimitException(packer, limit, value, reason, position, -1, -1);
   }
 }

@@ -12,6 +12,15 @@ import io.sente4j.core.internal.CacheExpansion;
  * {@link CacheExpansion}: each is charged the length of the string it names.
  */
 final class ReadCache {
+  /** The references of one payload stand for more than {@link io.sente4j.core.PackerLimits#maxCacheExpansion}. */
+  static final class ExpansionRefused extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    ExpansionRefused(String reason) {
+      super(reason);
+    }
+  }
+
   static final int MIN_SIZE_CACHEABLE = 4;
   static final int CODE_DIGITS = 44;
   static final int MAX_ENTRIES = CODE_DIGITS * CODE_DIGITS;
@@ -62,7 +71,7 @@ final class ReadCache {
       throw new IllegalArgumentException("cache reference \"" + ref + "\" names no value read before it");
     }
     if (!expansion.charge(lengths[index])) {
-      throw new IllegalArgumentException(expansion.refusal());
+      throw new ExpansionRefused(expansion.refusal());
     }
     return slots[index];
   }

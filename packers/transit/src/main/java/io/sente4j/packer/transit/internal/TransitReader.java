@@ -95,7 +95,12 @@ abstract class TransitReader {
   abstract PackerException error(String reason, long position);
 
   /** A limit broken at {@code position}. */
-  abstract PackerLimitException limit(Limit limit, long value, long position);
+  final PackerLimitException limit(Limit limit, long value, long position) {
+    return limit(limit, value, null, position);
+  }
+
+  /** A limit broken at {@code position}, in the reader's own words ({@code reason}), or the limit's if null. */
+  abstract PackerLimitException limit(Limit limit, long value, String reason, long position);
 
   // ---- values -----------------------------------------------------------------------------------------------
 
@@ -131,6 +136,8 @@ abstract class TransitReader {
       Object v = parse(s);
       cache.add(v, s);
       return v;
+    } catch (ReadCache.ExpansionRefused e) {
+      throw limit(Limit.CACHE_EXPANSION, limits.maxCacheExpansion(), e.getMessage(), at);
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage(), at);
     }
@@ -290,7 +297,7 @@ abstract class TransitReader {
   private void put(Entries m, Object key, Object value, long keyAt, long mapAt) {
     checkSize(m.map.size() + 1, mapAt);
     if (!m.guard.admits(key, m.map.keySet())) {
-      throw error(m.guard.refusal("keys of one map"), keyAt);
+      throw limit(Limit.KEYS_PER_HASH_CODE, limits.maxKeysPerHashCode(), m.guard.refusal("keys of one map"), keyAt);
     }
     int before = m.map.size();
     m.map.put(key, value);
@@ -348,7 +355,8 @@ abstract class TransitReader {
       checkSize(list.size() + 1, at);
       Object e = value(depth + 1, false);
       if (set && !guard.admits(e, seen)) {
-        throw error(guard.refusal("elements of one set"), elementAt);
+        throw limit(Limit.KEYS_PER_HASH_CODE, limits.maxKeysPerHashCode(), guard.refusal("elements of one set"),
+            elementAt);
       }
       if (set && !seen.add(e)) {
         throw error("duplicate set element " + Describe.value(e), elementAt);
