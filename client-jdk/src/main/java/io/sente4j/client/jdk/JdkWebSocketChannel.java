@@ -55,7 +55,10 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
   private volatile WebSocket socket;
+  // The socket's input may end (the server's close comes) before schedule() returns the close timer; whichever of
+  // abortUnansweredClose() and cancelCloseTimer() comes second cancels it.
   private volatile ScheduledFuture<?> closeTimer;
+  private volatile boolean closeTimerNeedless;
   private boolean sending;
   private boolean closeQueued;
 
@@ -111,7 +114,7 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
    * reporting the close runs the client's handling of it, which takes the client's lock. The close's end cancels it.
    */
   private void abortUnansweredClose() {
-    closeTimer = timer.schedule(() -> {
+    ScheduledFuture<?> armed = timer.schedule(() -> {
       WebSocket ws = socket;
       if (ws != null && !ws.isInputClosed()) {
         LOG.debug("no close from the server within {} of this side's close; aborting the WebSocket", closeTimeout);
@@ -119,10 +122,15 @@ final class JdkWebSocketChannel implements Channel, WebSocket.Listener {
         ended(CloseReason.ABNORMAL.code(), "the server did not answer the close within " + closeTimeout);
       }
     }, TimeUnit.NANOSECONDS.convert(closeTimeout), TimeUnit.NANOSECONDS); // saturated: past ~292 years is never
+    closeTimer = armed;
+    if (closeTimerNeedless) {
+      armed.cancel(false);
+    }
   }
 
   /** The socket's input has ended (the server's close came, or the connection failed): no close timeout is needed. */
   private void cancelCloseTimer() {
+    closeTimerNeedless = true;
     ScheduledFuture<?> armed = closeTimer;
     if (armed != null) {
       armed.cancel(false);

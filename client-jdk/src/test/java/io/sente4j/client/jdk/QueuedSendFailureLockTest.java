@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.ChannelListener;
 import io.sente4j.core.Payload;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +29,7 @@ class QueuedSendFailureLockTest {
 
   @Test
   void aCloseFailsTheQueuedSendsWithoutHoldingTheLockASenderWaitsFor() throws Exception {
-    PendingSends socket = new PendingSends();
+    PendingSendsWebSocket socket = new PendingSendsWebSocket();
     JdkWebSocketChannel channel = new JdkWebSocketChannel(ChannelListener.ignoring(), 1 << 20,
         Duration.ofSeconds(5), TIMER);
     channel.onOpen(socket);
@@ -79,54 +77,5 @@ class QueuedSendFailureLockTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  /** A JDK WebSocket whose sends never finish writing, so that the next ones wait in the channel's queue. */
-  private static final class PendingSends implements WebSocket {
-    @Override
-    public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-      return new CompletableFuture<>();
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
-      return new CompletableFuture<>();
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendPing(ByteBuffer message) {
-      return new CompletableFuture<>();
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendPong(ByteBuffer message) {
-      return new CompletableFuture<>();
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendClose(int statusCode, String reason) {
-      return new CompletableFuture<>();
-    }
-
-    @Override
-    public void request(long n) {}
-
-    @Override
-    public String getSubprotocol() {
-      return "";
-    }
-
-    @Override
-    public boolean isOutputClosed() {
-      return false;
-    }
-
-    @Override
-    public boolean isInputClosed() {
-      return false;
-    }
-
-    @Override
-    public void abort() {}
   }
 }

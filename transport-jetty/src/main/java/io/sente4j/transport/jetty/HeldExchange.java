@@ -59,11 +59,17 @@ final class HeldExchange implements HeldResponse {
     }
   }
 
+  /**
+   * The watch saw the client go. Jetty's callback is failed with an {@link Request.Handler.AbortException}, which
+   * tells Jetty to end the exchange and close the connection without an error response: failing it with the bare
+   * cause made Jetty write an error page to a connection the watch had just closed, and that write raced Jetty's own
+   * teardown of the stream (a NullPointerException in its log, "stream is null").
+   */
   private boolean peerGone(Throwable cause) {
     if (!abandon()) {
       return false;
     }
-    callback.failed(cause);
+    callback.failed(new Request.Handler.AbortException("the client of a held exchange went away", cause));
     return true;
   }
 

@@ -36,7 +36,7 @@ final class PeerCloseWatch implements Callback {
     /**
      * The peer closed the connection (or the end point failed).
      *
-     * @param cause why, for Jetty's callback
+     * @param cause why (the cause of the abort Jetty is told of)
      * @return whether the exchange was still held (and is now abandoned)
      */
     boolean gone(Throwable cause);

@@ -12,10 +12,16 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,10 +29,16 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A held exchange notices its client closing the connection at once, not at the idle timeout (set to ten minutes
  * here, so only the watch can notice); and a held exchange answered normally leaves its connection reusable.
+ *
+ * <p>An exchange abandoned because its client is gone ends without an error response: there is no one to read it,
+ * and Jetty writing one on a connection being torn down is what made it log a NullPointerException ("stream is
+ * null") when the write and the teardown raced. Jetty's error handler and request log are recorded to see that.
  */
 class PeerCloseWatchTest {
   private final BlockingQueue<HeldResponse> held = new LinkedBlockingQueue<>();
   private final CountDownLatch abandoned = new CountDownLatch(1);
+  private final List<String> errorResponses = new CopyOnWriteArrayList<>();
+  private final CountDownLatch exchangeEnded = new CountDownLatch(1);
   private JettyChannelServer server;
 
   @AfterEach
@@ -41,7 +53,21 @@ class PeerCloseWatchTest {
       h.onAbandoned(abandoned::countDown);
       held.add(h);
     })).host("127.0.0.1").port(0).httpIdleTimeout(Duration.ofMinutes(10)).start();
+    server.jetty().setErrorHandler(new ErrorHandler() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        errorResponses.add(String.valueOf(request.getAttribute(ERROR_EXCEPTION)));
+        return super.handle(request, response, callback);
+      }
+    });
+    server.jetty().setRequestLog((request, response) -> exchangeEnded.countDown()); // Jetty ends the exchange
     return server.port();
+  }
+
+  /** Waits for Jetty to end the abandoned exchange, and checks it wrote no error response. */
+  private void assertEndedWithoutAnErrorResponse() throws InterruptedException {
+    assertThat(exchangeEnded.await(10, TimeUnit.SECONDS)).as("the exchange ended").isTrue();
+    assertThat(errorResponses).as("error responses Jetty began").isEmpty();
   }
 
   private static void get(OutputStream out) throws IOException {
@@ -63,6 +89,7 @@ class PeerCloseWatchTest {
     assertThat(abandoned.await(10, TimeUnit.SECONDS)).as("abandoned well before the idle timeout").isTrue();
     assertThat(h.isOpen()).isFalse();
     assertThat(h.complete(200, Payload.text("late"))).isFalse();
+    assertEndedWithoutAnErrorResponse();
   }
 
   @Test
@@ -74,7 +101,10 @@ class PeerCloseWatchTest {
       assertThat(held.poll(10, TimeUnit.SECONDS)).isNotNull();
       s.shutdownOutput(); // FIN only: the server reads the end of the stream
       assertThat(abandoned.await(10, TimeUnit.SECONDS)).isTrue();
+      s.setSoTimeout(10_000);
+      assertThat(s.getInputStream().read()).as("closed without a response").isEqualTo(-1);
     }
+    assertEndedWithoutAnErrorResponse();
   }
 
   /**
@@ -97,6 +127,7 @@ class PeerCloseWatchTest {
       assertThat(s.getInputStream().read()).as("closed without a response").isEqualTo(-1);
     }
     assertThat(held.poll(200, TimeUnit.MILLISECONDS)).as("the pipelined request is not handled").isNull();
+    assertEndedWithoutAnErrorResponse();
   }
 
   @Test
