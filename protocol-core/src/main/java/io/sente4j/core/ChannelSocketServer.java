@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   private final ServerCore core;
   private final Duration pingInterval;
   private final Duration longestHeldRequest;
+  private final int maxFrameBytes;
 
   private ChannelSocketServer(ServerOptions options) {
     this.core = new ServerCore(options);
@@ -61,6 +63,8 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
     Duration poll = options.ajax().longPollTimeout();
     Duration reply = options.ajax().replyTimeout();
     this.longestHeldRequest = poll.compareTo(reply) >= 0 ? poll : reply;
+    this.maxFrameBytes = options.packers().stream().mapToInt(p -> p.limits().maxInputBytes()).max()
+        .orElse(PackerLimits.DEFAULT_MAX_INPUT_BYTES);
   }
 
   /** A builder for a server that packs with {@code packer}. */
@@ -104,6 +108,12 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
   @Override
   public Optional<Duration> longestHeldRequest() {
     return Optional.of(longestHeldRequest);
+  }
+
+  /** The largest {@link PackerLimits#maxInputBytes()} among the packers this server offers. */
+  @Override
+  public OptionalInt maxFrameBytes() {
+    return OptionalInt.of(maxFrameBytes);
   }
 
   /**

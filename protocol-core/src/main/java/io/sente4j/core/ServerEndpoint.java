@@ -2,6 +2,7 @@ package io.sente4j.core;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a server transport serves on the channel-socket path: it turns every HTTP request there into a
@@ -35,5 +36,15 @@ public interface ServerEndpoint {
    */
   default Optional<Duration> longestHeldRequest() {
     return Optional.empty();
+  }
+
+  /**
+   * The largest frame this endpoint reads, in bytes: the largest {@link PackerLimits#maxInputBytes()} among the
+   * packers it offers. A transport that bounds messages and bodies itself sizes its bound to this unless its
+   * application sets one, so that raising a packer's limit is enough to receive larger frames. Empty, the default,
+   * for an endpoint that does not say.
+   */
+  default OptionalInt maxFrameBytes() {
+    return OptionalInt.empty();
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -79,8 +80,21 @@ public final class JettyChannelHandler extends Handler.Abstract {
 
   private JettyChannelHandler(Builder b) {
     this.endpoint = b.endpoint;
-    this.settings = new Settings(b.path, b.maxFrameBytes, b.idleTimeout, b.permessageDeflate, b.maxParameters);
+    this.settings = new Settings(b.path, frameLimit(b), b.idleTimeout, b.permessageDeflate, b.maxParameters);
     this.cors = b.corsOrigins.isEmpty() ? null : new Cors(b.corsOrigins);
+  }
+
+  /** The builder's frame limit if it has one, else the endpoint's, else the packers' default. */
+  private static int frameLimit(Builder b) {
+    if (b.maxFrameBytes > 0) {
+      return b.maxFrameBytes;
+    }
+    OptionalInt own = Objects.requireNonNull(b.endpoint.maxFrameBytes(), "the endpoint's maxFrameBytes()");
+    int limit = own.orElse(PackerLimits.DEFAULT_MAX_INPUT_BYTES);
+    if (limit < 1) {
+      throw new IllegalStateException("the endpoint's maxFrameBytes() must be at least 1, was " + limit);
+    }
+    return limit;
   }
 
   /** A builder for a handler serving {@code endpoint}. */
@@ -324,7 +338,8 @@ public final class JettyChannelHandler extends Handler.Abstract {
 
     private final ServerEndpoint endpoint;
     private String path = DEFAULT_PATH;
-    private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
+    /** 0: the endpoint's. */
+    private int maxFrameBytes;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     /** The default most parameters in a request's query string and form body: Jetty's own default for forms. */
     public static final int DEFAULT_MAX_PARAMETERS = 1000;
@@ -352,11 +367,12 @@ public final class JettyChannelHandler extends Handler.Abstract {
     }
 
     /**
-     * The frame limit; set it to the largest frame limit ({@code PackerLimits.maxInputBytes}) of the server's packers,
-     * which the handler does not read from them; default 1 MiB, the packers' default. A WebSocket message is joined
-     * from its parts up to this and refused as soon as they pass it (a {@code MessageTooLargeException} to the core,
-     * which closes with 1009 {@code too-large}); a POST body is read up to three times this plus 4 KiB, at most {@link
-     * JettyChannelHandler#MAX_BODY_BYTES}.
+     * The frame limit; default the endpoint's {@linkplain ServerEndpoint#maxFrameBytes largest frame} (for a {@code
+     * ChannelSocketServer}, the largest {@code PackerLimits.maxInputBytes} of its packers), or 1 MiB, the packers'
+     * default, for an endpoint that does not say. Set it only to bound frames below what the packers read. A WebSocket
+     * message is joined from its parts up to this and refused as soon as they pass it (a {@code
+     * MessageTooLargeException} to the core, which closes with 1009 {@code too-large}); a POST body is read up to
+     * three times this plus 4 KiB, at most {@link JettyChannelHandler#MAX_BODY_BYTES}.
      *
      * @throws IllegalArgumentException if less than 1
      */
