@@ -82,9 +82,12 @@ public final class RushingScheduler implements Scheduler {
     return List.copyOf(failures);
   }
 
-  /** Waits for the rushed tasks that were still waiting on other threads when {@code schedule} returned. */
+  /**
+   * Waits for the rushed tasks that were still waiting on other threads when {@code schedule} returned, and for those
+   * they rushed in turn.
+   */
   public void awaitRushed() throws InterruptedException {
-    for (Thread t : threads) {
+    for (Thread t = threads.poll(); t != null; t = threads.poll()) {
       t.join(BOUND_NANOS / 1_000_000);
       if (t.isAlive()) {
         throw new AssertionError("a rushed task still waits after 10 s (a deadlock?): " + t.getState());
