@@ -146,11 +146,18 @@ public final class ClientKeepAlive {
    * Arms the timer; when the scheduler throws instead (its executor was shut down), stops and tells the client, never
    * the caller: a transport's thread, the timer's, or the handshake's.
    *
+   * <p>A scheduler may run the check inside {@code schedule} (re-entering the lock); what it did to the timer (armed
+   * the next check, or stopped) then stands, rather than the handle of a check that has run.
+   *
    * @return whether the timer is armed
    */
   private boolean arm(Duration delay, Runnable check) {
     try {
-      timer = scheduler.schedule(delay, check);
+      Scheduler.Cancellable before = timer;
+      Scheduler.Cancellable armed = scheduler.schedule(delay, check);
+      if (timer == before) {
+        timer = armed;
+      }
       return true;
     } catch (RuntimeException refused) {
       stop();
