@@ -56,7 +56,11 @@ public final class RushingScheduler implements Scheduler {
     this.mode = mode;
   }
 
-  /** From now on, rushes the next {@code times} timers whose delay matches {@code which}. */
+  /**
+   * From now on, rushes the next {@code times} timers whose delay matches {@code which}. A timer that arms itself
+   * again (a keep-alive's) needs a bound, or inline it would recurse for ever; for a share of the timers, give a
+   * predicate over a seeded {@link java.util.Random}.
+   */
   public void rush(int times, Predicate<Duration> which) {
     this.which = which;
     rushesLeft.set(times);
