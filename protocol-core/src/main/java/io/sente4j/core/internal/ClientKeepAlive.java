@@ -136,8 +136,10 @@ public final class ClientKeepAlive {
       }
       String cb = callbackIds.get();
       awaiting = cb;
-      if (arm(pongTimeout, () -> pongCheck(gen, cb))) {
-        actions.sendPing(cb); // only a ping whose pong can be waited for
+      // Only a ping whose pong can be waited for: not when the timer was refused, nor when a scheduler ran the pong
+      // timeout inside schedule() and it stopped the keep-alive (the connection is being closed as dead).
+      if (arm(pongTimeout, () -> pongCheck(gen, cb)) && cb.equals(awaiting)) {
+        actions.sendPing(cb);
       }
     }
   }

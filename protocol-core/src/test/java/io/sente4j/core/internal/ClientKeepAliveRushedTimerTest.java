@@ -21,17 +21,20 @@ class ClientKeepAliveRushedTimerTest {
   private final Object lock = new Object();
   private final AtomicInteger ids = new AtomicInteger();
   private final List<String> pings = new CopyOnWriteArrayList<>();
+  private final List<String> actionsInOrder = new CopyOnWriteArrayList<>();
   private final AtomicInteger pongTimeouts = new AtomicInteger();
   private final AtomicInteger refusals = new AtomicInteger();
   private final ClientKeepAlive.Actions actions = new ClientKeepAlive.Actions() {
     @Override
     public void sendPing(String callbackId) {
       pings.add(callbackId);
+      actionsInOrder.add("ping");
     }
 
     @Override
     public void pongTimedOut() {
       pongTimeouts.incrementAndGet();
+      actionsInOrder.add("pong timed out");
     }
 
     @Override
@@ -93,6 +96,7 @@ class ClientKeepAliveRushedTimerTest {
 
     assertThat(rushing.failures()).isEmpty();
     assertThat(pongTimeouts).hasValue(1);
+    assertThat(actionsInOrder).as("nothing sent on a connection found dead").endsWith("pong timed out");
     assertThat(timers.live()).as("timers left armed after the pong timeout stopped the keep-alive").isZero();
   }
 }
