@@ -130,4 +130,36 @@ class ServerAjaxRushedTimersTest {
       assertThat(f.errors).isEmpty();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(RushingScheduler.Mode.class)
+  void aRetryWindowRearmedAsItEndsLeavesOnlyTheLatestTimerForThePollToCancel(RushingScheduler.Mode mode)
+      throws InterruptedException {
+    RushingScheduler rushing = new RushingScheduler(time, mode);
+    LiveTimers timers = new LiveTimers(rushing);
+    try (ServerFixture f = new ServerFixture(b -> b.scheduler(timers).ajaxReplyTimeout(REPLY))) {
+      handshake(f, "alice", "c1");
+      FakeHeld first = poll(f, "alice", "c1");
+      advance(f, LONG_POLL);
+      assertThat(first.pollFrame()).isEqualTo(new Frame.Timeout());
+      for (long n = 1; n <= 3; n++) { // held, with deadlines a second apart
+        f.server.sendNow("alice", ev("n/n", n));
+        advance(f, Duration.ofSeconds(1));
+      }
+      rushing.rush(1, Duration.ofSeconds(1)::equals); // the window timer re-armed for the second batch
+
+      advance(f, RETRY.minusSeconds(3)); // the first batch's window ends
+      rushing.awaitRushed();
+      f.idle();
+
+      assertThat(rushing.rushed()).isEqualTo(1);
+      assertThat(f.nextError().message()).startsWith("1 pushed event(s) dropped");
+      assertThat(f.nextError().message()).startsWith("1 pushed event(s) dropped");
+      FakeHeld next = poll(f, "alice", "c1");
+      assertThat(next.pushedEvents()).containsExactly(ev("n/n", 3L));
+      assertThat(timers.live()).as("timers armed after the poll took the last batch: the presence and the forgetting"
+          + " graces only").isEqualTo(2);
+      assertThat(rushing.failures()).isEmpty();
+    }
+  }
 }
