@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The held reply of an Ajax POST when its timer fires before the timer's {@code schedule} call has returned. */
 class HeldReplyTest {
@@ -44,6 +46,28 @@ class HeldReplyTest {
     assertThat(cancelled).as("the timer handed back late is cancelled").isTrue();
     assertThat(reply.reply("late")).isFalse();
     assertThat(reply.isOpen()).isFalse();
+  }
+
+  /** The same, with the timeout rushed on the POST's thread and on a timer thread of its own. */
+  @ParameterizedTest
+  @EnumSource(RushingScheduler.Mode.class)
+  void aRushedTimeoutAnswersOnceWithTheTimeout(RushingScheduler.Mode mode) throws InterruptedException {
+    VirtualScheduler time = new VirtualScheduler();
+    RushingScheduler rushing = new RushingScheduler(time, mode);
+    rushing.rush(delay -> true);
+    FakeHeld held = new FakeHeld(time);
+    AtomicInteger ends = new AtomicInteger();
+
+    HeldReply reply = new HeldReply(held, CODEC, Payload.text("timed-out"), rushing, Duration.ofMillis(1),
+        ends::incrementAndGet);
+    rushing.awaitRushed();
+
+    assertThat(rushing.rushed()).isEqualTo(1);
+    assertThat(rushing.failures()).isEmpty();
+    assertThat(held.status()).isEqualTo(200);
+    assertThat(held.body().asText()).isEqualTo("timed-out");
+    assertThat(ends.get()).isEqualTo(1);
+    assertThat(reply.reply("late")).isFalse();
   }
 
   @Test

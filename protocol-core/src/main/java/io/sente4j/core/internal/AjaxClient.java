@@ -423,9 +423,15 @@ public final class AjaxClient {
     if (first == null) {
       return;
     }
-    expiryTimer = arm(java.time.Duration.ofNanos(first.deadlineNanos() - scheduler.nanoTime()), this::expire,
-        "push retry window timer; the pushes held for the next poll were dropped at once");
-    if (expiryTimer == null) { // nothing would bound how long they are held
+    Scheduler.Cancellable before = expiryTimer;
+    Scheduler.Cancellable armed = arm(java.time.Duration.ofNanos(first.deadlineNanos() - scheduler.nanoTime()),
+        this::expire, "push retry window timer; the pushes held for the next poll were dropped at once");
+    if (armed != null) {
+      if (expiryTimer == before) { // else a scheduler ran expire() inside schedule(), which armed the timer kept
+        expiryTimer = armed;
+      }
+    } else { // nothing would bound how long they are held
+      expiryTimer = null;
       List<HeldPushes.Batch> dropped = held.takeAll();
       host.dropped(this, HeldPushes.eventsIn(dropped), "the scheduler refused the push retry window timer");
       maybeForget();

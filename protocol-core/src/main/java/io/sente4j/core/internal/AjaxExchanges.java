@@ -208,6 +208,7 @@ final class AjaxExchanges {
         return;
       }
       timer = null;
+      timerGeneration++; // spent: an arm() this fired inside of keeps no handle to it, or no request would arm again
       long now = scheduler.nanoTime();
       Exchange next = null;
       for (Exchange x : inFlight) {

@@ -136,8 +136,10 @@ public final class ClientKeepAlive {
       }
       String cb = callbackIds.get();
       awaiting = cb;
-      if (arm(pongTimeout, () -> pongCheck(gen, cb))) {
-        actions.sendPing(cb); // only a ping whose pong can be waited for
+      // Only a ping whose pong can be waited for: not when the timer was refused, nor when a scheduler ran the pong
+      // timeout inside schedule() and it stopped the keep-alive (the connection is being closed as dead).
+      if (arm(pongTimeout, () -> pongCheck(gen, cb)) && cb.equals(awaiting)) {
+        actions.sendPing(cb);
       }
     }
   }
@@ -146,11 +148,18 @@ public final class ClientKeepAlive {
    * Arms the timer; when the scheduler throws instead (its executor was shut down), stops and tells the client, never
    * the caller: a transport's thread, the timer's, or the handshake's.
    *
+   * <p>A scheduler may run the check inside {@code schedule} (re-entering the lock); what it did to the timer (armed
+   * the next check, or stopped) then stands, rather than the handle of a check that has run.
+   *
    * @return whether the timer is armed
    */
   private boolean arm(Duration delay, Runnable check) {
     try {
-      timer = scheduler.schedule(delay, check);
+      Scheduler.Cancellable before = timer;
+      Scheduler.Cancellable armed = scheduler.schedule(delay, check);
+      if (timer == before) {
+        timer = armed;
+      }
       return true;
     } catch (RuntimeException refused) {
       stop();

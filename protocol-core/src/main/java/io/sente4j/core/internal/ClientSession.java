@@ -63,6 +63,12 @@ public final class ClientSession implements ClientKeepAlive.Actions {
   private ClientConnection current;
   /** Abandons the current connection if its handshake does not come in time; null once it came. */
   private Scheduler.Cancellable handshakeTimer;
+  /**
+   * The connection whose handshake timer is being armed, and whether that timer fired meanwhile: a scheduler may run
+   * it inside {@code schedule}, on this thread, before the attempt is current; {@link #open} then abandons it.
+   */
+  private ClientConnection arming;
+  private boolean firedWhileArming;
   private Via via;
   private boolean webSocketOpened;
   /** A WebSocket of this session has carried a handshake. */
@@ -490,21 +496,31 @@ public final class ClientSession implements ClientKeepAlive.Actions {
         return;
       }
       ClientConnection c;
+      boolean timedOut;
       synchronized (lock) {
         if (e != epoch || !wanted || via != attemptVia) {
           return;
         }
         c = connector.apply(attemptVia, inbound);
         ClientConnection attemptConnection = c;
+        arming = c;
+        firedWhileArming = false;
         try {
           handshakeTimer = config.scheduler().schedule(config.handshakeTimeout(),
               () -> handshakeTimedOut(attemptConnection));
         } catch (RuntimeException refused) {
           schedulerRefused("handshake-timeout", refused); // before the connection opens: nothing to close
           return;
+        } finally {
+          arming = null;
         }
         current = c;
         handshaken = false;
+        timedOut = firedWhileArming;
+      }
+      if (timedOut) {
+        handshakeTimedOut(c); // not opened: abandoned as the timer's thread would have
+        return;
       }
       LOG.debug("client {}: connecting to {}", config.clientId(), attempt.uri());
       c.open(attempt.uri(), attempt.headers());
@@ -517,6 +533,10 @@ public final class ClientSession implements ClientKeepAlive.Actions {
    */
   private void handshakeTimedOut(ClientConnection c) {
     synchronized (lock) {
+      if (c == arming) {
+        firedWhileArming = true;
+        return;
+      }
       if (!isCurrent(c) || handshaken) {
         return;
       }

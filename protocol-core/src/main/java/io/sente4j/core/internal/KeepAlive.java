@@ -65,7 +65,7 @@ public final class KeepAlive {
     started = true;
     lastTraffic = scheduler.nanoTime();
     try {
-      idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos), this::idleCheck);
+      armIdle(intervalNanos);
       return null;
     } catch (RuntimeException e) {
       stopped = true;
@@ -105,7 +105,7 @@ public final class KeepAlive {
       long idle = scheduler.nanoTime() - lastTraffic;
       mark = inbound.get();
       if (idle < intervalNanos) {
-        refused = arm(() -> idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos - idle), this::idleCheck));
+        refused = arm(() -> armIdle(intervalNanos - idle));
         if (refused == null) {
           return;
         }
@@ -121,7 +121,7 @@ public final class KeepAlive {
         return;
       }
       refused = arm(() -> {
-        idleTimer = scheduler.schedule(Duration.ofNanos(intervalNanos), this::idleCheck);
+        armIdle(intervalNanos);
         if (!timeout.isZero()) {
           pingTimer = scheduler.schedule(timeout, () -> timeoutCheck(mark));
         }
@@ -129,6 +129,18 @@ public final class KeepAlive {
     }
     if (refused != null) {
       onRefused.accept(refused);
+    }
+  }
+
+  /**
+   * Called holding the lock: arms the idle check. A scheduler may run the check inside {@code schedule} (re-entering
+   * the lock), which then arms its successor: that one stays the timer kept, for {@link #stop} to cancel.
+   */
+  private void armIdle(long delayNanos) {
+    Scheduler.Cancellable before = idleTimer;
+    Scheduler.Cancellable armed = scheduler.schedule(Duration.ofNanos(delayNanos), this::idleCheck);
+    if (idleTimer == before) {
+      idleTimer = armed;
     }
   }
 

@@ -44,6 +44,8 @@ public final class PendingReplies {
   private long timerAt;
   /** Counts the timers set and cancelled: a timer that fires after it was replaced (it was running) does nothing. */
   private long timerGeneration;
+  /** The generation of a timer that fired inside the {@code schedule} call arming it, which then does its work. */
+  private long firedWhileArming;
 
   /**
    * Creates an empty table.
@@ -198,12 +200,19 @@ public final class PendingReplies {
     timer = next;
     timerAt = at;
     timerGeneration = generation;
+    if (firedWhileArming == generation) { // a scheduler that ran it on this thread, inside schedule()
+      firedWhileArming = 0L;
+      timerFired(generation);
+    }
   }
 
   /** Ends the requests whose deadline has passed, in the order they were made, and sets the timer for the next. */
   private void timerFired(long generation) {
     synchronized (lock) {
       if (generation != timerGeneration) {
+        if (generation == timerGeneration + 1) { // the timer being armed: setTimer() runs this once it has kept it
+          firedWhileArming = generation;
+        }
         return;
       }
       timer = null;
