@@ -16,6 +16,8 @@ public interface Scheduler {
 
   /**
    * Runs {@code task} once after {@code delay}, on the scheduler's thread; tasks must be short and must not block.
+   * The library's callers also stay correct when the task runs before this returns (a timer thread whose clock
+   * passed a short delay, or an implementation that runs a due task on the calling thread).
    *
    * @return a handle that cancels the task if it has not run
    */
