@@ -166,6 +166,7 @@ class ChannelSocketClientHandshakeTimeoutTest {
     f.settle();
     f.time.advance(TIMEOUT);
     assertThat(silent.awaitClientClose()).isEqualTo(CloseReason.TIMEOUT.code());
+    f.settle(); // the backoff is drawn on the client's executor, which arms its timer: before time moves
     f.time.advance(Duration.ofSeconds(20)); // attempt 2's backoff
     f.transport.nextOpen().handshake("alice", null);
     assertThat(f.awaitState(ClientState::isOpen).via()).isEqualTo(Via.WEBSOCKET);
