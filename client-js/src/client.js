@@ -191,7 +191,8 @@ export class Client {
     try {
       url = this.url(true, { 'csrf-token': this.csrf() });
     } catch (e) {
-      this.lost(c, 'error', null, false, e.message);   // the application's function, reported: no fallback to Ajax
+      if (!e.reported) this.report(e);   // a bad url or params option; call() reported the application's function
+      this.lost(c, 'error', null, false, e.message);   // no fallback to Ajax: its URL would fail the same way
       return;
     }
     let ws;
@@ -282,7 +283,7 @@ export class Client {
         c.pingCb = this.newCb();
       } catch (e) {
         const fault = this.broken(e);
-        this.kill(c, 'error', null, fault.message);
+        this.kill(c, 'error', 3000, fault.message);   // 3000: the server reads an error, as from breakConnection()
         this.report(fault);
         return;
       }
@@ -491,8 +492,7 @@ export class Client {
   kill(c, reason, code, error) {
     if (c.ws) {
       detach(c.ws);
-      // no code (a stop of the client's own): 1000, as a browser refuses any other below 3000
-      try { c.ws.close(code || 1000, reason); } catch { /* already closing */ }
+      try { c.ws.close(code, reason); } catch { /* already closing */ }
       c.ws = null;
     }
     this.lost(c, reason, code, false, error);
@@ -635,6 +635,7 @@ export class Client {
     } catch (e) {
       const error = new Error(`the ${name} function threw ${e}`, { cause: e });
       this.report(error);
+      error.reported = true;
       throw error;
     }
   }

@@ -756,7 +756,7 @@ test('a random source that throws when a ping is due stops the client, closed as
   broken = true;
   await s.clock.advance(1000);
   await failed;
-  assert.deepEqual(s.ws().closed, { code: 1000, reason: 'error' });
+  assert.deepEqual(s.ws().closed, { code: 3000, reason: 'error' });
   assert.equal(s.chsk.state.open, false);
   assert.equal(s.chsk.state.reconnecting, false);
   assert.equal(s.chsk.state.lastClose.reason, 'error');
@@ -782,6 +782,27 @@ test('an error handler that connects again when the backoff cannot be drawn leav
   s.ws().open();
   s.ws().receive(HANDSHAKE);
   assert.equal(s.chsk.state.open, true);
+});
+
+test('an address that cannot be built (a bad url or params option) is reported once per attempt as an error', async () => {
+  for (const options of [{ url: 'http://[bad' }, { params: [['a']] }]) {
+    const s = setup(options);
+    await s.clock.advance(0);
+    assert.equal(s.WebSocket.all.length, 0);
+    assert.equal(s.errors.length, 1, JSON.stringify(options));
+    assert.equal(s.chsk.state.lastClose.reason, 'error');
+    assert.equal(s.chsk.state.lastError.message, s.errors[0].message);
+    s.chsk.disconnect();
+  }
+});
+
+test('a WebSocket that never opened is an error, whatever code the browser reports for it', () => {
+  for (const code of [1005, 1006, 1000]) {
+    const s = setup({ type: 'ws' });
+    s.ws().serverClose(code);
+    assert.equal(s.chsk.state.lastClose.reason, 'error', `code ${code}`);
+    s.chsk.disconnect();
+  }
 });
 
 test("a csrfToken or params function that throws fails the attempt, reported, and 'auto' keeps to the WebSocket", async () => {

@@ -14,7 +14,10 @@ public class PackerLimitException extends PackerException {
     COLLECTION_SIZE,
     /** {@link PackerLimits#maxKeysPerHashCode()}. */
     KEYS_PER_HASH_CODE,
-    /** {@link PackerLimits#maxCacheExpansion()}. */
+    /**
+     * {@link PackerLimits#maxCacheExpansion()}: {@link #limitValue()} is that factor, the reason says what it comes
+     * to in bytes or characters for the input limit.
+     */
     CACHE_EXPANSION
   }
 

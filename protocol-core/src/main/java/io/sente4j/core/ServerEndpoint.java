@@ -42,7 +42,8 @@ public interface ServerEndpoint {
    * The largest frame this endpoint reads, in bytes: the largest {@link PackerLimits#maxInputBytes()} among the
    * packers it offers. A transport that bounds messages and bodies itself sizes its bound to this unless its
    * application sets one, so that raising a packer's limit is enough to receive larger frames. Empty, the default,
-   * for an endpoint that does not say.
+   * for an endpoint that does not say. An endpoint that wraps another (to log or meter its requests) forwards this,
+   * {@link #pingInterval} and {@link #longestHeldRequest}, or the transport falls back to its own defaults.
    */
   default OptionalInt maxFrameBytes() {
     return OptionalInt.empty();

@@ -421,7 +421,9 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     /**
      * The frame limit: the largest WebSocket message joined from its parts, and a third of the largest response
      * body (less 4 KiB) read, which is never over 2,147,483,639 bytes, the largest array (the bound for a frame limit
-     * over 715,826,514 bytes); default 1 MiB, the packers' default {@code maxInputBytes}.
+     * over 715,826,514 bytes); default 1 MiB, the packers' default {@code maxInputBytes}. The transport does not see
+     * the client's packer: raise this with the packer's {@code maxInputBytes}, or longer pushes close the connection
+     * as {@code too-large}.
      *
      * @throws IllegalArgumentException if less than 1
      */

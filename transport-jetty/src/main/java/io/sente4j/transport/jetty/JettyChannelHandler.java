@@ -446,6 +446,8 @@ public final class JettyChannelHandler extends Handler.Abstract {
      * Builds the handler; mount it in a Jetty {@code Server} (directly or inside a context).
      *
      * @throws IllegalArgumentException if the idle timeout is not longer than the endpoint's ping interval
+     * @throws IllegalStateException if no frame limit is set and the endpoint's {@link ServerEndpoint#maxFrameBytes}
+     *     is less than 1
      */
     public JettyChannelHandler build() {
       Objects.requireNonNull(endpoint.pingInterval(), "the endpoint's pingInterval()").ifPresent(ping -> {

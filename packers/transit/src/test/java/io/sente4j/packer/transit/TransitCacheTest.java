@@ -108,8 +108,13 @@ class TransitCacheTest {
     TransitMsgpackPacker limitedMsgpack = new TransitMsgpackPacker(io.sente4j.core.PackerLimits.builder()
         .maxInputBytes(1000).build());
     List<Object> keywords = java.util.Collections.nCopies(42, Keyword.of("k".repeat(398)));
-    assertThatThrownBy(() -> limitedMsgpack.unpack(msgpack.pack(keywords))).isInstanceOf(PackerLimitException.class)
-        .hasMessageContaining("cache references that stand for more than 16000 characters");
+    Payload packed = msgpack.pack(keywords);
+    assertThatThrownBy(() -> limitedMsgpack.unpack(packed)).isInstanceOfSatisfying(PackerLimitException.class, e -> {
+      assertThat(e.limit()).isEqualTo(PackerLimitException.Limit.CACHE_EXPANSION);
+      assertThat(e.limitValue()).isEqualTo(16);
+      assertThat(e.reason()).startsWith("cache references that stand for more than 16000 characters");
+      assertThat(e.offset()).as("the last reference, its three bytes last").isEqualTo(packed.byteLength() - 3);
+    });
     assertThat(limitedMsgpack.unpack(msgpack.pack(keywords.subList(0, 41)))).isEqualTo(keywords.subList(0, 41));
   }
 
