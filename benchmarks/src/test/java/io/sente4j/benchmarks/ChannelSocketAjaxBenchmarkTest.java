@@ -15,6 +15,7 @@ class ChannelSocketAjaxBenchmarkTest {
     for (String packer : new String[] {"edn", "json"}) {
       ChannelSocketAjaxBenchmark b = new ChannelSocketAjaxBenchmark();
       b.packer = packer;
+      b.warmup = "own";
       b.setUp();
       try {
         assertThat(b.client.state().via()).as(packer).isEqualTo(Via.AJAX_POLL);
@@ -46,6 +47,29 @@ class ChannelSocketAjaxBenchmarkTest {
       } finally {
         b.tearDown();
       }
+    }
+  }
+
+  /** {@code warmup=all} runs the other benchmarks first and leaves nothing in flight for the measured one. */
+  @Test
+  void warmingUpWithEveryBenchmarkRunsThemAllAndLeavesNothingBehind() throws InterruptedException {
+    ChannelSocketAjaxBenchmark b = new ChannelSocketAjaxBenchmark();
+    b.packer = "edn";
+    b.warmup = "all";
+    b.setUp();
+    try {
+      assertThat(b.warmedBytes).as("the packer ran").isPositive();
+      assertThat(b.server.metrics().eventsPushed()).as("pushes to both the client and the raw poller")
+          .isGreaterThan(2L * ChannelSocketAjaxBenchmark.BATCH);
+      assertThat(b.streamed.count()).isZero();
+      assertThat(b.rawStreamed.count()).isZero();
+      assertThat(b.pushed.availablePermits()).isZero();
+      long before = b.server.metrics().eventsPushed();
+      b.pushBatchedAjax();
+      assertThat(b.server.metrics().eventsPushed() - before).isEqualTo(ChannelSocketAjaxBenchmark.BATCH);
+      assertThat(b.pushed.availablePermits()).isZero();
+    } finally {
+      b.tearDown();
     }
   }
 }
