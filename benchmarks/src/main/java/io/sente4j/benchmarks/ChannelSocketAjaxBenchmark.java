@@ -63,8 +63,6 @@ public class ChannelSocketAjaxBenchmark {
   static final Duration AJAX_WINDOW = Duration.ofMillis(100);
   /** The long-poll timeout: the default, longer than an iteration. */
   static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(20);
-  /** How long {@code warmup=all} runs each benchmark, each of its two rounds. */
-  static final Duration WARM_ALL_EACH = Duration.ofSeconds(1);
   /** The most batches {@link #pushStreamedAjax} has in flight. */
   static final int STREAM_WINDOW = 8;
   private static final Keyword ECHO = Keyword.of("bench", "echo");
@@ -79,12 +77,9 @@ public class ChannelSocketAjaxBenchmark {
   public String packer;
 
   /**
-   * What a fork runs before JMH's own warm-up of the measured benchmark. {@code own}: nothing (JMH's default: each
-   * fork compiles only the code its benchmark runs). {@code all}: every benchmark of this class in turn for {@link
-   * #WARM_ALL_EACH} each, twice, so that the JIT compiles the packer in every fork after the same history. Without it
-   * {@link #packerEncodeOnly} measures a packer compiled in a JVM that has run nothing else, which the JIT lays out
-   * for that one call path (a profile of the edn writer in such a fork inlines what a fork that has pushed does not):
-   * the same packer measured after the push path in one JVM ran some 20 % slower, which no server's packer escapes.
+   * What a fork runs before JMH's own warm-up of the measured benchmark: {@code own}, nothing (JMH's default); {@code
+   * all}, this class's benchmarks in turn ({@link WarmAll}), so that {@link #packerEncodeOnly} measures the packer
+   * compiled after the same history as the pushes' instead of in a JVM that has run nothing else.
    */
   @Param({"own", "all"})
   public String warmup;
@@ -149,22 +144,13 @@ public class ChannelSocketAjaxBenchmark {
   }
 
   /**
-   * Runs the benchmarks of the class, {@link #WARM_ALL_EACH} each, twice (see {@link #warmup}); all but {@link
-   * #pushBatchedAjax}, whose server and client run {@link #pushStreamedAjax}'s code and which would count its batches
-   * into {@link #streamed} too. Ends with every batch seen and no permit left in {@link #pushed}.
+   * Runs the benchmarks of the class ({@link WarmAll}); all but {@link #pushBatchedAjax}, whose server and client run
+   * {@link #pushStreamedAjax}'s code and which would count its batches into {@link #streamed} too. Ends with every
+   * batch seen and no permit left in {@link #pushed}.
    */
   private void warmAll() {
-    List<Runnable> benchmarks = List.of(this::pushStreamedAjaxServerOnly, this::pushStreamedAjax,
-        this::requestReplyAjax, () -> warmedBytes += packerEncodeOnly().byteLength());
-    for (int round = 0; round < 2; round++) {
-      for (Runnable benchmark : benchmarks) {
-        long end = System.nanoTime() + WARM_ALL_EACH.toNanos();
-        while (System.nanoTime() < end) {
-          benchmark.run();
-        }
-        awaitStreamed();
-      }
-    }
+    WarmAll.run(List.of(this::pushStreamedAjaxServerOnly, this::pushStreamedAjax, this::requestReplyAjax,
+        () -> warmedBytes += packerEncodeOnly().byteLength()), this::awaitStreamed);
     pushed.drainPermits(); // the streamed batches' permits: the handler released each before counting it seen
   }
 

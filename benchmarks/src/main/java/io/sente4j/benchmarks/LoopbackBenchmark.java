@@ -105,6 +105,16 @@ public class LoopbackBenchmark {
   @Param({"default"})
   public String rawClient;
 
+  /**
+   * What a fork runs before JMH's own warm-up of the measured benchmark: {@code own}, nothing (JMH's default); {@code
+   * all}, every benchmark of this class in turn ({@link WarmAll}), so that the raw side's codec and sente4j's are
+   * compiled after the same history.
+   */
+  @Param({"own", "all"})
+  public String warmup;
+  /** What {@link #warmAll} got back, kept so that nothing of it is optimised away. */
+  long warmedReplies;
+
   FrameCodec codec;
   List<Event> events;
   Event request;
@@ -243,6 +253,34 @@ public class LoopbackBenchmark {
       }
       Thread.onSpinWait();
     }
+    if (warmup.equals("all")) {
+      warmAll();
+    }
+  }
+
+  /** Runs every benchmark of the class ({@link WarmAll}), waiting after each until what it sent has arrived. */
+  private void warmAll() {
+    WarmAll.run(List.of(this::sente4jClientEvents, this::rawClientEvents, this::rawClientEventsWithCodec,
+        this::sente4jPushes, this::rawPushes, this::rawPushesWithCodec,
+        () -> warmedReplies += sente4jRequestReply().hashCode(), unchecked(this::rawRequestReply),
+        unchecked(this::rawRequestReplyWithCodec)), this::awaitInFlight);
+  }
+
+  /** A benchmark that declares {@code throws Exception}. */
+  @FunctionalInterface
+  private interface ThrowingBenchmark {
+    void run() throws Exception;
+  }
+
+  /** {@code benchmark} for {@link WarmAll}. */
+  private static Runnable unchecked(ThrowingBenchmark benchmark) {
+    return () -> {
+      try {
+        benchmark.run();
+      } catch (Exception e) {
+        throw new IllegalStateException("a benchmark failed while warming up", e);
+      }
+    };
   }
 
   private static String text(Payload payload) {

@@ -15,6 +15,7 @@ class LoopbackBenchmarkTest {
       b.packer = packer;
       b.rawClient = params[1];
       b.executors = "library";
+      b.warmup = "own";
       b.setUp();
       try {
         int rounds = 3 * LoopbackBenchmark.WINDOW;
@@ -56,6 +57,31 @@ class LoopbackBenchmarkTest {
       } finally {
         b.tearDown();
       }
+    }
+  }
+
+  /** {@code warmup=all} runs every benchmark first and leaves nothing in flight for the measured one. */
+  @Test
+  void warmingUpWithEveryBenchmarkRunsThemAllAndLeavesNothingBehind() throws Exception {
+    LoopbackBenchmark b = new LoopbackBenchmark();
+    b.packer = "edn";
+    b.rawClient = "default";
+    b.executors = "library";
+    b.warmup = "all";
+    b.setUp();
+    try {
+      assertThat(b.sente4jEventsSeen.get()).as("sente4j's client events").isPositive();
+      assertThat(b.rawEventsSeen.get()).as("the raw client's events").isPositive();
+      assertThat(b.server.metrics().eventsPushed()).as("sente4j's pushes").isPositive();
+      assertThat(b.server.metrics().repliesSent()).as("sente4j's requests").isPositive();
+      assertThat(b.warmedReplies).isNotZero();
+      assertThat(b.sente4jEventsInFlight.count()).isZero();
+      assertThat(b.sente4jPushesInFlight.count()).isZero();
+      assertThat(b.rawEventsInFlight.count()).isZero();
+      assertThat(b.rawPushesInFlight.count()).isZero();
+      assertThat(b.server.metrics().connectionsOpened()).as("one connection throughout").isEqualTo(1);
+    } finally {
+      b.tearDown();
     }
   }
 }
