@@ -70,7 +70,10 @@ public final class ReconnectLoop {
    */
   public void arm(Duration delay, Runnable start) {
     cancel();
-    timer = scheduler.schedule(delay, start);
+    Scheduler.Cancellable armed = scheduler.schedule(delay, start);
+    if (timer == null) { // else a scheduler ran the start inside schedule(), and the timer it armed is the one kept
+      timer = armed;
+    }
   }
 
   /**
