@@ -784,6 +784,18 @@ test('an error handler that connects again when the backoff cannot be drawn leav
   assert.equal(s.chsk.state.open, true);
 });
 
+test('a random source that keeps drawing the same callback id does not hang a second request', async () => {
+  const s = opened({ random: () => 0.5 });
+  const first = s.chsk.send(['a/b', 1], { timeout: 1000 });
+  const second = s.chsk.send(['a/b', 2], { timeout: 1000 });
+  const timedOut = [first, second].map((p) => assert.rejects(p, (e) => e.reason === 'timeout'));
+  const ids = s.ws().sent.slice(-2).map((m) => JSON.parse(m)[1]);
+  assert.equal(new Set(ids).size, 2, `two callback ids: ${ids}`);
+  await s.clock.advance(1000);
+  await Promise.all(timedOut);
+  s.chsk.disconnect();
+});
+
 test('an address that cannot be built (a bad url or params option) is reported once per attempt as an error', async () => {
   for (const options of [{ url: 'http://[bad' }, { params: [['a']] }]) {
     const s = setup(options);
