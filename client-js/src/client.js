@@ -552,15 +552,16 @@ export class Client {
   // ---- requests waiting for replies
 
   newCb() {
-    const taken = (cb) => this.pending.has(cb) || cb === this.conn?.pingCb;
+    const id = (n) => n.toString(16).padStart(6, '0');
+    const free = (cb) => !this.pending.has(cb) && cb !== this.conn?.pingCb;
     for (let i = 0; i < 16; i++) {
-      const cb = Math.floor(this.random() * 0x1000000).toString(16).padStart(6, '0');
-      if (!taken(cb)) return cb;
+      const cb = id(Math.floor(this.random() * 0x1000000));
+      if (free(cb)) return cb;
     }
     // a random source that repeats itself (an injected one) must not hang the page: count to a free id instead
     let n = 0;
-    while (taken(n.toString(16).padStart(6, '0'))) n += 1;
-    return n.toString(16).padStart(6, '0');
+    while (!free(id(n))) n += 1;
+    return id(n);
   }
 
   await(cb, timeout) {

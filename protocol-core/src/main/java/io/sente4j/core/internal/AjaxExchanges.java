@@ -9,6 +9,7 @@ import io.sente4j.core.Scheduler;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -179,8 +180,8 @@ final class AjaxExchanges {
     long generation = ++timerGeneration;
     Scheduler.Cancellable next = scheduler.schedule(Duration.ofNanos(Math.max(0L, at - now)),
         () -> sweep(generation));
-    if (ended != null || generation != timerGeneration) {
-      next.cancel(); // a scheduler that ran the end (or a sweep) as it armed: nothing may outlive the end
+    if (generation != timerGeneration) {
+      next.cancel(); // a scheduler that ran the end or a sweep (each spends the generation) as it armed
       return;
     }
     timer = next;
@@ -214,26 +215,21 @@ final class AjaxExchanges {
       for (Exchange x : inFlight) {
         if (x.deadline - now <= 0L) {
           expired.add(x);
-        } else if (next == null || x.deadline - next.deadline < 0L) {
-          next = x;
+        } else {
+          untimed.add(x);
+          if (next == null || x.deadline - next.deadline < 0L) {
+            next = x;
+          }
         }
       }
-      if (next != null) {
-        try {
+      try {
+        if (next != null) {
           arm(now, next.deadline);
-        } catch (RuntimeException e) {
-          refused = e;
-          for (Exchange x : inFlight) {
-            if (x.deadline - now > 0L && x.sent != null) {
-              untimed.add(x);
-            }
-          }
-          for (Exchange x : inFlight) {
-            if (x.deadline - now > 0L && x.sent == null) {
-              untimed.add(x);
-            }
-          }
         }
+        untimed.clear(); // timed after all
+      } catch (RuntimeException e) {
+        refused = e;
+        untimed.sort(Comparator.comparing(x -> x.sent == null)); // POSTs first, in the order sent (a stable sort)
       }
     }
     for (Exchange x : expired) {

@@ -37,8 +37,7 @@ public final class ClientSender {
     synchronized (session.lock) {
       if (session.openConnection() != null) {
         sendPlain(event, sent, true);
-      } else if (session.terminated() || session.stopped() != null
-          || !held.offer(new OutboundQueue.Item(event, null, sent), ended)) {
+      } else if (refusesSends() || !held.offer(new OutboundQueue.Item(event, null, sent), ended)) {
         PendingReplies.complete(executor, sent, null, notOpen(event));
       }
     }
@@ -53,7 +52,7 @@ public final class ClientSender {
       throw new IllegalArgumentException("a reply timeout must be positive, got " + timeout);
     }
     synchronized (session.lock) {
-      if (session.terminated() || session.stopped() != null) {
+      if (refusesSends()) {
         // Not registered: its timer would outlive the client (and be refused by a scheduler close() shut down).
         CompletableFuture<Object> closed = new CompletableFuture<>();
         PendingReplies.complete(executor, closed, null, notOpen(event));
@@ -136,6 +135,11 @@ public final class ClientSender {
         session.pending.fail(cb, sendFailed(event, error));
       }
     });
+  }
+
+  /** Whether every send fails at once: the client is closed, or stays closed until connect(); under the lock. */
+  private boolean refusesSends() {
+    return session.terminated() || session.stopped() != null;
   }
 
   private ReplyClosedException notOpen(Event event) {
