@@ -1,5 +1,6 @@
 package io.sente4j.packer.cbor.internal;
 
+import io.sente4j.core.internal.DecimalDigits;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,10 +24,7 @@ final class CborValues {
    * faster than its length (a 1 MiB bignum took 16 seconds to print), and an application prints numbers, its logs
    * and error messages do, and so does any other packer it is relayed to.
    */
-  static final int MAX_DIGITS = 1000;
-  private static final BigInteger TEN_TO_MAX_DIGITS = BigInteger.TEN.pow(MAX_DIGITS);
-  /** 10^1000 needs 3322 bits: a magnitude of more bits has more digits, whatever they are. */
-  private static final int MAX_DIGITS_BITS = TEN_TO_MAX_DIGITS.bitLength();
+  static final int MAX_DIGITS = DecimalDigits.MAX;
 
   /** The first and last second of the years 0000 to 9999, UTC. */
   static final long MIN_SECOND = -62167219200L;
@@ -81,7 +79,7 @@ final class CborValues {
 
   /** Whether {@code n} has at most {@link #MAX_DIGITS} decimal digits, found without turning it into text. */
   static boolean hasAllowedDigits(BigInteger n) {
-    return n.bitLength() <= MAX_DIGITS_BITS && n.abs().compareTo(TEN_TO_MAX_DIGITS) < 0;
+    return DecimalDigits.atMostMax(n);
   }
 
   /** The big-endian bytes of a non-negative {@code n}, without leading zeros (zero is no bytes). */

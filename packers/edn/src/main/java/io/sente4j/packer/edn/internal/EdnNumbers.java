@@ -1,6 +1,7 @@
 package io.sente4j.packer.edn.internal;
 
 import io.sente4j.core.PackerException;
+import io.sente4j.core.internal.DecimalDigits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -29,7 +30,7 @@ final class EdnNumbers {
   /** The longest number literal accepted, in characters. */
   static final int MAX_LENGTH = 1000;
   /** A number of more bits has more than 1000 digits (2^3322 is above 10^1000): too long, before any text is made. */
-  private static final int MAX_BITS = 3322;
+  private static final int MAX_BITS = DecimalDigits.MAX_BITS;
 
   private EdnNumbers() {}
 

@@ -2,6 +2,7 @@ package io.sente4j.packer.json.internal;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import io.sente4j.core.PackerException;
+import io.sente4j.core.internal.DecimalDigits;
 import io.sente4j.packer.json.JsonPacker;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,11 +13,8 @@ import java.math.BigInteger;
  * {@link JsonLimits#MAX_NUMBER_LENGTH}, so that whatever is written can be read back.
  */
 final class NumberText {
-  /**
-   * 1000 decimal digits need at most 3322 bits; a larger bit length is certainly too long, and is refused before
-   * {@link BigInteger#toString()}, which takes more than linear time, is called.
-   */
-  private static final int MAX_BITS = 3322;
+  /** A larger bit length is certainly too long, and is refused before {@code toString} (more than linear time). */
+  private static final int MAX_BITS = DecimalDigits.MAX_BITS;
 
   private NumberText() {}
 

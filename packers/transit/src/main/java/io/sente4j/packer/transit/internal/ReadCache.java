@@ -1,26 +1,14 @@
 package io.sente4j.packer.transit.internal;
 
-import io.sente4j.core.PackerLimits;
-import io.sente4j.core.internal.CacheExpansion;
-
 /**
  * Transit's read cache, as the format defines it and transit-java implements it: within one payload, each cacheable
  * string (a map key of four or more characters, or a keyword, symbol or tag string {@code "~:"}, {@code "~$"},
  * {@code "~#"} of four or more) gets the next of 1,936 slots in order of appearance, and a later {@code "^"} code
  * (one or two base-44 digits from {@code '0'}) names the slot. When the slots run out both sides start again at 0.
- * The cache is bounded by construction, so a peer cannot grow it; what its references stand for is bounded by
- * {@link CacheExpansion}: each is charged the length of the string it names.
+ * The cache is bounded by construction, so a peer cannot grow it; what its references stand for the reader bounds
+ * ({@link io.sente4j.core.internal.CacheExpansion}), charging each the {@link #length} of the string it names.
  */
 final class ReadCache {
-  /** The references of one payload stand for more than {@link io.sente4j.core.PackerLimits#maxCacheExpansion}. */
-  static final class ExpansionRefused extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-
-    ExpansionRefused(String reason) {
-      super(reason);
-    }
-  }
-
   static final int MIN_SIZE_CACHEABLE = 4;
   static final int CODE_DIGITS = 44;
   static final int MAX_ENTRIES = CODE_DIGITS * CODE_DIGITS;
@@ -29,14 +17,8 @@ final class ReadCache {
   private final Object[] slots = new Object[MAX_ENTRIES];
   /** The length of the string each slot's value was read from. */
   private final int[] lengths = new int[MAX_ENTRIES];
-  private final CacheExpansion expansion;
   private int next;
   private boolean wrapped;
-
-  /** An empty cache for one payload of a packer with {@code limits}. */
-  ReadCache(PackerLimits limits) {
-    this.expansion = new CacheExpansion(limits, "characters");
-  }
 
   /** Whether {@code s} takes a slot when read. */
   static boolean isCacheable(String s, boolean asMapKey) {
@@ -60,20 +42,26 @@ final class ReadCache {
   }
 
   /**
-   * The value a reference names.
+   * The slot a reference names.
    *
-   * @throws IllegalArgumentException if {@code ref} is not a well-formed code or names a slot not yet filled, or if
-   *     the references read so far stand for too much text in all
+   * @throws IllegalArgumentException if {@code ref} is not a well-formed code or names a slot not yet filled
    */
-  Object get(String ref) {
+  int slot(String ref) {
     int index = index(ref);
     if (index < 0 || index >= (wrapped ? MAX_ENTRIES : next)) {
       throw new IllegalArgumentException("cache reference \"" + ref + "\" names no value read before it");
     }
-    if (!expansion.charge(lengths[index])) {
-      throw new ExpansionRefused(expansion.refusal());
-    }
-    return slots[index];
+    return index;
+  }
+
+  /** The value in a slot {@link #slot} named. */
+  Object value(int slot) {
+    return slots[slot];
+  }
+
+  /** The length of the string the value in a slot {@link #slot} named was read from. */
+  int length(int slot) {
+    return lengths[slot];
   }
 
   private static int index(String ref) {

@@ -6,6 +6,7 @@ import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.CacheExpansion;
 import io.sente4j.core.internal.HashFloodGuard;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,14 +52,16 @@ abstract class TransitReader {
 
   final String packer;
   final PackerLimits limits;
-  private final ReadCache cache;
+  private final ReadCache cache = new ReadCache();
+  /** What the cache references of the payload have stood for so far. */
+  private final CacheExpansion expansion;
   private final int maxRawDepth;
   private int rawDepth;
 
   TransitReader(String packer, PackerLimits limits) {
     this.packer = packer;
     this.limits = limits;
-    this.cache = new ReadCache(limits);
+    this.expansion = new CacheExpansion(limits, "characters");
     this.maxRawDepth = 2 * limits.maxDepth() + 2;
   }
 
@@ -128,7 +131,11 @@ abstract class TransitReader {
   private Object fromString(String s, boolean asMapKey, long at) {
     try {
       if (ReadCache.isReference(s)) {
-        return cache.get(s);
+        int slot = cache.slot(s);
+        if (!expansion.charge(cache.length(slot))) {
+          throw limit(Limit.CACHE_EXPANSION, limits.maxCacheExpansion(), expansion.refusal(), at);
+        }
+        return cache.value(slot);
       }
       if (!ReadCache.isCacheable(s, asMapKey)) {
         return parse(s);
@@ -136,8 +143,6 @@ abstract class TransitReader {
       Object v = parse(s);
       cache.add(v, s);
       return v;
-    } catch (ReadCache.ExpansionRefused e) {
-      throw limit(Limit.CACHE_EXPANSION, limits.maxCacheExpansion(), e.getMessage(), at);
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage(), at);
     }

@@ -7,6 +7,7 @@ import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.DecimalDigits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -57,12 +58,12 @@ final class WriteCheck {
       }
     } else if (v instanceof BigInteger) {
       BigInteger b = (BigInteger) v;
-      if (b.bitLength() > 3400 || b.toString().length() > Scalars.MAX_NUMBER_LENGTH) {
+      if (b.bitLength() > DecimalDigits.MAX_BITS || b.toString().length() > Scalars.MAX_NUMBER_LENGTH) {
         throw refuse("a BigInteger whose text is longer than " + Scalars.MAX_NUMBER_LENGTH + " characters");
       }
     } else if (v instanceof BigDecimal) {
       BigDecimal d = (BigDecimal) v;
-      if (d.unscaledValue().bitLength() > 3400 || d.precision() > Scalars.MAX_NUMBER_LENGTH
+      if (d.unscaledValue().bitLength() > DecimalDigits.MAX_BITS || d.precision() > Scalars.MAX_NUMBER_LENGTH
           || d.toString().length() > Scalars.MAX_NUMBER_LENGTH) {
         throw refuse("a BigDecimal whose text is longer than " + Scalars.MAX_NUMBER_LENGTH + " characters");
       }
