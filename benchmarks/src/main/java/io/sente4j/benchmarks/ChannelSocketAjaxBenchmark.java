@@ -104,6 +104,8 @@ public class ChannelSocketAjaxBenchmark {
   private HttpCall rawPoll;
   /** What {@link #warmAll} packed, kept so that its packing is not optimised away. */
   long warmedBytes;
+  /** How long {@link #warmAll} runs each benchmark; tests make it zero (each runs once a round). */
+  Duration warmAllEach = WarmAll.EACH;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -149,7 +151,7 @@ public class ChannelSocketAjaxBenchmark {
    * batch seen and no permit left in {@link #pushed}.
    */
   private void warmAll() {
-    WarmAll.run(List.of(this::pushStreamedAjaxServerOnly, this::pushStreamedAjax, this::requestReplyAjax,
+    WarmAll.run(warmAllEach, List.of(this::pushStreamedAjaxServerOnly, this::pushStreamedAjax, this::requestReplyAjax,
         () -> warmedBytes += packerEncodeOnly().byteLength()), this::awaitStreamed);
     pushed.drainPermits(); // the streamed batches' permits: the handler released each before counting it seen
   }

@@ -114,6 +114,8 @@ public class LoopbackBenchmark {
   public String warmup;
   /** What {@link #warmAll} got back, kept so that nothing of it is optimised away. */
   long warmedReplies;
+  /** How long {@link #warmAll} runs each benchmark; tests make it zero (each runs once a round). */
+  Duration warmAllEach = WarmAll.EACH;
 
   FrameCodec codec;
   List<Event> events;
@@ -260,7 +262,7 @@ public class LoopbackBenchmark {
 
   /** Runs every benchmark of the class ({@link WarmAll}), waiting after each until what it sent has arrived. */
   private void warmAll() {
-    WarmAll.run(List.of(this::sente4jClientEvents, this::rawClientEvents, this::rawClientEventsWithCodec,
+    WarmAll.run(warmAllEach, List.of(this::sente4jClientEvents, this::rawClientEvents, this::rawClientEventsWithCodec,
         this::sente4jPushes, this::rawPushes, this::rawPushesWithCodec,
         () -> warmedReplies += sente4jRequestReply().hashCode(), unchecked(this::rawRequestReply),
         unchecked(this::rawRequestReplyWithCodec)), this::awaitInFlight);

@@ -11,23 +11,23 @@ import java.util.List;
  * run). Running all of them first gives every fork the same history.
  */
 final class WarmAll {
-  /** How long each benchmark runs, in each of the {@link #ROUNDS} rounds. */
+  /** How long each benchmark runs, in each of the {@link #ROUNDS} rounds, in a JMH run. */
   static final Duration EACH = Duration.ofMillis(500);
   static final int ROUNDS = 2;
 
   private WarmAll() {}
 
   /**
-   * Runs each of {@code benchmarks} for {@link #EACH}, in order, {@link #ROUNDS} times, calling {@code settle} after
-   * each (to wait until what it sent has arrived).
+   * Runs each of {@code benchmarks} for {@code each} (at least once), in order, {@link #ROUNDS} times, calling {@code
+   * settle} after each (to wait until what it sent has arrived).
    */
-  static void run(List<Runnable> benchmarks, Runnable settle) {
+  static void run(Duration each, List<Runnable> benchmarks, Runnable settle) {
     for (int round = 0; round < ROUNDS; round++) {
       for (Runnable benchmark : benchmarks) {
-        long end = System.nanoTime() + EACH.toNanos();
-        while (System.nanoTime() < end) {
+        long end = System.nanoTime() + each.toNanos();
+        do {
           benchmark.run();
-        }
+        } while (System.nanoTime() < end);
         settle.run();
       }
     }

@@ -68,6 +68,7 @@ class LoopbackBenchmarkTest {
     b.rawClient = "default";
     b.executors = "library";
     b.warmup = "all";
+    b.warmAllEach = java.time.Duration.ZERO;
     b.setUp();
     try {
       assertThat(b.sente4jEventsSeen.get()).as("sente4j's client events").isPositive();

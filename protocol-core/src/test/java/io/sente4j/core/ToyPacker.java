@@ -19,15 +19,17 @@ final class ToyPacker implements Packer {
   static final ToyPacker TEXT_WITHOUT_KEYWORDS = new ToyPacker(false, false);
   static final ToyPacker BINARY = new ToyPacker(true, true);
 
+  private final String name;
   private final boolean keywords;
   private final boolean binary;
   private final PackerLimits limits;
 
   private ToyPacker(boolean keywords, boolean binary) {
-    this(keywords, binary, PackerLimits.defaults());
+    this("toy", keywords, binary, PackerLimits.defaults());
   }
 
-  private ToyPacker(boolean keywords, boolean binary, PackerLimits limits) {
+  private ToyPacker(String name, boolean keywords, boolean binary, PackerLimits limits) {
+    this.name = name;
     this.keywords = keywords;
     this.binary = binary;
     this.limits = limits;
@@ -40,12 +42,17 @@ final class ToyPacker implements Packer {
 
   /** The text packer, stating other limits (which the toy's own reading does not enforce). */
   static ToyPacker textWithLimits(PackerLimits limits) {
-    return new ToyPacker(true, false, limits);
+    return new ToyPacker("toy", true, false, limits);
+  }
+
+  /** The text packer under another name, stating another input limit: a second packer beside {@link #TEXT}. */
+  static ToyPacker named(String name, int maxInputBytes) {
+    return new ToyPacker(name, true, false, PackerLimits.builder().maxInputBytes(maxInputBytes).build());
   }
 
   @Override
   public String name() {
-    return "toy";
+    return name;
   }
 
   @Override

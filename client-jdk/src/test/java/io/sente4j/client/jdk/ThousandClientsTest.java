@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,7 +55,7 @@ class ThousandClientsTest {
     // whose POST body arrived before the server had accepted it (a SYN-cookie connection past its first segment),
     // and the JDK client does not retry a POST, so a reply failed with "header parser received no bytes".
     JettyChannelServer jetty = JettyChannelServer.builder(server).host("127.0.0.1").port(0)
-        .customize(jettyServer -> ((ServerConnector) jettyServer.getConnectors()[0]).setAcceptQueueSize(CLIENTS * 2))
+        .acceptQueueSize(CLIENTS * 2)
         .start();
     try {
       List<CompletableFuture<?>> connected = new ArrayList<>();
