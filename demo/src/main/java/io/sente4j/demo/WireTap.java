@@ -36,7 +36,17 @@ final class WireTap implements ClientTransport {
   @Override
   public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> headers,
       ChannelListener listener) {
-    return inner.openWebSocket(uri, headers, new ChannelListener() {
+    return inner.openWebSocket(uri, headers, tapped(listener));
+  }
+
+  @Override
+  public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> headers,
+      ChannelListener listener, int maxFrameBytes) {
+    return inner.openWebSocket(uri, headers, tapped(listener), maxFrameBytes);
+  }
+
+  private ChannelListener tapped(ChannelListener listener) {
+    return new ChannelListener() {
       @Override
       public void onMessage(Payload payload) {
         received.add(text(payload));
@@ -52,7 +62,7 @@ final class WireTap implements ClientTransport {
       public void onError(Throwable error) {
         listener.onError(error);
       }
-    });
+    };
   }
 
   /** The Ajax exchanges answered so far, in the order of their answers: the request, then the response. */
@@ -62,10 +72,18 @@ final class WireTap implements ClientTransport {
 
   @Override
   public CompletableFuture<HttpReply> request(HttpCall call) {
+    return tapped(call, inner.request(call));
+  }
+
+  @Override
+  public CompletableFuture<HttpReply> request(HttpCall call, int maxFrameBytes) {
+    return tapped(call, inner.request(call, maxFrameBytes));
+  }
+
+  private CompletableFuture<HttpReply> tapped(HttpCall call, CompletableFuture<HttpReply> reply) {
     String query = call.uri().getRawQuery() == null ? "" : call.uri().getRawQuery();
     String what = call.method().equals("POST") ? "POST " + ppstr(call)
         : query.contains("handshake%3F=") ? "GET (handshake)" : "GET (long-poll)";
-    CompletableFuture<HttpReply> reply = inner.request(call);
     reply.thenAccept(r -> exchanges.add(what + " -> " + r.status() + " " + text(r.body())));
     return reply;
   }

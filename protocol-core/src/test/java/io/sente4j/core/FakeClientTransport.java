@@ -33,6 +33,7 @@ final class FakeClientTransport implements ClientTransport {
   private final BlockingQueue<FakeHttpExchange> gets = new LinkedBlockingQueue<>();
   private final BlockingQueue<FakeHttpExchange> posts = new LinkedBlockingQueue<>();
   private final List<FakeHttpExchange> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<Integer> frameLimits = Collections.synchronizedList(new ArrayList<>());
 
   FakeClientTransport(Executor io, Packer packer) {
     this.io = io;
@@ -112,6 +113,26 @@ final class FakeClientTransport implements ClientTransport {
     all.add(c); // after the completion is queued, so that what the test sends next follows it on the I/O thread
     opened.add(c);
     return f;
+  }
+
+  /** The frame limit the client gave with each open and request, in order. */
+  List<Integer> frameLimits() {
+    synchronized (frameLimits) {
+      return new ArrayList<>(frameLimits);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> headers,
+      ChannelListener listener, int maxFrameBytes) {
+    frameLimits.add(maxFrameBytes);
+    return openWebSocket(uri, headers, listener);
+  }
+
+  @Override
+  public CompletableFuture<HttpReply> request(HttpCall call, int maxFrameBytes) {
+    frameLimits.add(maxFrameBytes);
+    return request(call);
   }
 
   @Override

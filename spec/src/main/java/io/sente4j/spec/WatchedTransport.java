@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A client transport that passes everything through to the transport under test and counts, per client id, the
@@ -46,6 +48,17 @@ final class WatchedTransport implements ClientTransport {
   @Override
   public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> headers,
       ChannelListener listener) {
+    return watched(uri, listener, counting -> inner.openWebSocket(uri, headers, counting));
+  }
+
+  @Override
+  public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> headers,
+      ChannelListener listener, int maxFrameBytes) {
+    return watched(uri, listener, counting -> inner.openWebSocket(uri, headers, counting, maxFrameBytes));
+  }
+
+  private CompletableFuture<Channel> watched(URI uri, ChannelListener listener,
+      Function<ChannelListener, CompletableFuture<Channel>> open) {
     String clientId = clientId(uri);
     AtomicInteger count = messages.computeIfAbsent(clientId, k -> new AtomicInteger());
     ChannelListener counting = new ChannelListener() {
@@ -65,7 +78,7 @@ final class WatchedTransport implements ClientTransport {
         listener.onError(error);
       }
     };
-    return inner.openWebSocket(uri, headers, counting).thenApply(channel -> {
+    return open.apply(counting).thenApply(channel -> {
       opens.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
       channels.put(clientId, channel);
       return channel;
@@ -74,6 +87,15 @@ final class WatchedTransport implements ClientTransport {
 
   @Override
   public CompletableFuture<HttpReply> request(HttpCall call) {
+    return watched(call, () -> inner.request(call));
+  }
+
+  @Override
+  public CompletableFuture<HttpReply> request(HttpCall call, int maxFrameBytes) {
+    return watched(call, () -> inner.request(call, maxFrameBytes));
+  }
+
+  private CompletableFuture<HttpReply> watched(HttpCall call, Supplier<CompletableFuture<HttpReply>> request) {
     String clientId = clientId(call.uri());
     boolean get = call.method().equals("GET");
     CompletableFuture<HttpReply> result = new CompletableFuture<>();
@@ -89,7 +111,7 @@ final class WatchedTransport implements ClientTransport {
       if (result.isDone()) {
         return; // the client gave up on it while it was stalled
       }
-      CompletableFuture<HttpReply> sent = inner.request(call);
+      CompletableFuture<HttpReply> sent = request.get();
       sent.whenComplete((reply, error) -> {
         end.run();
         if (error != null) {

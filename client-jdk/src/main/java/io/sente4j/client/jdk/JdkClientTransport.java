@@ -49,11 +49,13 @@ import java.util.concurrent.TimeUnit;
  *     .build();
  * }</pre>
  *
- * <p>Responses and WebSocket messages are read up to the frame limit (1 MiB by default; set it to the packer's
- * {@code maxInputBytes}): a longer message closes the WebSocket with {@code too-large} (1009 as this side sees it;
- * the JDK cannot send 1009, so the server gets 1011 with the text {@code too-large}), a longer response body (over
- * three times the limit plus 4 KiB, and never over 2,147,483,639 bytes, the largest array) fails its request; one
- * that declares such a length is refused unread.
+ * <p>Responses and WebSocket messages are read up to the frame limit: by default the client's packer's {@code
+ * maxInputBytes}, which a {@code ChannelSocketClient} gives with each opening and request (1 MiB, the packers'
+ * default, for a caller that gives none), or the builder's {@link Builder#maxFrameBytes} when set. A longer message
+ * closes the WebSocket with {@code too-large} (1009 as this side sees it; the JDK cannot send 1009, so the server gets
+ * 1011 with the text {@code too-large}), a longer response body (over three times the limit plus 4 KiB, and never
+ * over 2,147,483,639 bytes, the largest array) fails its request; one that declares such a length is refused
+ * unread.
  *
  * <p>Threads: the {@link HttpClient} the transport makes for itself reads WebSocket messages on its one selector
  * thread (it has a direct executor), which saves a thread hand-off per message read; the client's application code
@@ -84,6 +86,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
   private final Map<String, List<String>> headers;
   private final Duration connectTimeout;
   private final Duration closeTimeout;
+  /** The builder's frame limit, or 0 when not set: then each opening and request takes its caller's. */
   private final int maxFrameBytes;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   /**
@@ -146,11 +149,23 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     return new Builder();
   }
 
+  /** Opens a WebSocket whose messages are bounded by the builder's frame limit, or else by 1 MiB. */
   @Override
   public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> requestHeaders,
       ChannelListener listener) {
+    return openWebSocket(uri, requestHeaders, listener, PackerLimits.DEFAULT_MAX_INPUT_BYTES);
+  }
+
+  /**
+   * Opens a WebSocket whose messages are bounded by the builder's frame limit, or else by {@code maxFrameBytes}.
+   *
+   * @throws IllegalArgumentException if {@code maxFrameBytes} is less than 1
+   */
+  @Override
+  public CompletableFuture<Channel> openWebSocket(URI uri, Map<String, List<String>> requestHeaders,
+      ChannelListener listener, int maxFrameBytes) {
     Objects.requireNonNull(uri, "uri");
-    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, maxFrameBytes, closeTimeout, timer);
+    JdkWebSocketChannel channel = new JdkWebSocketChannel(listener, frameLimit(maxFrameBytes), closeTimeout, timer);
     CompletableFuture<Channel> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(new IllegalStateException("the transport is closed"));
@@ -213,9 +228,22 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     return error;
   }
 
+  /** Makes a request whose response body is bounded by the builder's frame limit, or else by 1 MiB. */
   @Override
   public CompletableFuture<HttpReply> request(HttpCall call) {
+    return request(call, PackerLimits.DEFAULT_MAX_INPUT_BYTES);
+  }
+
+  /**
+   * Makes a request whose response body is bounded by the builder's frame limit, or else by {@code maxFrameBytes}
+   * (three times the limit plus 4 KiB, as the class says).
+   *
+   * @throws IllegalArgumentException if {@code maxFrameBytes} is less than 1
+   */
+  @Override
+  public CompletableFuture<HttpReply> request(HttpCall call, int maxFrameBytes) {
     Objects.requireNonNull(call, "call");
+    int limit = frameLimit(maxFrameBytes);
     HttpRequest.Builder b = HttpRequest.newBuilder(toHttp(call.uri()));
     if (!call.timeout().isZero() && !call.timeout().isNegative()) {
       b.timeout(call.timeout());
@@ -235,7 +263,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     }
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      exchange = http.sendAsync(b.build(), BoundedBody.handler(maxFrameBytes, what));
+      exchange = http.sendAsync(b.build(), BoundedBody.handler(limit, what));
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return result;
@@ -263,6 +291,14 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
       exchange.cancel(true); // closed while this request was being made
     }
     return result;
+  }
+
+  /** The builder's frame limit when it set one (the application's choice wins), else the caller's. */
+  private int frameLimit(int callers) {
+    if (callers < 1) {
+      throw new IllegalArgumentException("maxFrameBytes must be at least 1: " + callers);
+    }
+    return maxFrameBytes > 0 ? maxFrameBytes : callers;
   }
 
   /**
@@ -344,7 +380,7 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     private CookieHandler cookieHandler;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration closeTimeout = Duration.ofSeconds(10);
-    private int maxFrameBytes = PackerLimits.DEFAULT_MAX_INPUT_BYTES;
+    private int maxFrameBytes; // 0: each caller's, the client's packer's maxInputBytes
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
     private Builder() {}
@@ -421,9 +457,11 @@ public final class JdkClientTransport implements ClientTransport, AutoCloseable 
     /**
      * The frame limit: the largest WebSocket message joined from its parts, and a third of the largest response
      * body (less 4 KiB) read, which is never over 2,147,483,639 bytes, the largest array (the bound for a frame limit
-     * over 715,826,514 bytes); default 1 MiB, the packers' default {@code maxInputBytes}. The transport does not see
-     * the client's packer: raise this with the packer's {@code maxInputBytes}, or longer pushes close the connection
-     * as {@code too-large}.
+     * over 715,826,514 bytes). By default the transport takes, for each WebSocket and request, the frame limit its
+     * caller gives: a {@code ChannelSocketClient} gives its packer's {@code maxInputBytes}, so raising that is
+     * enough; a caller that gives none (the SPI's forms without a limit) gets 1 MiB, the packers' default. Set this
+     * to bound every client of the transport to one limit instead, above or below their packers'; it wins over
+     * theirs.
      *
      * @throws IllegalArgumentException if less than 1
      */

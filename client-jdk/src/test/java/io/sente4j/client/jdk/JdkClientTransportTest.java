@@ -2,6 +2,7 @@ package io.sente4j.client.jdk;
 
 import static io.sente4j.client.jdk.LoopbackIntegrationTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Channel;
@@ -145,6 +146,30 @@ class JdkClientTransportTest {
     server.send(Payload.binary(Bytes.wrap(new byte[limit + 1])));
     assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
     assertThat(got).hasSize(2);
+  }
+
+  @Test
+  @Timeout(60)
+  void aCallersFrameLimitOfOneByteBoundsItsWebSocketAndLessIsRefused() throws Exception {
+    URI uri = serve(1 << 20);
+    List<Payload> got = new CopyOnWriteArrayList<>();
+    CompletableFuture<Integer> closed = new CompletableFuture<>();
+    Recorder recorder = new Recorder(got, closed);
+    JdkClientTransport client = JdkClientTransport.create();
+    HttpCall call = new HttpCall("GET", URI.create(uri.toString().replace("ws:", "http:")), Map.of(),
+        Payload.text(""), null, Duration.ofSeconds(5));
+    assertThatThrownBy(() -> client.openWebSocket(uri, Map.of(), recorder, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxFrameBytes must be at least 1: 0");
+    assertThatThrownBy(() -> client.request(call, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxFrameBytes must be at least 1: 0");
+    client.openWebSocket(uri, Map.of(), recorder, 1).get(10, TimeUnit.SECONDS);
+    Channel server = serverSide.get(10, TimeUnit.SECONDS);
+    server.send(Payload.text("a")).get(10, TimeUnit.SECONDS);
+    await("the one-byte message", () -> got.size() == 1);
+    assertThat(got.get(0).asText()).isEqualTo("a");
+    server.send(Payload.text("ab"));
+    assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(got).hasSize(1);
   }
 
   /**

@@ -68,7 +68,7 @@ public final class AjaxConnection implements ClientConnection {
     this.timeout = timeout;
     this.clientId = clientId;
     this.events = events;
-    this.exchanges = new AjaxExchanges(transport, scheduler, timeout, mdc);
+    this.exchanges = new AjaxExchanges(transport, codec.packer().limits().maxInputBytes(), scheduler, timeout, mdc);
   }
 
   @Override

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  */
 final class AjaxExchanges {
   private final ClientTransport transport;
+  private final int maxFrameBytes;
   private final Scheduler scheduler;
   private final Duration timeout;
   private final long timeoutNanos;
@@ -51,12 +52,15 @@ final class AjaxExchanges {
    * Creates the set for one connection.
    *
    * @param transport makes the requests
+   * @param maxFrameBytes the client's frame limit, which the transport may size its response bound from
    * @param scheduler runs the timeouts
    * @param timeout the Ajax timeout
    * @param mdc runs the answers' handling with the client's ids in the MDC
    */
-  AjaxExchanges(ClientTransport transport, Scheduler scheduler, Duration timeout, Consumer<Runnable> mdc) {
+  AjaxExchanges(ClientTransport transport, int maxFrameBytes, Scheduler scheduler, Duration timeout,
+      Consumer<Runnable> mdc) {
     this.transport = transport;
+    this.maxFrameBytes = maxFrameBytes;
     this.scheduler = scheduler;
     this.timeout = timeout;
     this.timeoutNanos = TimeUnit.NANOSECONDS.convert(timeout); // saturated: past ~292 years means never
@@ -130,7 +134,7 @@ final class AjaxExchanges {
     }
     CompletableFuture<HttpReply> request;
     try {
-      request = transport.request(call);
+      request = transport.request(call, maxFrameBytes);
     } catch (RuntimeException e) { // a transport that has been shut down
       request = CompletableFuture.failedFuture(e);
     }

@@ -64,7 +64,7 @@ public final class WebSocketConnection implements ClientConnection, ChannelListe
     }
     CompletableFuture<Channel> opening;
     try {
-      opening = transport.openWebSocket(uri, headers, this);
+      opening = transport.openWebSocket(uri, headers, this, codec.packer().limits().maxInputBytes());
     } catch (RuntimeException e) {
       events.failed(this, e);
       return;

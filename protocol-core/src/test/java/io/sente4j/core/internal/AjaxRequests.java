@@ -5,6 +5,7 @@ import io.sente4j.core.ChannelListener;
 import io.sente4j.core.ClientTransport;
 import io.sente4j.core.HttpCall;
 import io.sente4j.core.HttpReply;
+import io.sente4j.core.PackerLimits;
 import io.sente4j.core.Payload;
 import io.sente4j.core.Scheduler;
 import java.net.URI;
@@ -31,7 +32,7 @@ final class AjaxRequests implements ClientTransport {
 
   AjaxRequests(Scheduler scheduler, Duration timeout) {
     this.scheduler = scheduler;
-    this.exchanges = new AjaxExchanges(this, scheduler, timeout, Runnable::run);
+    this.exchanges = new AjaxExchanges(this, PackerLimits.DEFAULT_MAX_INPUT_BYTES, scheduler, timeout, Runnable::run);
   }
 
   /** One request sent through the exchanges. */
