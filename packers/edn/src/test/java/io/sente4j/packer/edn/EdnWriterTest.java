@@ -106,7 +106,7 @@ class EdnWriterTest {
 
   /**
    * {@code toString} gives 1.23456789E+2147483655, an exponent beyond an int that no reader reads, so the writer
-   * refused a value it reads itself (from {@code 123.456789E2147483649M}) and CBOR carries; its unscaled digits and
+   * refused a value it reads itself (from {@code 123.456E2147483647M}) and CBOR carries; its unscaled digits and
    * -scale read back exactly.
    */
   @Test
