@@ -120,10 +120,11 @@ public final class CodecException extends Sente4jException {
 
   /**
    * The value's text, cut at 60 characters. A collection is walked only as far as shown: its whole text could be
-   * megabytes (or, nested deeply, overflow the stack) for the 60 characters a message keeps.
+   * megabytes (or, nested deeply, overflow the stack) for the 60 characters a message keeps; a number of more than
+   * 1,000 digits is shown by its size, as printing one of a few megabits takes seconds.
    */
-  private static String text(Object value) {
-    return value instanceof Collection || value instanceof Map || value instanceof Tagged
+  static String text(Object value) {
+    return value instanceof Collection || value instanceof Map || value instanceof Tagged || value instanceof Number
         ? Preview.of(value, MAX_SHOWN) : shorten(String.valueOf(value));
   }
 

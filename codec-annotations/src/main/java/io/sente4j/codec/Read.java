@@ -2,6 +2,7 @@ package io.sente4j.codec;
 
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
+import io.sente4j.core.internal.DecimalDigits;
 import io.sente4j.core.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -77,7 +78,7 @@ public final class Read {
       if (b.bitLength() < 64) {
         return b.longValue();
       }
-      throw CodecException.of(b + " is out of range for long");
+      throw CodecException.of(CodecException.text(b) + " is out of range for long");
     }
     throw CodecException.expected("an integer", value);
   }
@@ -118,9 +119,14 @@ public final class Read {
       return n.doubleValue();
     }
     if (value instanceof BigDecimal || value instanceof BigInteger) {
+      if (value instanceof BigDecimal && !DecimalDigits.cheapText((Number) value)) {
+        // BigDecimal.doubleValue parses the number's text (JDK 17): seconds for a few megabits.
+        throw CodecException.of(CodecException.text(value) + " has more than the " + DecimalDigits.MAX
+            + " digits a packer reads, too many to convert to double");
+      }
       double d = ((Number) value).doubleValue();
       if (Double.isInfinite(d)) {
-        throw CodecException.of(value + " is out of range for double");
+        throw CodecException.of(CodecException.text(value) + " is out of range for double");
       }
       return d;
     }

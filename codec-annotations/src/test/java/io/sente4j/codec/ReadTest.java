@@ -2,11 +2,13 @@ package io.sente4j.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,41 @@ class ReadTest {
     assertThat(Read.int64(7)).isEqualTo(7L);
     assertThatThrownBy(() -> Read.int64(BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE)))
         .hasMessage("-9223372036854775809 is out of range for long");
+  }
+
+  /**
+   * A number of a few megabits (no packer reads one, but a codec can be handed one) took seconds: its text was made
+   * for the message, and BigDecimal.doubleValue makes it too.
+   */
+  @Test
+  void numbersOfMillionsOfBitsAreRefusedBySizeWithoutPrintingThem() {
+    BigInteger huge = BigInteger.ONE.shiftLeft(4_000_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertThatThrownBy(() -> Read.int64(huge)).isInstanceOf(CodecException.class)
+          .hasMessage("<BigInteger of 4000001 bits> is out of range for long");
+      assertThatThrownBy(() -> Read.int32(huge)).hasMessage("<BigInteger of 4000001 bits> is out of range for long");
+      assertThatThrownBy(() -> Read.float64(huge)).hasMessage("<BigInteger of 4000001 bits> is out of range for double");
+      assertThatThrownBy(() -> Read.float32(new BigDecimal(huge, 1_204_000))).isInstanceOf(CodecException.class)
+          .hasMessage("<BigDecimal of 4000001 bits, scale 1204000> has more than the 1000 digits a packer reads, too"
+              + " many to convert to double");
+      assertThatThrownBy(() -> Read.bigInteger(new BigDecimal(huge, -1))).isInstanceOf(CodecException.class)
+          .hasMessage("expected an integer, got BigDecimal <BigDecimal of 4000001 bits, scale -1>");
+    });
+  }
+
+  /** Huge exponents cost nothing: the text of 1E+999999999 is short, and its double is found from it. */
+  @Test
+  void decimalsWithHugeExponentsConvertOrAreRefusedAsOutOfRange() {
+    assertThatThrownBy(() -> Read.float64(new BigDecimal("1E999999999")))
+        .hasMessage("1E+999999999 is out of range for double");
+    assertThatThrownBy(() -> Read.float64(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE)))
+        .hasMessage("1E+2147483648 is out of range for double");
+    assertThat(Read.float64(new BigDecimal("1E-999999999"))).isEqualTo(0.0);
+    assertThat(Read.bigDecimal(new BigDecimal("1E999999999"))).isEqualTo(new BigDecimal("1E999999999"));
+    assertThatThrownBy(() -> Read.int64(new BigDecimal("1E999999999")))
+        .hasMessage("expected an integer, got BigDecimal 1E+999999999");
+    assertThatThrownBy(() -> Read.float64(new BigDecimal(BigInteger.TEN.pow(999), -10)))
+        .hasMessage("1." + "0".repeat(58) + "... is out of range for double");
   }
 
   @Test

@@ -72,7 +72,8 @@ public final class Preview {
     } else if (value == null || value instanceof CharSequence || value instanceof Number
         || value instanceof Boolean || value instanceof Character || value instanceof Keyword
         || value instanceof Symbol || value instanceof Instant || value instanceof UUID || value instanceof Bytes) {
-      String s = String.valueOf(value); // bounded: Bytes shows at most 32 bytes, the others are scalars
+      // Bounded: Bytes shows at most 32 bytes, the others are scalars (a huge number is shown by its size).
+      String s = value instanceof Number ? DecimalDigits.text((Number) value) : String.valueOf(value);
       sb.append(s, 0, Math.min(s.length(), max + 1));
     } else {
       // Not a data-model value: its toString could be anything, so name its type only.

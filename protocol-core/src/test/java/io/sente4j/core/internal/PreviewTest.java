@@ -3,6 +3,8 @@ package io.sente4j.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sente4j.core.Keyword;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +26,13 @@ class PreviewTest {
   void cutsAtTheLimitAndSaysSo() {
     assertThat(Preview.of("abcdefghij", 5)).isEqualTo("abcde...");
     assertThat(Preview.of(List.of(1L, 2L, 3L, 4L, 5L, 6L), 7)).isEqualTo("[1, 2, ...");
+  }
+
+  @Test
+  void showsANumberOfMillionsOfBitsByItsSize() {
+    BigInteger huge = BigInteger.ONE.shiftLeft(4_000_000);
+    assertThat(Preview.of(List.of(huge, new BigDecimal(huge, 2)), 200))
+        .isEqualTo("[<BigInteger of 4000001 bits>, <BigDecimal of 4000001 bits, scale 2>]");
   }
 
   @Test

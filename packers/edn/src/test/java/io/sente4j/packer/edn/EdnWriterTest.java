@@ -98,11 +98,24 @@ class EdnWriterTest {
     BigDecimal top = new BigDecimal(BigInteger.ONE, -Integer.MAX_VALUE);
     assertThat(write(top)).isEqualTo("1E+2147483647M");
     assertThat(Edn.read(write(top))).isEqualTo(top);
-    for (BigDecimal d : List.of(new BigDecimal(BigInteger.valueOf(123456789), -Integer.MAX_VALUE),
-        new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE))) {
-      assertThatThrownBy(() -> write(d)).as("%s", d).isInstanceOf(PackerException.class)
-          .hasMessageContaining("exponent of its literal is beyond the range of an int");
-    }
+    assertThatThrownBy(() -> write(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE)))
+        .isInstanceOf(PackerException.class)
+        .hasMessage("edn: cannot write the BigDecimal 1E+2147483648: the exponent of its literal, 2^31, is beyond the"
+            + " range of an int, which neither this reader nor Clojure's reads");
+  }
+
+  /**
+   * {@code toString} gives 1.23456789E+2147483655, an exponent beyond an int that no reader reads, so the writer
+   * refused a value it reads itself (from {@code 123.456E2147483647M}) and CBOR carries; its unscaled digits and
+   * -scale read back exactly.
+   */
+  @Test
+  void writesADecimalWhoseUsualExponentPassesAnIntAsItsUnscaledDigitsAndScale() {
+    BigDecimal d = new BigDecimal(BigInteger.valueOf(123456789), -Integer.MAX_VALUE);
+    assertThat(write(d)).isEqualTo("123456789E+2147483647M");
+    assertThat(Edn.read(write(d))).isEqualTo(d);
+    BigDecimal read = (BigDecimal) Edn.read("123.456E2147483647M");
+    assertThat(Edn.read(write(read))).isEqualTo(read);
   }
 
   @Test

@@ -26,8 +26,10 @@ import io.sente4j.packer.transit.internal.TransitCodec;
  * as {@code Bytes}.
  *
  * <p><b>Refused</b> with a {@link io.sente4j.core.PackerException}: strings and characters holding a lone surrogate;
- * numbers whose text would be longer than 1000 characters, or (a {@code BigDecimal}) have an exponent beyond the
- * range of an int, which no Transit reader on the JVM reads; instants beyond the milliseconds a long holds; a {@code
+ * numbers whose text would be longer than 1000 characters; a {@code BigDecimal} of scale {@code Integer.MIN_VALUE},
+ * whose exponent (2^31) no Transit reader on the JVM reads (one whose usual text has an exponent beyond an int, as
+ * {@code 1.23456789E+2147483655}, is written {@code "~f123456789E+2147483647"}, which they read back exactly);
+ * instants beyond the milliseconds a long holds; a {@code
  * Tagged} whose tag Transit reads as something else (a single-character tag of Transit's own, such as {@code u},
  * or {@code set}, {@code list}, {@code cmap}, {@code array}, {@code map}) or whose single-character tag is on a
  * value that is not a string; objects outside the data model; values nested deeper than {@link

@@ -71,13 +71,19 @@ final class TransitDomain {
       return !Character.isSurrogate((Character) v);
     }
     if (v instanceof BigDecimal) {
-      try {
-        new BigDecimal(v.toString());
-      } catch (NumberFormatException e) {
-        return false; // an exponent beyond an int
+      BigDecimal d = (BigDecimal) v;
+      if (d.scale() == Integer.MIN_VALUE) {
+        return false; // 1E+2147483648: no layout of its text has an exponent within an int
       }
+      String text = d.toString();
+      try {
+        new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        text = d.unscaledValue() + "E+" + -d.scale(); // toString's exponent is beyond an int; this one is not
+      }
+      return text.length() <= 1000;
     }
-    if (v instanceof BigInteger || v instanceof BigDecimal) {
+    if (v instanceof BigInteger) {
       return v.toString().length() <= 1000;
     }
     if (v instanceof Instant) {

@@ -2,6 +2,7 @@ package io.sente4j.packer.edn.internal;
 
 import io.sente4j.core.PackerException;
 import io.sente4j.core.internal.DecimalDigits;
+import io.sente4j.core.internal.DecimalText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -138,24 +139,21 @@ final class EdnNumbers {
 
   /**
    * The literal of {@code d}, {@code M} included, for the writer: one this reader (and Clojure's, which reads it
-   * with {@code new BigDecimal(String)} too) reads back.
+   * with {@code new BigDecimal(String)} too) reads back ({@link DecimalText}: {@code 123456789E+2147483647M} where
+   * {@code toString} gives an exponent beyond an int).
    *
-   * @throws PackerException if it would be longer than {@value #MAX_LENGTH} characters, or its exponent is beyond
-   *     the range of an int (as for an unscaled value of 123456789 and a scale of -2147483647)
+   * @throws PackerException if it would be longer than {@value #MAX_LENGTH} characters, or its scale is {@link
+   *     Integer#MIN_VALUE}, whose exponent no literal read by {@code new BigDecimal(String)} has
    */
   static String literal(BigDecimal d) {
     if (d.unscaledValue().bitLength() > MAX_BITS) {
       throw tooLong("a BigDecimal of " + d.unscaledValue().bitLength() + " bits");
     }
-    String digits = d.toString();
+    String digits = DecimalText.of(d).orElseThrow(() -> new PackerException(EdnErrors.PACKER, "cannot write the"
+        + " BigDecimal " + d + ": the exponent of its literal, 2^31, is beyond the range of an int, which neither this"
+        + " reader nor Clojure's reads"));
     if (digits.length() + 1 > MAX_LENGTH) {
       throw tooLong("a BigDecimal of " + digits.length() + " characters");
-    }
-    try {
-      new BigDecimal(digits);
-    } catch (NumberFormatException e) {
-      throw new PackerException(EdnErrors.PACKER, "cannot write the BigDecimal " + digits + ": the exponent of its"
-          + " literal is beyond the range of an int, which neither this reader nor Clojure's reads");
     }
     return digits + 'M';
   }

@@ -3,6 +3,7 @@ package io.sente4j.packer.msgpack.internal;
 import io.sente4j.core.PackerException;
 import io.sente4j.core.PackerLimitException;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.DecimalDigits;
 import io.sente4j.packer.msgpack.MsgpackPacker;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,15 +18,14 @@ final class Refusals {
           + ": Sente's MessagePack has no tags, so Tagged is outside the msgpack packer's domain");
     }
     if (v instanceof BigDecimal) {
-      return refuse("cannot pack the decimal " + abbreviate(v.toString()) + "M: Sente's MessagePack has no "
+      return refuse("cannot pack the decimal " + literal((BigDecimal) v, "M") + ": Sente's MessagePack has no "
           + "decimal type, so BigDecimal is outside the msgpack packer's domain");
     }
     return refuse("cannot pack a value of class " + v.getClass().getName() + ": it is not in the data model");
   }
 
   static PackerException bigInteger(BigInteger b) {
-    return refuse("cannot pack the integer " + abbreviate(b.toString())
-        + "N: MessagePack integers range from -2^63 to 2^64-1");
+    return refuse("cannot pack the integer " + literal(b, "N") + ": MessagePack integers range from -2^63 to 2^64-1");
   }
 
   static PackerException loneSurrogate(String what, int index, char c) {
@@ -39,6 +39,11 @@ final class Refusals {
 
   private static PackerException refuse(String reason) {
     return new PackerException(MsgpackPacker.NAME, reason);
+  }
+
+  /** The number's literal, cut for a message; one of more than 1,000 digits by its size, as printing it takes seconds. */
+  private static String literal(Number n, String suffix) {
+    return DecimalDigits.cheapText(n) ? abbreviate(n.toString()) + suffix : DecimalDigits.text(n);
   }
 
   private static String abbreviate(String s) {

@@ -8,6 +8,7 @@ import io.sente4j.core.PackerLimitException.Limit;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
 import io.sente4j.core.internal.DecimalDigits;
+import io.sente4j.core.internal.DecimalText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -63,15 +64,14 @@ final class WriteCheck {
       }
     } else if (v instanceof BigDecimal) {
       BigDecimal d = (BigDecimal) v;
-      if (d.unscaledValue().bitLength() > DecimalDigits.MAX_BITS || d.precision() > Scalars.MAX_NUMBER_LENGTH
-          || d.toString().length() > Scalars.MAX_NUMBER_LENGTH) {
+      if (d.unscaledValue().bitLength() > DecimalDigits.MAX_BITS || d.precision() > Scalars.MAX_NUMBER_LENGTH) {
         throw refuse("a BigDecimal whose text is longer than " + Scalars.MAX_NUMBER_LENGTH + " characters");
       }
-      try {
-        new BigDecimal(d.toString()); // what a reader does with "~f" text, here and in transit-java
-      } catch (NumberFormatException e) {
-        throw refuse("the BigDecimal " + d + ", whose text has an exponent beyond the range of an int, which no"
-            + " Transit reader on the JVM reads");
+      // The text WriteHandlers writes, which a reader reads with new BigDecimal(String), here and in transit-java.
+      String text = DecimalText.of(d).orElseThrow(() -> refuse("the BigDecimal " + d + ", whose text has an"
+          + " exponent (2^31) beyond the range of an int, which no Transit reader on the JVM reads"));
+      if (text.length() > Scalars.MAX_NUMBER_LENGTH) {
+        throw refuse("a BigDecimal whose text is longer than " + Scalars.MAX_NUMBER_LENGTH + " characters");
       }
     } else if (v instanceof Instant) {
       try {

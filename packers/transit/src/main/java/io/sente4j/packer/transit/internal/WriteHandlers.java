@@ -6,6 +6,8 @@ import io.sente4j.core.Bytes;
 import io.sente4j.core.Keyword;
 import io.sente4j.core.Symbol;
 import io.sente4j.core.Tagged;
+import io.sente4j.core.internal.DecimalText;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
  * The transit-java write handlers for the data model's types that transit-java does not know, or writes otherwise
  * than the data model wants: sente4j's {@link Keyword} and {@link Symbol} as Transit keywords and symbols, {@link
  * Bytes}, {@link Instant} as milliseconds (tag {@code m}, as transit-java writes a {@code Date}), {@link Tagged} as
- * a tagged value, a {@code Float} as the double it widens to, and every {@link List} as an array.
+ * a tagged value, a {@code Float} as the double it widens to, a {@code BigDecimal} as text every reader reads back,
+ * and every {@link List} as an array.
  */
 final class WriteHandlers {
   private WriteHandlers() {}
@@ -30,7 +33,16 @@ final class WriteHandlers {
     custom.put(List.class, new Handler<List<?>>("array", l -> l, null));
     custom.put(Tagged.class, new TaggedHandler());
     custom.put(Float.class, new FloatHandler());
+    custom.put(BigDecimal.class, new Handler<BigDecimal>("f", WriteHandlers::decimal, WriteHandlers::decimal));
     return TransitFactory.writeHandlerMap(custom);
+  }
+
+  /**
+   * A decimal's {@code "~f"} text: its {@code toString}, which transit-java writes, save where that has an exponent
+   * beyond an int that no reader reads ({@link DecimalText}). {@link WriteCheck} has refused a decimal with no text.
+   */
+  private static String decimal(BigDecimal d) {
+    return DecimalText.of(d).orElseThrow();
   }
 
   private static final class Handler<T> implements WriteHandler<T, Object> {
