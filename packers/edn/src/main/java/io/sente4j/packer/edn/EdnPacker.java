@@ -26,9 +26,9 @@ import java.util.Objects;
  * infinities ({@code ##NaN ##Inf ##-Inf}, Clojure's extension since 1.9). Instants are carried to the nanosecond
  * in the years 0000 to 9999; outside them there is no {@code #inst} text, and packing refuses them. Also refused:
  * a {@code BigInteger} or {@code BigDecimal} whose literal would be longer than the 1000 characters the reader reads,
- * or a {@code BigDecimal} of scale {@code Integer.MIN_VALUE}, whose exponent (2^31) no Java or Clojure reader reads (a
- * {@code BigDecimal} whose usual text has an exponent beyond an int, as {@code 1.23456789E+2147483655}, is written as its
- * unscaled digits and scale, {@code 123456789E+2147483647M}, which they read back exactly);
+ * or a {@code BigDecimal} of scale {@code Integer.MIN_VALUE}, whose exponent (2^31) no Java or Clojure reader reads
+ * (a {@code BigDecimal} whose usual text has an exponent beyond an int, as {@code 1.23456789E+2147483655}, is written
+ * as its unscaled digits and scale, {@code 123456789E+2147483647M}, which they read back exactly);
  * anything outside the data model (the message names its class) and a {@link io.sente4j.core.Tagged} whose tag
  * does not start with a letter or is one of {@code inst}, {@code uuid}, {@code sente4j/bytes} (those read back as
  * values, not as {@code Tagged}).

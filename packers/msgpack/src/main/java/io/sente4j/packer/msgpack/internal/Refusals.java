@@ -41,7 +41,7 @@ final class Refusals {
     return new PackerException(MsgpackPacker.NAME, reason);
   }
 
-  /** The number's literal, cut for a message; one of more than 1,000 digits by its size, as printing it takes seconds. */
+  /** The number's literal, cut for a message; one of more than 1,000 digits by its size (printing it takes seconds). */
   private static String literal(Number n, String suffix) {
     return DecimalDigits.cheapText(n) ? abbreviate(n.toString()) + suffix : DecimalDigits.text(n);
   }
