@@ -37,8 +37,8 @@ public final class OwnedExecutors {
    * <p>Why a fork-join pool rather than a fixed thread pool: the handler executor takes one short task for about
    * every event a transport thread reads, and a fixed pool's blocking queue takes two locks and, as often as not,
    * wakes a parked thread for each; a fork-join pool's workers look for work in each other's queues before they park,
-   * so fewer hand-offs wake one. Over loopback WebSocket it took 9–28 % off the CPU each client event costs
-   * (BENCHMARKS.md, "A fork-join pool for the handlers"). Two more differences, both wanted: its threads take the context class
+   * so fewer hand-offs wake one. Over loopback WebSocket it raised client events per second by 9–34 % (BENCHMARKS.md,
+   * "A fork-join pool for the handlers"). Two more differences, both wanted: its threads take the context class
    * loader of the thread that built the server (a fixed pool's took that of whichever thread first handed it work,
    * often a transport's); and after {@link #shutdown} its own threads may still hand it work, so a serial queue longer
    * than one burst, which hands its drain back to the pool, still finishes (a fixed pool refused the hand-back and the
