@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -86,17 +84,6 @@ public class ChannelSocketAjaxBenchmark {
   @Param({"own", "all"})
   public String warmup;
 
-  /**
-   * The server's handler executor, which also takes each poll (it runs the user-id function): {@code library}, the
-   * server's own default; {@code fixedpool}, a fixed thread pool of as many threads, the default before it became a
-   * fork-join pool, to compare the two (BENCHMARKS.md, "A fork-join pool for the handlers").
-   */
-  @Param({"library"})
-  public String executors = "library";
-
-  /** The server's handler pool with {@code executors=fixedpool}, shut down after the trial; otherwise null. */
-  ExecutorService fixedHandlerPool;
-
   InMemoryNetwork net;
   ChannelSocketServer server;
   ChannelSocketClient client;
@@ -129,16 +116,7 @@ public class ChannelSocketAjaxBenchmark {
       events.add(Payloads.chatSend(i));
     }
     request = Payloads.chatSend(0);
-    ChannelSocketServer.Builder serverOptions = ChannelSocketServer.builder(p);
-    switch (executors) {
-      case "library" -> { }
-      case "fixedpool" -> {
-        fixedHandlerPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        serverOptions.handlerExecutor(fixedHandlerPool);
-      }
-      default -> throw new IllegalArgumentException("executors must be library or fixedpool: " + executors);
-    }
-    server = serverOptions.withoutCsrfCheck()
+    server = ChannelSocketServer.builder(p).withoutCsrfCheck()
         .userId((req, clientId) -> clientId.equals("raw-1") ? RAW_UID : UID)
         .ajaxSendBufferWindow(AJAX_WINDOW)
         .longPollTimeout(LONG_POLL_TIMEOUT)
@@ -215,9 +193,6 @@ public class ChannelSocketAjaxBenchmark {
   public void tearDown() {
     client.close();
     server.stop();
-    if (fixedHandlerPool != null) {
-      fixedHandlerPool.shutdown();
-    }
     net.close();
   }
 

@@ -73,26 +73,4 @@ class ChannelSocketAjaxBenchmarkTest {
       b.tearDown();
     }
   }
-
-  /** {@code executors=fixedpool} hands the server a fixed handler pool of its own, which takes the polls too. */
-  @Test
-  void aFixedHandlerPoolTakesThePollsAndIsShutDownAfterTheTrial() {
-    ChannelSocketAjaxBenchmark b = new ChannelSocketAjaxBenchmark();
-    b.packer = "json";
-    b.warmup = "own";
-    b.executors = "fixedpool";
-    b.setUp();
-    try {
-      for (int i = 0; i < 3 * ChannelSocketAjaxBenchmark.STREAM_WINDOW; i++) {
-        b.pushStreamedAjaxServerOnly();
-      }
-      b.awaitStreamed();
-      assertThat(b.server.metrics().eventsPushed())
-          .isEqualTo(3L * ChannelSocketAjaxBenchmark.STREAM_WINDOW * ChannelSocketAjaxBenchmark.BATCH);
-      assertThat(b.fixedHandlerPool.isShutdown()).isFalse();
-    } finally {
-      b.tearDown();
-    }
-    assertThat(b.fixedHandlerPool.isShutdown()).isTrue();
-  }
 }
