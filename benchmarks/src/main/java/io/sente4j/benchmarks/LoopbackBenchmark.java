@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -93,15 +91,10 @@ public class LoopbackBenchmark {
    * {@code library}: the client's and the server's own executors, as an application gets them (the default, and
    * the only one the figures against the target use). {@code direct}: both run their tasks on the calling thread (the
    * transport's), which tells how much of the cost is those thread hand-offs; a diagnostic only, since it runs
-   * application code on transport threads. Choose it with {@code -p executors=direct}. {@code fixedpool}: the
-   * server's handlers on a fixed thread pool of as many threads as its own default has, the default before it became
-   * a fork-join pool, to compare the two (BENCHMARKS.md, "A fork-join pool for the handlers").
+   * application code on transport threads. Choose it with {@code -p executors=direct}.
    */
   @Param({"library"})
   public String executors;
-
-  /** The server's handler pool with {@code executors=fixedpool}, shut down after the trial; otherwise null. */
-  ExecutorService fixedHandlerPool;
 
   /**
    * The raw client's {@code HttpClient}: {@code default}, as {@code HttpClient.newBuilder()} makes it (its selector
@@ -179,16 +172,13 @@ public class LoopbackBenchmark {
     rawPushesInFlight = new InFlight(WINDOW);
 
     boolean direct = switch (executors) {
-      case "library", "fixedpool" -> false;
+      case "library" -> false;
       case "direct" -> true;
-      default -> throw new IllegalArgumentException("executors must be library, direct or fixedpool: " + executors);
+      default -> throw new IllegalArgumentException("executors must be library or direct: " + executors);
     };
     ChannelSocketServer.Builder serverOptions = ChannelSocketServer.builder(p);
     if (direct) {
       serverOptions.handlerExecutor(Runnable::run);
-    } else if (executors.equals("fixedpool")) {
-      fixedHandlerPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-      serverOptions.handlerExecutor(fixedHandlerPool);
     }
     server = serverOptions.withoutCsrfCheck()
         .userId((req, clientId) -> "bench")
@@ -311,9 +301,6 @@ public class LoopbackBenchmark {
   public void tearDown() throws Exception {
     client.close();
     server.stop();
-    if (fixedHandlerPool != null) {
-      fixedHandlerPool.shutdown();
-    }
     jetty.close();
     rawSink.close();
     rawEcho.close();

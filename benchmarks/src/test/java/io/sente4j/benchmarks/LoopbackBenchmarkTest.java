@@ -85,26 +85,4 @@ class LoopbackBenchmarkTest {
       b.tearDown();
     }
   }
-
-  /** {@code executors=fixedpool} hands the server's handlers a fixed pool of its own, and shuts it down after. */
-  @Test
-  void aFixedHandlerPoolCarriesTheEventsAndIsShutDownAfterTheTrial() throws Exception {
-    LoopbackBenchmark b = new LoopbackBenchmark();
-    b.packer = "json";
-    b.rawClient = "default";
-    b.executors = "fixedpool";
-    b.warmup = "own";
-    b.setUp();
-    try {
-      for (int i = 0; i < LoopbackBenchmark.WINDOW; i++) {
-        b.sente4jClientEvents();
-      }
-      b.awaitInFlight();
-      assertThat(b.sente4jEventsSeen.get()).isEqualTo((long) LoopbackBenchmark.WINDOW * LoopbackBenchmark.BATCH);
-      assertThat(b.fixedHandlerPool.isShutdown()).isFalse();
-    } finally {
-      b.tearDown();
-    }
-    assertThat(b.fixedHandlerPool.isShutdown()).isTrue();
-  }
 }

@@ -384,9 +384,7 @@ public final class ChannelSocketServer implements ServerEndpoint, AutoCloseable 
 
     /**
      * The executor that runs all application code: handlers, listeners, the user-id and handshake-data functions.
-     * Default: a daemon {@link java.util.concurrent.ForkJoinPool} in FIFO mode of {@code max(2, processors)} threads
-     * named {@code sente4j-server-handler-N}, which the server owns and shuts down in {@link #stop()} after its queued
-     * work. A given executor stays the caller's.
+     * Default: a daemon pool the server owns and shuts down in {@link #stop()}. A given executor stays the caller's.
      * Work it refuses ({@code RejectedExecutionException}: a bounded pool that is full; or whatever else its {@code
      * execute} throws without having run the work, which the report then names) is handled as an overflow and
      * reported ({@link ServerError.Kind#OVERFLOW}): a WebSocket's handshake closes the connection ({@link

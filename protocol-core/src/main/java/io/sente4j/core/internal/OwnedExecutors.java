@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,26 +29,14 @@ public final class OwnedExecutors {
   }
 
   /**
-   * The given executor, or a new daemon {@link ForkJoinPool} of {@code max(2, processors)} threads in FIFO (async)
-   * mode, named {@code sente4j-<name>-handler-N}, that {@link #shutdown} lets finish its queued tasks.
-   *
-   * <p>Why a fork-join pool rather than a fixed thread pool: the handler executor takes one short task for about
-   * every event a transport thread reads, and a fixed pool's blocking queue takes two locks and, as often as not,
-   * wakes a parked thread for each; a fork-join pool's workers look for work in each other's queues before they park,
-   * so fewer hand-offs wake one. Over loopback WebSocket it raised client events per second by 9–34 % (BENCHMARKS.md,
-   * "A fork-join pool for the handlers"). Two more differences, both wanted: its threads take the context class
-   * loader of the thread that built the server (a fixed pool's took that of whichever thread first handed it work,
-   * often a transport's); and after {@link #shutdown} its own threads may still hand it work, so a serial queue longer
-   * than one burst, which hands its drain back to the pool, still finishes (a fixed pool refused the hand-back and the
-   * rest of the queue was dropped).
+   * The given executor, or a new daemon pool of {@code max(2, processors)} threads that {@link #shutdown} lets
+   * finish its queued tasks.
    */
   public synchronized Executor handlerExecutor(Executor given) {
     if (given != null) {
       return given;
     }
-    ForkJoinPool pool = new ForkJoinPool(poolSize(), namedWorkers("sente4j-" + name + "-handler-"), null, true);
-    graceful.add(pool);
-    return pool;
+    return gracefulPool("handler");
   }
 
   /**
@@ -85,25 +71,10 @@ public final class OwnedExecutors {
 
   /** A new daemon pool of {@code max(2, processors)} threads named for {@code kind}, shut down gracefully. */
   private ExecutorService gracefulPool(String kind) {
-    ExecutorService pool = Executors.newFixedThreadPool(poolSize(), daemon("sente4j-" + name + "-" + kind + "-"));
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("sente4j-" + name + "-" + kind + "-"));
     graceful.add(pool);
     return pool;
-  }
-
-  private static int poolSize() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors());
-  }
-
-  /** Daemon fork-join workers named {@code prefix} and a number, with the context class loader of the caller. */
-  private static ForkJoinPool.ForkJoinWorkerThreadFactory namedWorkers(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return pool -> {
-      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-      t.setName(prefix + n.incrementAndGet());
-      t.setContextClassLoader(loader);
-      return t;
-    };
   }
 
   private static ThreadFactory daemon(String prefix) {
