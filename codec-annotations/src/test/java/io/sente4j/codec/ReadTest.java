@@ -42,7 +42,8 @@ class ReadTest {
       assertThatThrownBy(() -> Read.int64(huge)).isInstanceOf(CodecException.class)
           .hasMessage("<BigInteger of 4000001 bits> is out of range for long");
       assertThatThrownBy(() -> Read.int32(huge)).hasMessage("<BigInteger of 4000001 bits> is out of range for long");
-      assertThatThrownBy(() -> Read.float64(huge)).hasMessage("<BigInteger of 4000001 bits> is out of range for double");
+      assertThatThrownBy(() -> Read.float64(huge))
+          .hasMessage("<BigInteger of 4000001 bits> is out of range for double");
       assertThatThrownBy(() -> Read.float32(new BigDecimal(huge, 1_204_000))).isInstanceOf(CodecException.class)
           .hasMessage("<BigDecimal of 4000001 bits, scale 1204000> has more than the 1000 digits a packer reads, too"
               + " many to convert to double");
