@@ -93,6 +93,14 @@ class PackerFrameLimitLoopbackTest {
     return e;
   }
 
+  /** Pushes a frame of exactly the client's packer's limit, which must arrive with no error reported. */
+  private void assertAPushAtThePackersLimitArrives() throws InterruptedException {
+    Event atLimit = pushOfFrameSize(FOUR_MIB);
+    server.sendNow("u1", atLimit);
+    assertThat(nextPush()).isEqualTo(atLimit);
+    assertThat(errors).isEmpty();
+  }
+
   private Event nextPush() throws InterruptedException {
     Event e = pushes.poll(20, TimeUnit.SECONDS);
     assertThat(e).as("a push within 20 s").isNotNull();
@@ -123,10 +131,7 @@ class PackerFrameLimitLoopbackTest {
     server.sendNow("u1", twoMib);
     assertThat(nextPush()).isEqualTo(twoMib);
     assertThat(echo(c, TWO_MIB)).isEqualTo("b".repeat(TWO_MIB));
-    Event atLimit = pushOfFrameSize(FOUR_MIB);
-    server.sendNow("u1", atLimit);
-    assertThat(nextPush()).isEqualTo(atLimit);
-    assertThat(errors).isEmpty();
+    assertAPushAtThePackersLimitArrives();
   }
 
   @Test
@@ -137,10 +142,7 @@ class PackerFrameLimitLoopbackTest {
     // Past three times the old fixed 1 MiB plus 4 KiB, the bound of a response body before.
     int pastOldBound = 3 * ONE_MIB + 8192;
     assertThat(echo(c, pastOldBound)).isEqualTo("b".repeat(pastOldBound));
-    Event atLimit = pushOfFrameSize(FOUR_MIB);
-    server.sendNow("u1", atLimit);
-    assertThat(nextPush()).isEqualTo(atLimit);
-    assertThat(errors).isEmpty();
+    assertAPushAtThePackersLimitArrives();
   }
 
   @Test
